@@ -1,0 +1,127 @@
+"""The ``jobready`` command line (Typer). Parses options, calls the library, prints.
+
+Exit status: 0 on success; 2 for input the user must fix (one ``Error: …`` line on
+stderr); 1 for anything else that went wrong (also one line, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from analyzer.errors import InputError, JobreadyError, TaxonomyError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Job-readiness analyzer for aspiring backend developers.",
+)
+taxonomy_app = typer.Typer(no_args_is_help=True, help="Work with skill_taxonomy.yaml.")
+app.add_typer(taxonomy_app, name="taxonomy")
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+def _fail(message: str, status: int) -> None:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(status)
+
+
+@app.command()
+def analyze(
+    resume: Annotated[Optional[Path], typer.Argument(help="Résumé PDF to analyse.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    password: Annotated[Optional[str], typer.Option(help="Password of a protected PDF.")] = None,
+    github: Annotated[Optional[str], typer.Option(help="GitHub username whose public repositories to read.")] = None,
+    repo: Annotated[Optional[list[Path]], typer.Option(help="Local repository folder (repeatable).")] = None,
+    taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
+) -> None:
+    """Analyse a résumé PDF (and optionally GitHub or local repositories) into a report."""
+    from analyzer.report import analyze as run_analysis
+    from analyzer.taxonomy import load_taxonomy
+
+    if resume is not None and not resume.is_file():
+        _fail(f"{resume} does not exist or is not a file: check the path.", 2)
+    tax = load_taxonomy(taxonomy)
+    report = run_analysis(resume, password=password, taxonomy=tax,
+                          **_code_sources(github, repo or [], tax))
+    text = report.to_json() if format is Format.json else report.to_markdown()
+    if output is None:
+        typer.echo(text)
+    else:
+        try:
+            output.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"could not write {output} ({exc.strerror}): choose another path.", 2)
+        typer.echo(f"Report written to {output}.", err=True)
+
+
+def _code_sources(github: str | None, repos: list[Path], taxonomy) -> dict:
+    """Keyword arguments for :func:`analyzer.report.analyze` from --github and --repo."""
+    if not github and not repos:
+        return {}
+    from analyzer.code import read_code_sources
+
+    return read_code_sources(github_user=github, repo_paths=repos, taxonomy=taxonomy)
+
+
+@taxonomy_app.command("check")
+def taxonomy_check(
+    path: Annotated[Optional[Path], typer.Argument(help="Taxonomy file (default: the project's).")] = None,
+) -> None:
+    """Validate a taxonomy file and list every problem with its location."""
+    from analyzer.taxonomy import check_taxonomy, default_taxonomy_path
+
+    target = path or default_taxonomy_path()
+    problems = check_taxonomy(target)
+    if not problems:
+        typer.echo(f"{target}: OK")
+        return
+    for problem in problems:
+        typer.echo(f"{target}: {problem}", err=True)
+    _fail(f"{len(problems)} problem(s) in {target}: fix them and run the check again.", 2)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning our errors into one line."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except TaxonomyError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        for problem in exc.problems[:20]:
+            typer.echo(f"  {problem}", err=True)
+        sys.exit(2)
+    except InputError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except JobreadyError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the unexpected: one line, no traceback
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        typer.echo(f"Error: unexpected {type(exc).__name__}: {exc}. Please report this.", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

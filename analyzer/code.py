@@ -1,0 +1,85 @@
+"""Code sources: turn a GitHub user and local repository folders into report input.
+
+:func:`read_code_sources` reads every source, runs the repository detectors and returns
+the keyword arguments :func:`analyzer.report.analyze` takes for code evidence, so the
+CLI and the dashboard share one path::
+
+    sources = read_code_sources("octocat", [Path("~/work/api")], taxonomy)
+    report = analyze("resume.pdf", taxonomy=taxonomy, **sources)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from analyzer.report import RepositorySummary
+from analyzer.repos import RepoAnalysis, analyze_repo, snapshot_from_folder
+from analyzer.taxonomy import Taxonomy
+
+
+def summarize(analysis: RepoAnalysis) -> RepositorySummary:
+    """The report's view of one analysed repository."""
+    snap = analysis.snapshot
+    return RepositorySummary(
+        source=snap.source,
+        name=snap.full_name or snap.name,
+        url=snap.html_url,
+        description=snap.description,
+        stack=tuple(analysis.stack),
+        evidence=tuple(analysis.evidence),
+        checks=tuple(analysis.checks),
+        warnings=tuple(analysis.warnings),
+    )
+
+
+def read_code_sources(
+    github_user: str | None,
+    repo_paths: Sequence[str | Path],
+    taxonomy: Taxonomy,
+    *,
+    token: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    client=None,
+) -> dict:
+    """Read GitHub and local folders; return ``analyze()`` keyword arguments.
+
+    Args:
+        github_user: GitHub login to read, or None.
+        repo_paths: local repository folders (each raises RepoFolderError if missing).
+        taxonomy: the loaded taxonomy (maps dependencies to skills).
+        token: GitHub token for this call only (never stored); default ``GITHUB_TOKEN``.
+        progress: called as ``progress(done, total, repository_name)``.
+        client: an ``analyzer.github.GitHubClient`` (tests pass one aimed at a local server).
+
+    Returns:
+        ``{"repositories": tuple[RepositorySummary], "github_user": str | None,
+        "github_usage": dict | None, "extra_warnings": tuple[str, ...]}``.
+
+    Raises:
+        RepoFolderError, GitHubUserNotFoundError, RateLimitError, GitHubUnavailableError.
+    """
+    summaries = [summarize(analyze_repo(snapshot_from_folder(p), taxonomy)) for p in repo_paths]
+    usage = None
+    warnings: list[str] = []
+    if github_user:
+        from analyzer.github import make_client
+
+        client = client or make_client(token=token)
+        portfolio = client.fetch_profile(github_user, progress=progress)
+        summaries.extend(summarize(analyze_repo(s, taxonomy)) for s in portfolio.snapshots)
+        warnings.extend(portfolio.warnings)
+        reset = portfolio.rate_limit_reset
+        usage = {
+            "requests": portfolio.requests_used,
+            "cached": portfolio.cached_hits,
+            "repositories": len(portfolio.snapshots),
+            "rate_limit_remaining": portfolio.rate_limit_remaining,
+            "rate_limit_reset": reset.isoformat() if reset else None,
+        }
+    return {
+        "repositories": tuple(summaries),
+        "github_user": github_user,
+        "github_usage": usage,
+        "extra_warnings": tuple(warnings),
+    }

@@ -1,0 +1,108 @@
+"""The exceptions jobready raises, one tree for the whole library.
+
+Every message is one sentence a person can act on: what happened and what to do.
+Errors from pdfplumber, PyGithub, YAML or the database are translated at the
+boundary (``raise ResumeError(...) from exc``), so callers only ever see these::
+
+    JobreadyError
+    ├── InputError                  the user must fix the input (CLI exit status 2)
+    │   ├── ResumeError             a résumé PDF that cannot be read
+    │   │   ├── NotAPdfError
+    │   │   ├── EncryptedPdfError   password-protected, no or wrong password
+    │   │   ├── EmptyPdfError       no pages, or pages with no text at all
+    │   │   ├── NoTextLayerError    a scanned résumé: images, no text layer
+    │   │   └── PdfTooLargeError    over the size or page limit
+    │   ├── RepoFolderError         a --repo path that is missing or not a folder
+    │   └── GitHubUserNotFoundError
+    ├── TaxonomyError               skill_taxonomy.yaml is missing or invalid
+    └── GitHubError                 GitHub could not be read
+        ├── RateLimitError          the rate limit is exhausted (carries ``reset_at``)
+        └── GitHubUnavailableError  5xx, time-outs, connection refused
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class JobreadyError(Exception):
+    """Base class: ``str(error)`` is a complete sentence for the user."""
+
+
+class InputError(JobreadyError):
+    """Input the user must fix; the CLI exits with status 2."""
+
+
+class ResumeError(InputError):
+    """A résumé PDF that cannot be analysed."""
+
+
+class NotAPdfError(ResumeError):
+    """The file is not a PDF (wrong signature or unparseable structure)."""
+
+
+class EncryptedPdfError(ResumeError):
+    """The PDF is password-protected and no (or a wrong) password was given."""
+
+
+class EmptyPdfError(ResumeError):
+    """The PDF has no pages, or its pages carry no characters at all."""
+
+
+class NoTextLayerError(ResumeError):
+    """The PDF is a scan: it has images but no text layer to read."""
+
+
+class PdfTooLargeError(ResumeError):
+    """The PDF exceeds the byte or page limit (see ``analyzer.resume`` limits)."""
+
+
+class RepoFolderError(InputError):
+    """A local repository path that does not exist or is not a folder."""
+
+
+class GitHubUserNotFoundError(InputError):
+    """GitHub has no user with the given login."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a data file: where it is and what is wrong.
+
+    ``location`` is a dotted path such as ``skills[12].aliases[3]`` (or
+    ``line 40`` for YAML syntax errors).
+    """
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class TaxonomyError(JobreadyError):
+    """The skill taxonomy file is missing, not YAML, or fails validation.
+
+    ``problems`` lists every problem found (all of them, not just the first).
+    """
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems: list[Problem] = list(problems or [])
+
+
+class GitHubError(JobreadyError):
+    """GitHub could not be read; the message says why and what to do."""
+
+
+class RateLimitError(GitHubError):
+    """The GitHub rate limit is exhausted until ``reset_at`` (UTC, may be None)."""
+
+    def __init__(self, message: str, reset_at: datetime | None = None):
+        super().__init__(message)
+        self.reset_at = reset_at
+
+
+class GitHubUnavailableError(GitHubError):
+    """GitHub answered 5xx, timed out or refused the connection after bounded retries."""

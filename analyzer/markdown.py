@@ -1,0 +1,95 @@
+"""Render a report dict (``Report.to_dict()``) as Markdown for people.
+
+Works on the plain dict so a stored report renders the same as a fresh one.
+"""
+
+from __future__ import annotations
+
+_STATUS = {
+    "verified": "claimed and shown in code",
+    "claimed": "claimed on the résumé",
+    "demonstrated": "shown in code only",
+    "implied": "implied",
+}
+
+
+def _cell(text: object) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _where(ev: dict) -> str:
+    if ev["source"] == "resume":
+        return f"résumé p.{ev.get('page', '?')}, {ev.get('section', '?')}: “{ev['text']}”"
+    place = f"{ev.get('repo', '?')}/{ev.get('path', '')}"
+    link = f"[{place}]({ev['url']})" if ev.get("url") else place
+    return f"{link}: {ev['text']}"
+
+
+def _checks(checks: list[dict]) -> list[str]:
+    marks = {True: "✅", False: "❌", None: "❔"}
+    return [f"- {marks[ch['passed']]} {ch['name']}: {ch['detail']} {ch.get('advice', '')}".rstrip()
+            for ch in checks]
+
+
+def render_markdown(report: dict) -> str:
+    """Markdown text for a report dict; every claim is followed by its evidence."""
+    c = report["candidate"]
+    r = report["readiness"]
+    out = [f"# Job-readiness report: {c.get('name') or 'candidate'}", ""]
+    contact = [x for x in (c.get("email"), c.get("phone")) if x]
+    if c.get("github"):
+        contact.append(f"GitHub: {c['github']}")
+    if contact:
+        out += [" · ".join(contact), ""]
+    if c.get("experience_months") is not None:
+        out += [f"Experience: {c['experience_months']} months across {len(c['work'])} roles.", ""]
+
+    out += [f"## Readiness: {r['score']:g} / 100 ({r['level']})", "",
+            "| Area | Score | Weight | How |", "|---|---:|---:|---|"]
+    out += [f"| {_cell(g['name'])} | {g['score']:g} | {g['weight']:.2f} | {_cell(g['explanation'])} |"
+            for g in r["groups"]]
+    out += ["", f"Formula: {r['formula']}", ""]
+
+    out += ["## Gaps, most important first", ""]
+    out += [f"{i}. **{g['name']}** ({g['kind']}, importance {g['importance']:.2f}): {g['reason']}"
+            for i, g in enumerate(report["gaps"], 1)] or ["No gaps: every area is fully met."]
+    out.append("")
+
+    out += ["## Suggested projects", ""]
+    for p in report["projects"]:
+        out += [f"### {p['title']} ({p['difficulty']})", "", p["brief"], "",
+                f"Why: {p['why']}", ""]
+        if p["upgrades"]:
+            out += ["Make it stand out: " + "; ".join(p["upgrades"]) + ".", ""]
+
+    out += ["## Skills and evidence", ""]
+    for s in report["skills"]:
+        head = f"- **{s['name']}** ({s['category']}, {_STATUS.get(s['status'], s['status'])}"
+        head += f", {s['strength']})"
+        if s["implied_by"]:
+            head += f" — implied by {', '.join(s['implied_by'])}"
+        out.append(head)
+        out += [f"  - {_where(e)}" for e in s["evidence"][:5]]
+    out.append("")
+
+    claims = report["claims"]
+    if any(claims.values()):
+        out += ["## Claimed vs demonstrated", "",
+                f"- Verified (résumé and code): {', '.join(claims['verified']) or 'none'}",
+                f"- Claimed only (show them in code): {', '.join(claims['claimed_only']) or 'none'}",
+                f"- In code but missing from the résumé (add them): "
+                f"{', '.join(claims['demonstrated_only']) or 'none'}", ""]
+
+    for repo in report.get("repositories", []):
+        out += [f"### Repository {repo['name']}", "",
+                f"Stack: {', '.join(repo['stack']) or 'unknown'}", ""]
+        out += _checks(repo["checks"])
+        out.append("")
+
+    if report["checks"]:
+        out += ["## Résumé checks", ""]
+        out += _checks(report["checks"])
+        out.append("")
+    if report["warnings"]:
+        out += ["## Warnings", ""] + [f"- {w}" for w in report["warnings"]] + [""]
+    return "\n".join(out)
