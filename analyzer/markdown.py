@@ -60,14 +60,15 @@ def render_markdown(report: dict) -> str:
         out += [f"### {p['title']} ({p['difficulty']})", "", p["brief"], "",
                 f"Why: {p['why']}", ""]
         if p["upgrades"]:
-            out += ["Make it stand out: " + "; ".join(p["upgrades"]) + ".", ""]
+            out += ["Make it stand out: " + "; ".join(u.rstrip(".") for u in p["upgrades"]) + ".", ""]
 
     out += ["## Skills and evidence", ""]
+    names = {s["id"]: s["name"] for s in report["skills"]}
     for s in report["skills"]:
         head = f"- **{s['name']}** ({s['category']}, {_STATUS.get(s['status'], s['status'])}"
         head += f", {s['strength']})"
         if s["implied_by"]:
-            head += f" — implied by {', '.join(s['implied_by'])}"
+            head += f" — implied by {', '.join(names.get(i, i) for i in s['implied_by'])}"
         out.append(head)
         out += [f"  - {_where(e)}" for e in s["evidence"][:5]]
     out.append("")

@@ -43,8 +43,10 @@ class ProfileSkill:
         evidence: direct evidence, strongest first (empty for implied skills).
         implied_by: ids of skills found directly that imply this one.
         status: ``verified`` | ``claimed`` | ``demonstrated`` | ``implied``.
-        factor: strength factor in [0, 1] (see :data:`STRENGTH_FACTOR`).
+        factor: strength factor in [0, 1] (see :data:`STRENGTH_FACTOR`): the larger of
+            its own evidence's and that of the skills implying it.
         weight: taxonomy weight in [1/6, 1].
+        own_factor: factor from its own evidence alone (0 for implied-only skills).
     """
 
     id: str
@@ -55,6 +57,7 @@ class ProfileSkill:
     status: str
     factor: float
     weight: float
+    own_factor: float = 0.0
 
     @property
     def strength(self) -> str:
@@ -125,6 +128,7 @@ def build_profile(
             status=_status(items),
             factor=max(STRENGTH_FACTOR[e.strength] for e in items),
             weight=skill.weight,
+            own_factor=max(STRENGTH_FACTOR[e.strength] for e in items),
         )
 
     for implied_id, sources in taxonomy.implied(direct).items():

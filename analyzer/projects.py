@@ -53,6 +53,20 @@ class Suggestion:
     value: float
 
 
+CODE_GROUPS = frozenset({"backend_language", "backend_framework", "api_style", "relational_database"})
+"""A project exercising one of these is code, so its title names the candidate's stack."""
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _title(project: Project, stack_names: tuple[str, ...]) -> str:
+    if CODE_GROUPS.isdisjoint(project.exercises) or not stack_names:
+        return project.title
+    return f"{project.title} — {' + '.join(stack_names[1:3] or stack_names)}"
+
+
 def candidate_level(score: float) -> str:
     """Level for an overall readiness in [0, 100]: beginner, intermediate or advanced."""
     return "beginner" if score < 40 else "intermediate" if score < 70 else "advanced"
@@ -110,14 +124,14 @@ def suggest_projects(
         if closes:
             why = (
                 f"Closes {len(closes)} gap{'s' * (len(closes) > 1)} "
-                f"({', '.join(names[g] for g in closes)}) at a {project.difficulty} level "
+                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level "
                 f"that suits an overall readiness of {overall:g}."
             )
         else:
-            why = f"No gaps left: a {project.difficulty} project to stand out."
+            why = f"No gaps left: {_article(project.difficulty)} project to stand out."
         picked.append(Suggestion(
             id=project.id,
-            title=f"{project.title} — {' + '.join(stack_names[1:3] or stack_names)}",
+            title=_title(project, stack_names),
             difficulty=project.difficulty,
             brief=project.brief,
             stack=stack_names,

@@ -70,15 +70,17 @@ class Readiness:
 def _describe(profile: Profile, skill_id: str) -> str:
     skill = profile.get(skill_id)
     assert skill is not None
-    if skill.evidence:
+    if skill.evidence and skill.own_factor >= skill.factor:
         return f"{skill.name} ({skill.strength}, {skill.factor:g})"
-    return f"{skill.name} (implied by {', '.join(skill.implied_by)}, {skill.factor:g})"
+    sources = ", ".join(p.name for p in map(profile.get, skill.implied_by) if p)
+    return f"{skill.name} (implied by {sources}, {skill.factor:g})"
 
 
 def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
     """Score one requirement group against a profile (see the module docstring)."""
     present = [s for s in group.any_of if profile.factor(s) > 0]
-    present.sort(key=lambda s: -profile.factor(s))
+    # strongest first; on a tie, a skill with its own evidence beats an implied one
+    present.sort(key=lambda s: (-profile.factor(s), -profile.get(s).own_factor))
     best = present[: group.need]
     score = round(100 * sum(profile.factor(s) for s in best) / group.need, 1)
     if best:

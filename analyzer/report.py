@@ -196,6 +196,27 @@ class Report:
         return render_markdown(self.to_dict())
 
 
+def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
+    """Evidence from the résumé's structure rather than its words.
+
+    A dated work entry is evidence of ``work_experience``; a non-empty ``projects``
+    section of ``personal_projects`` (both ``applied``: they describe real use). Skill
+    ids the taxonomy lacks are skipped.
+    """
+    found: list[tuple[str, Evidence]] = []
+    if "work_experience" in taxonomy.skills:
+        found += [("work_experience", Evidence("resume", "applied", w.text, section="work",
+                                               page=w.page, detail="a dated work entry"))
+                  for w in resume.work if w.start is not None]
+    projects = [ln for ln in resume.lines if ln.section == "projects" and not ln.is_heading]
+    if projects and "personal_projects" in taxonomy.skills:
+        first = projects[0]
+        found.append(("personal_projects", Evidence("resume", "applied", first.text,
+                                                    section="projects", page=first.page,
+                                                    detail="a projects section")))
+    return found
+
+
 def analyze(
     resume: str | Path | bytes | None = None,
     *,
@@ -244,6 +265,7 @@ def analyze(
         matcher = matcher or SkillMatcher(taxonomy)
         for finding in extract_skills(parsed, taxonomy, matcher):
             evidence.extend((finding.id, e) for e in finding.evidence)
+        evidence.extend(structure_evidence(parsed, taxonomy))
     for repo in repositories:
         evidence.extend(repo.evidence)
         warnings.extend(f"{repo.name}: {w}" for w in repo.warnings)

@@ -505,6 +505,7 @@ def _validate(data: object) -> tuple[dict, list[Problem]]:
     if type(data.get("version")) is not int:
         problems.append(Problem("version", "version must be an integer such as 1"))
     indexed: dict[str, list[tuple[int, _Entry]]] = {}
+    broken: set[str] = set()  # ids of entries that failed the schema: still "defined"
     for section, model in SECTIONS.items():
         items = data.get(section)
         if not isinstance(items, list):
@@ -516,9 +517,11 @@ def _validate(data: object) -> tuple[dict, list[Problem]]:
             try:
                 indexed[section].append((i, model.model_validate(item)))
             except ValidationError as exc:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken.add(item["id"])
                 problems += [Problem(_location(f"{section}[{i}]", e["loc"]),
                                      _MESSAGES.get(e["type"], e["msg"])) for e in exc.errors()]
-    problems += _Checker(indexed).run()
+    problems += _Checker(indexed, broken).run()
     entries: dict = {key: [e for _, e in items] for key, items in indexed.items()}
     entries["version"] = data.get("version")
     return entries, problems
@@ -527,8 +530,9 @@ def _validate(data: object) -> tuple[dict, list[Problem]]:
 class _Checker:
     """Cross-entry checks: unique ids and terms, resolving references, no cycles."""
 
-    def __init__(self, indexed: dict[str, list[tuple[int, _Entry]]]):
+    def __init__(self, indexed: dict[str, list[tuple[int, _Entry]]], broken: set[str]):
         self.ix = indexed
+        self.broken = broken
         self.problems: list[Problem] = []
         self.articles = self._unique("articles", "file")
         self.categories = self._unique("categories", "id")
@@ -595,6 +599,8 @@ class _Checker:
 
     def _ref(self, location: str, value: str, known: dict[str, int], kind: str,
              category: str | None = None) -> None:
+        if value in self.broken:
+            return  # its own schema problem is already reported
         if value not in known:
             self.add(location, f'unknown {kind} "{value}": use an id defined in the file')
         elif category and self.category_of.get(value) != category:

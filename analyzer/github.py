@@ -1,0 +1,600 @@
+"""GitHub edge: a user's public repositories, read with PyGithub within the rate limit.
+
+    client = make_client()                 # GITHUB_API_URL and GITHUB_TOKEN from the environment
+    portfolio = client.fetch_profile("octocat", progress=lambda done, total, name: print(done, total, name))
+
+Requests for one profile of R repositories (R <= ``max_repos``):
+
+1. the user's repositories, most recently pushed first, 100 a page (usually 1 request);
+2. per repository, the recursive git tree of its default branch (R requests);
+3. the files :func:`analyzer.repos.wanted_files` names (manifests, Docker, CI, a few tests):
+   REST git blobs, one request each, or with a token GraphQL queries of up to
+   ``GRAPHQL_BATCH`` files each; files over 1 MB are skipped;
+4. ``GET /repos/{o}/{r}/languages`` while budget remains, else ``languages`` stays empty and
+   :mod:`analyzer.repos` computes it from the tree.
+
+The budget is what ``X-RateLimit-Remaining`` reports after step 1 (optionally capped by
+``max_requests``). Trees go first in priority order (non-forks, then most recently pushed),
+then files round-robin (each repository's most valuable file before anyone's second one),
+then languages. What does not fit is listed in ``skipped_files`` and in the warnings.
+
+Every GET goes through an on-disk requests-cache (SQLite) that always revalidates with
+``If-None-Match``: GitHub does not charge a ``304 Not Modified`` to a request with an
+``Authorization`` header (GitHub REST docs, "Best practices for using the REST API").
+Git blobs are named by their content's SHA, so a cached blob is reused without asking.
+The token is sent only in the ``Authorization`` header, which requests-cache leaves out of
+cache keys and redacts from stored requests (``ignored_parameters``); it is never logged or
+written anywhere.
+
+Faults become one sentence: :class:`GitHubUserNotFoundError`, :class:`RateLimitError`,
+:class:`GitHubUnavailableError`, :class:`GitHubError`; once repositories have been read, a
+rate limit or an outage instead ends the read early with a partial :class:`Portfolio` and a
+warning. Retries (5xx, time-outs) are PyGithub's ``GithubRetry`` on urllib3, bounded by
+``retries``; no wait on a rate limit ever exceeds ``max_rate_limit_wait`` seconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import math
+import os
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import platformdirs
+import requests
+from github import Auth, Github, GithubException, GithubRetry
+from github.GithubException import RateLimitExceededException, RateLimitExceededExceedsMaxWait
+from github.Requester import RequestsResponse
+from requests.adapters import HTTPAdapter
+from requests_cache import EXPIRE_IMMEDIATELY, NEVER_EXPIRE, CachedSession
+
+from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFoundError, RateLimitError
+from analyzer.repos import MAX_FILE_BYTES, RepoSnapshot, TreeEntry, languages_from_tree, select_files
+
+DEFAULT_API_URL = "https://api.github.com"
+TOKEN_LIMIT = 5000  # requests/hour with a token (GitHub REST docs, "Rate limits for the REST API")
+ANONYMOUS_LIMIT = 60  # requests/hour without one (same page)
+GRAPHQL_BATCH = 50  # blobs per GraphQL query; keeps a response to a few MB at MAX_FILE_BYTES
+WORKERS = 4  # concurrent requests; GitHub asks integrations to avoid many at once
+BACKOFF_FACTOR = 0.25  # seconds; urllib3 waits 0.25, 0.5, 1 ... between retries
+USER_AGENT = "jobready (PyGithub)"
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")  # GitHub's login rule
+_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """What :meth:`GitHubClient.fetch_profile` read about one user.
+
+    Attributes:
+        user: the login as given.
+        snapshots: one per repository read, in priority order (non-forks, most recently pushed first).
+        requests_used: HTTP requests this profile sent that GitHub answered with content
+            (retries included; 304s excluded).
+        cached_hits: answers that came from the disk cache: ``304 Not Modified`` revalidations
+            plus cached git blobs reused without a request.
+        rate_limit_remaining: ``X-RateLimit-Remaining`` of the REST ("core") limit at the end, or None.
+        rate_limit_reset: when that limit resets (UTC), or None.
+        warnings: one sentence each (budget, truncated trees, empty repositories, partial reads).
+    """
+
+    user: str
+    snapshots: tuple[RepoSnapshot, ...]
+    requests_used: int
+    cached_hits: int
+    rate_limit_remaining: int | None
+    rate_limit_reset: datetime | None
+    warnings: tuple[str, ...] = ()
+
+
+class _Meter:
+    """Thread-safe tally of requests sent, cache answers and the last rate-limit headers."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.sent = 0
+        self.cached = 0
+        self.remaining: int | None = None
+        self.reset: int | None = None
+
+    def record(self, response: requests.Response) -> None:
+        revalidated = getattr(response, "revalidated", False)
+        from_cache = getattr(response, "from_cache", False)
+        retries = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
+        with self._lock:
+            if revalidated or from_cache:
+                self.cached += 1
+            else:
+                self.sent += 1 + len(retries)
+            if from_cache and not revalidated:
+                return  # its headers are as old as the cache entry
+            headers = response.headers
+            if headers.get("X-RateLimit-Resource", "core") != "core":
+                return
+            remaining, reset = headers.get("X-RateLimit-Remaining"), headers.get("X-RateLimit-Reset")
+            if remaining is None or reset is None:
+                return
+            remaining, reset = int(float(remaining)), int(float(reset))
+            if self.reset is None or reset > self.reset:
+                self.remaining, self.reset = remaining, reset
+            elif reset == self.reset:  # answers arrive out of order: the lowest is the latest
+                self.remaining = min(self.remaining, remaining)
+
+
+class _CachedConnection:
+    """The connection PyGithub's Requester expects (``request()`` then ``getresponse()``),
+    sending through the client's requests-cache session.
+
+    PyGithub's own connection keeps the pending request on the instance; here it is per
+    thread, so worker threads can share one ``Github`` object and its connection.
+    """
+
+    def __init__(self, host: str, port: int | None = None, *args: Any, session: requests.Session,
+                 meter: _Meter, scheme: str, read_timeout: float, **kwargs: Any) -> None:
+        self.host, self.port = host, port
+        self._root = f"{scheme}://{host}" + (f":{port}" if port else "")
+        self._session, self._meter, self._timeout = session, meter, read_timeout
+        self._pending = threading.local()
+
+    def request(self, verb: str, url: str, input: Any, headers: dict[str, str], stream: bool = False) -> None:
+        self._pending.call = (verb, url, input, headers)
+
+    def getresponse(self) -> RequestsResponse:
+        verb, url, body, headers = self._pending.call
+        response = self._session.request(verb, self._root + url, data=body, headers=headers,
+                                         timeout=self._timeout, allow_redirects=False)
+        self._meter.record(response)
+        return RequestsResponse(response)
+
+    def close(self) -> None:
+        """The session belongs to :class:`GitHubClient`, which closes it."""
+
+
+class _Retry(GithubRetry):
+    """``GithubRetry`` that refuses, instead of sleeping, a ``Retry-After`` longer than
+    ``max_rate_limit_wait`` (urllib3 would honour any value, even an hour)."""
+
+    def get_retry_after(self, response: Any) -> float | None:
+        seconds = super().get_retry_after(response)
+        if seconds is not None and self.max_rate_limit_wait is not None and seconds > self.max_rate_limit_wait:
+            raise RateLimitExceededExceedsMaxWait(response.status, None, dict(response.headers), wait=seconds)
+        return seconds
+
+
+def _public_vary(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
+    """Drop ``Authorization`` from ``Vary`` before the response is cached.
+
+    GitHub varies every answer on it, and requests-cache treats a Vary header it was told to
+    ignore as a permanent miss, so with a token nothing would ever be revalidated. Only public
+    data is cached (``/users/{u}/repos`` lists public repositories only), so it is the same
+    for every token.
+    """
+    vary = response.headers.get("Vary")
+    if vary and "authorization" in vary.lower():
+        kept = [v.strip() for v in vary.split(",") if v.strip().lower() != "authorization"]
+        response.headers["Vary"] = ", ".join(kept)
+    return response
+
+
+def default_cache_dir() -> Path:
+    """``$JOBREADY_CACHE_DIR``, else the user cache folder (``~/.cache/jobready`` on Linux)."""
+    return Path(os.environ.get("JOBREADY_CACHE_DIR") or platformdirs.user_cache_dir("jobready"))
+
+
+def _cached_session(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[CachedSession, list[str]]:
+    settings = dict(expire_after=EXPIRE_IMMEDIATELY, urls_expire_after={"*/git/blobs/*": NEVER_EXPIRE},
+                    allowable_methods=("GET",), allowable_codes=(200,))
+    folder = Path(cache_dir) if cache_dir else default_cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        session, warnings = CachedSession(str(folder / "github.sqlite"), backend="sqlite", **settings), []
+    except OSError as exc:
+        session = CachedSession(backend="memory", **settings)
+        warnings = [f"The HTTP cache folder {folder} cannot be used ({exc.strerror}): "
+                    "GitHub answers were not kept for the next run; set JOBREADY_CACHE_DIR to a writable folder."]
+    session.hooks["response"].append(_public_vary)
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=workers + 2)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session, warnings
+
+
+def make_client(token: str | None = None, base_url: str | None = None, *, retries: int = 3,
+                max_rate_limit_wait: float = 0, cache_dir: Path | str | None = None, timeout: float = 15,
+                workers: int = WORKERS, graphql: bool | None = None) -> "GitHubClient":
+    """A :class:`GitHubClient` for ``base_url`` (default ``$GITHUB_API_URL``, else api.github.com).
+
+    Args:
+        token: a personal access token (default ``$GITHUB_TOKEN``); raises the limit from
+            60 to 5,000 requests an hour. Sent in the Authorization header only.
+        retries: retries per request on 5xx, time-outs and refused connections.
+        max_rate_limit_wait: longest wait, in seconds, for a rate limit to reset; longer means
+            RateLimitError (or a partial Portfolio) at once.
+        cache_dir: folder of the HTTP cache ``github.sqlite`` (default :func:`default_cache_dir`).
+        timeout: seconds to wait for each answer.
+        workers: repositories read at once.
+        graphql: fetch file texts with GraphQL (default: when there is a token; GitHub's
+            GraphQL API refuses anonymous requests).
+    """
+    token = token or os.environ.get("GITHUB_TOKEN") or None
+    base_url = (base_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/")
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise GitHubError(f"{base_url!r} is not a GitHub API address: use a URL such as {DEFAULT_API_URL}.")
+    retry = _Retry(total=retries, max_rate_limit_wait=max_rate_limit_wait, backoff_factor=BACKOFF_FACTOR,
+                   raise_on_status=False)
+    session, warnings = _cached_session(cache_dir, retry, workers)
+    github = Github(auth=Auth.Token(token) if token else None, base_url=base_url, timeout=max(1, math.ceil(timeout)),
+                    user_agent=USER_AGENT, per_page=100, retry=retry, lazy=True,
+                    seconds_between_requests=None, seconds_between_writes=None)
+    meter = _Meter()
+    # PyGithub builds its connection lazily from this per-Requester attribute; swapping it here
+    # routes this client's requests through the cache without patching requests or PyGithub globally.
+    requester = github.requester
+    if not hasattr(requester, "_Requester__connectionClass"):
+        raise RuntimeError("This PyGithub version cannot take a connection class: install PyGithub 2.x.")
+    requester._Requester__connectionClass = functools.partial(
+        _CachedConnection, session=session, meter=meter, scheme=parts.scheme, read_timeout=timeout)
+    return GitHubClient(github, session, meter, authenticated=token is not None,
+                        graphql=bool(token) if graphql is None else graphql, workers=workers,
+                        base_url=base_url, warnings=warnings)
+
+
+class GitHubClient:
+    """Reads GitHub profiles through one PyGithub ``Github`` and one HTTP cache; build it with
+    :func:`make_client`. Counts in a Portfolio are exact when one profile is read at a time."""
+
+    def __init__(self, github: Github, session: CachedSession, meter: _Meter, *, authenticated: bool,
+                 graphql: bool, workers: int, base_url: str, warnings: list[str]) -> None:
+        self.github, self.session, self.meter = github, session, meter
+        self.authenticated, self.graphql, self.workers, self.base_url = authenticated, graphql, workers, base_url
+        self.warnings = tuple(warnings)
+
+    def __enter__(self) -> "GitHubClient":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.github.close()
+        self.session.close()
+
+    def fetch_profile(self, user: str, *, progress: Callable[[int, int, str], None] | None = None,
+                      max_repos: int = 30, max_requests: int | None = None) -> Portfolio:
+        """Read up to ``max_repos`` public repositories of ``user`` (see the module docstring).
+
+        Args:
+            user: a GitHub login (``@`` and surrounding spaces are ignored).
+            progress: called in this thread as ``progress(done, total, full_name)`` after each
+                repository, ``done`` in 1..total.
+            max_repos: repositories read, forks last.
+            max_requests: spend at most this many requests (default: all that GitHub allows now).
+
+        Raises:
+            GitHubUserNotFoundError: no such user (or not a valid login).
+            RateLimitError: the limit is spent before any repository could be listed.
+            GitHubUnavailableError: 5xx, time-out or no connection, after the retries.
+            GitHubError: anything else GitHub refused (a bad token ...).
+        """
+        login = user.strip().lstrip("@")
+        if not _LOGIN.fullmatch(login):
+            raise GitHubUserNotFoundError(f"{user!r} is not a GitHub user name: use the name in github.com/NAME.")
+        return _ProfileRead(self, login, max_requests).run(progress, max_repos)
+
+    def translate(self, exc: Exception, user: str | None = None) -> GitHubError:
+        """The GitHubError family member for a PyGithub or requests exception (never its text)."""
+        if isinstance(exc, GithubException):
+            return self._translate_status(exc, user)
+        if isinstance(exc, requests.exceptions.RetryError):
+            return GitHubUnavailableError(f"GitHub at {self.base_url} kept failing: try again in a few minutes.")
+        reason = "did not answer in time" if "timed out" in str(exc).lower() else "could not be reached"
+        return GitHubUnavailableError(f"GitHub at {self.base_url} {reason}: check the connection "
+                                      "(or GITHUB_API_URL) and try again.")
+
+    def _translate_status(self, exc: GithubException, user: str | None) -> GitHubError:
+        status, headers = exc.status, {k.lower(): v for k, v in (exc.headers or {}).items()}
+        message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
+        if status in (403, 429) and (isinstance(exc, RateLimitExceededException) or "rate limit" in message.lower()
+                                     or headers.get("x-ratelimit-remaining") == "0" or "retry-after" in headers):
+            return self._rate_limit_error(headers, message)
+        if status == 401:
+            return GitHubError("GitHub refused the token (401 Bad credentials): check GITHUB_TOKEN, "
+                               "or unset it to read public repositories without one.")
+        if status == 404 and user:
+            return GitHubUserNotFoundError(f"GitHub has no user named {user!r}: check the spelling.")
+        if status >= 500:
+            return GitHubUnavailableError(f"GitHub answered {status} ({message or 'server error'}) "
+                                          "even after retrying: try again in a few minutes.")
+        return GitHubError(f"GitHub answered {status}{f' ({message})' if message else ''}: "
+                           "check the user name and GITHUB_API_URL.")
+
+    def _rate_limit_error(self, headers: dict[str, str], message: str) -> RateLimitError:
+        reset_text = headers.get("x-ratelimit-reset", "")
+        reset = datetime.fromtimestamp(int(reset_text), timezone.utc) if reset_text.isdigit() else None
+        primary = headers.get("x-ratelimit-remaining") == "0" or message.lower().startswith("api rate limit")
+        if not primary:
+            return RateLimitError("GitHub's secondary rate limit stopped the requests (too many at once): "
+                                  "wait a few minutes and try again.", reset)
+        when = f"until {reset:%Y-%m-%d %H:%M} UTC" if reset else "for now"
+        if self.authenticated:
+            return RateLimitError(f"GitHub's rate limit for this token is used up {when}: try again then.", reset)
+        return RateLimitError(f"GitHub's rate limit for anonymous requests is used up {when}: try again then, "
+                              f"or set GITHUB_TOKEN, since a token raises the limit from {ANONYMOUS_LIMIT} "
+                              f"to {TOKEN_LIMIT:,} requests an hour.", reset)
+
+
+class _Skipped(GitHubError):
+    """Not attempted because an earlier rate limit or outage stopped the read."""
+
+
+@dataclass
+class _Work:
+    """One repository while it is being read (mutated by one thread at a time)."""
+
+    repo: Any  # github.Repository.Repository, as listed
+    tree_allowed: bool = False
+    tree: tuple[TreeEntry, ...] | None = None
+    truncated: bool = False
+    wanted: list[TreeEntry] = field(default_factory=list)
+    rest: list[TreeEntry] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
+    languages_allowed: bool = False
+    languages: dict[str, int] = field(default_factory=dict)
+
+
+class _ProfileRead:
+    """One :meth:`GitHubClient.fetch_profile` call: its budget, warnings and early stop."""
+
+    def __init__(self, client: GitHubClient, user: str, max_requests: int | None) -> None:
+        self.client, self.user, self.max_requests = client, user, max_requests
+        self.budget: int | None = None  # requests left; None = GitHub reported no limit
+        self.warnings = list(client.warnings)
+        self.stopped: GitHubError | None = None
+        self._lock = threading.Lock()
+        self._start = (client.meter.sent, client.meter.cached)
+
+    def run(self, progress: Callable[[int, int, str], None] | None, max_repos: int) -> Portfolio:
+        try:
+            works = [_Work(repo) for repo in self._list(max_repos)]
+        except (GithubException, requests.RequestException) as exc:
+            raise self.client.translate(exc, self.user) from exc
+        self._set_budget()
+        for work in works:  # trees first, in priority order
+            work.tree_allowed = self.take()
+        with ThreadPoolExecutor(self.client.workers, thread_name_prefix="github") as pool:
+            list(pool.map(self._read_tree, works))
+            if self.stopped and not any(w.tree is not None for w in works):
+                raise self.stopped
+            for work in works:
+                self._plan(work)
+            if self.client.graphql:
+                self._graphql(works)
+            self._allocate(works)
+            snapshots: list[RepoSnapshot | None] = [None] * len(works)
+            futures = {pool.submit(self._finish, work): i for i, work in enumerate(works)}
+            for done, future in enumerate(as_completed(futures), 1):
+                snapshots[futures[future]] = future.result()
+                if progress:
+                    progress(done, len(works), works[futures[future]].repo.full_name)
+        self._summarise(works)
+        meter = self.client.meter
+        reset = datetime.fromtimestamp(meter.reset, timezone.utc) if meter.reset else None
+        return Portfolio(self.user, tuple(snapshots), meter.sent - self._start[0], meter.cached - self._start[1],
+                         meter.remaining, reset, tuple(dict.fromkeys(self.warnings)))
+
+    # -- budget and errors ------------------------------------------------
+    def _set_budget(self) -> None:
+        remaining = self.client.meter.remaining
+        if self.max_requests is not None:
+            left = self.max_requests - (self.client.meter.sent - self._start[0])
+            remaining = left if remaining is None else min(remaining, left)
+        self.budget = None if remaining is None else max(remaining, 0)
+
+    def take(self) -> bool:
+        """Reserve one request; False when the budget is spent or the read has stopped."""
+        with self._lock:
+            if self.stopped or self.budget == 0:
+                return False
+            if self.budget is not None:
+                self.budget -= 1
+            return True
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``fn(*args)`` with PyGithub/requests errors translated; a rate limit or an outage
+        stops every later call (they raise :class:`_Skipped`)."""
+        if self.stopped:
+            raise _Skipped("the read stopped early")
+        try:
+            return fn(*args, **kwargs)
+        except (GithubException, requests.RequestException) as exc:
+            error = self.client.translate(exc)
+            if isinstance(error, (RateLimitError, GitHubUnavailableError)):
+                with self._lock:
+                    self.stopped = self.stopped or error
+            raise error from exc
+
+    def _cached(self, work: _Work, entry: TreeEntry) -> bool:
+        """True when the blob is in the cache, so reading it costs no request."""
+        return self.client.session.cache.contains(url=f"{work.repo.url}/git/blobs/{entry.sha}")
+
+    # -- the steps ----------------------------------------------------------
+    def _list(self, max_repos: int) -> list[Any]:
+        named = self.client.github.get_user(self.user, lazy=True)
+        listed, own, more = [], 0, False
+        for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
+            if own >= max_repos:
+                more = True
+                break
+            listed.append(repo)
+            own += not repo.fork
+        listed.sort(key=lambda r: (r.fork, -(r.pushed_at.timestamp() if r.pushed_at else 0)))
+        if more or len(listed) > max_repos:
+            self.warnings.append(f"Only the {max_repos} most recently pushed repositories of {self.user} were "
+                                 "read (forks last): raise max_repos to read more.")
+        return listed[:max_repos]
+
+    def _read_tree(self, work: _Work) -> None:
+        name = work.repo.full_name
+        if not work.tree_allowed:
+            return
+        try:
+            tree = self.call(_git_tree, work.repo)
+        except GitHubError as error:
+            if not isinstance(error, _Skipped) and error is not self.stopped:
+                self.warnings.append(f"{name}: its file tree could not be read ({_clause(error)}).")
+            return
+        if tree is None:
+            work.tree = ()
+            self.warnings.append(f"{name}: empty repository (no commits yet), nothing to read.")
+            return
+        work.tree = tuple(TreeEntry(e.path, e.type, e.size if e.type == "blob" else None, e.sha)
+                          for e in tree.tree if e.type in ("blob", "tree"))
+        work.truncated = bool(tree.truncated)
+        if work.truncated:
+            self.warnings.append(f"{name}: GitHub truncated its file tree (too many files), "
+                                 f"so only the first {len(work.tree)} entries were examined.")
+
+    def _plan(self, work: _Work) -> None:
+        """The files :func:`analyzer.repos.select_files` wants; it also skips those over 1 MB."""
+        if work.tree:
+            selection = select_files(work.tree)
+            entries = {e.path: e for e in work.tree}
+            work.wanted = [entries[p] for p in selection.paths]
+            work.skipped.update(selection.skipped)
+
+    def _graphql(self, works: list[_Work]) -> None:
+        """Fetch uncached wanted files in GraphQL batches; what fails is left to REST."""
+        pending = [(w, e) for w in works for e in w.wanted
+                   if e.sha and _SHA.fullmatch(e.sha) and not self._cached(w, e)]
+        for start in range(0, len(pending), GRAPHQL_BATCH):
+            batch = pending[start:start + GRAPHQL_BATCH]
+            query, where = _graphql_query(batch)
+            try:
+                _, answer = self.client.github.requester.graphql_query(query, {})
+            except (GithubException, requests.RequestException) as exc:
+                self.warnings.append(f"GraphQL could not read file texts ({_clause(self.client.translate(exc))}); "
+                                     "REST was used instead, within the rate limit.")
+                return
+            for (work, entry), (repo_alias, file_alias) in zip(batch, where):
+                blob = ((answer.get("data") or {}).get(repo_alias) or {}).get(file_alias)
+                if blob is None:  # GitHub has no such object: REST would answer 404 as well
+                    work.skipped[entry.path] = "not found"
+                else:
+                    _store(work, entry.path, None if blob.get("isBinary") else blob.get("text"),
+                           int(blob.get("byteSize") or 0))
+
+    def _allocate(self, works: list[_Work]) -> None:
+        """Give file requests round-robin (each repository's best file first), then languages."""
+        queues = [[e for e in w.wanted if e.path not in w.files and e.path not in w.skipped] for w in works]
+        for rank in range(max(map(len, queues), default=0)):
+            for work, queue in zip(works, queues):
+                if rank < len(queue):
+                    entry = queue[rank]
+                    if self._cached(work, entry) or self.take():
+                        work.rest.append(entry)
+                    else:
+                        work.skipped[entry.path] = "not read: the read stopped early" if self.stopped \
+                            else "request budget"
+        for work in works:
+            work.languages_allowed = bool(work.tree) and self.take()
+
+    def _finish(self, work: _Work) -> RepoSnapshot:
+        """Read the repository's allotted blobs and languages; build its snapshot."""
+        for entry in work.rest:
+            try:
+                blob = self.call(work.repo.get_git_blob, entry.sha)
+                data = base64.b64decode(blob.content) if blob.encoding == "base64" else blob.content.encode()
+                _store(work, entry.path, None if b"\0" in data[:8000] else data.decode("utf-8", "replace"),
+                       len(data))
+            except GitHubError as error:
+                work.skipped[entry.path] = "not read: " + str(error).split(": ", 1)[0]
+        if work.languages_allowed:
+            try:
+                answer = self.call(work.repo.get_languages)  # PyGithub adds the request's "url" to it
+                work.languages = {k: v for k, v in answer.items() if isinstance(v, int)}
+            except GitHubError:
+                work.languages_allowed = False
+        repo = work.repo
+        return RepoSnapshot(
+            source="github", name=repo.name, full_name=repo.full_name, html_url=repo.html_url,
+            description=repo.description, homepage=repo.homepage or None, fork=bool(repo.fork),
+            archived=bool(repo.archived), topics=tuple(repo.topics or ()),
+            license=repo.license.spdx_id if repo.license else None, created_at=repo.created_at,
+            pushed_at=repo.pushed_at, default_branch=repo.default_branch, language=repo.language,
+            languages=work.languages if work.languages_allowed else languages_from_tree(work.tree or ()),
+            tree=work.tree or (), tree_truncated=work.truncated,
+            files=work.files, skipped_files=work.skipped, own_commits=None)
+
+    def _summarise(self, works: list[_Work]) -> None:
+        """Warnings for what the budget or an early stop left out."""
+        unread = [w.repo.full_name for w in works if w.tree is None]
+        budget_files = sum(reason == "request budget" for w in works for reason in w.skipped.values())
+        no_languages = sum(bool(w.tree) and not w.languages_allowed for w in works)
+        if self.stopped:
+            self.warnings.append(f"{self.stopped} Only part of the profile was read: "
+                                 f"{len(works) - len(unread)} of {len(works)} repositories.")
+        elif unread:
+            self.warnings.append(f"{len(unread)} repositories were listed but not read, to stay within "
+                                 f"GitHub's rate limit: {', '.join(unread)}.")
+        if budget_files:
+            self.warnings.append(f"{budget_files} files were not read, to stay within GitHub's rate limit"
+                                 + ("." if self.client.authenticated else ": set GITHUB_TOKEN for a higher limit."))
+        if no_languages and not self.stopped:
+            self.warnings.append(f"Languages of {no_languages} repositories were estimated from their file "
+                                 "trees, to stay within GitHub's rate limit.")
+
+
+def _git_tree(repo: Any) -> Any:
+    """The recursive tree of the default branch, or None for an empty repository (GitHub: 409)."""
+    if not repo.default_branch:
+        return None
+    try:
+        return repo.get_git_tree(repo.default_branch, recursive=True)
+    except GithubException as exc:
+        if exc.status == 409:
+            return None
+        raise
+
+
+def _store(work: _Work, path: str, text: str | None, size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        work.skipped[path] = "over 1 MB"
+    elif text is None:
+        work.skipped[path] = "binary file"
+    else:
+        work.files[path] = text
+
+
+def _graphql_query(batch: list[tuple[_Work, TreeEntry]]) -> tuple[str, list[tuple[str, str]]]:
+    """One GraphQL query for the blobs in ``batch``, and each blob's (repository, object) alias."""
+    groups: dict[str, list[int]] = {}
+    for i, (work, _) in enumerate(batch):
+        groups.setdefault(work.repo.full_name, []).append(i)
+    where: list[tuple[str, str]] = [("", "")] * len(batch)
+    parts = []
+    for r, (full_name, indexes) in enumerate(groups.items()):
+        owner, name = full_name.split("/", 1)
+        objects = []
+        for f, i in enumerate(indexes):
+            where[i] = (f"r{r}", f"f{f}")
+            objects.append(f'f{f}: object(oid: "{batch[i][1].sha}") {{ ... on Blob {{ text byteSize isBinary }} }}')
+        parts.append(f"r{r}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) "
+                     f"{{ {' '.join(objects)} }}")
+    return "query { " + " ".join(parts) + " }", where
+
+
+def _clause(error: Exception) -> str:
+    """An error's sentence without its final full stop, to nest it in another sentence."""
+    return str(error).rstrip(".")

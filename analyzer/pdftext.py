@@ -1,0 +1,584 @@
+"""PDF pages → text lines in reading order, with columns, font size and bullets (pdfplumber).
+
+    >>> doc = read_pdf("resume.pdf")                      # or bytes from an upload
+    >>> [(line.page, line.column, line.text) for line in doc.lines][:2]
+    [(1, 0, 'Ada Example'), (1, 0, 'ada@example.org · github.com/ada-example')]
+
+What this stage fixes in the text pdfplumber extracts from real résumés:
+
+* words glued together: TeX and Typst position words without space characters, so words are
+  split where the gap exceeds :data:`WORD_GAP_EM` of the font size (pdfplumber's
+  ``x_tolerance_ratio``) instead of pdfplumber's fixed 3 pt;
+* ligatures (ﬁ ﬂ ﬀ ﬃ) and compatibility characters: pdfplumber's NFKC normalisation;
+* ``(cid:N)`` glyphs, private-use icon characters and icon-font glyphs (Font Awesome...)
+  are dropped; a line that starts with one is a bullet;
+* soft hyphens and end-of-line hyphenation (``prefer-`` / ``ably``) are joined;
+* letter-spaced headings (``E X P E R I E N C E``) are closed up;
+* two-column and sidebar layouts: a vertical gutter is found per page and each column is
+  read top to bottom (left, then right), after a full-width header; full-width rows in the
+  middle of a page cut it into bands read one after the other.
+
+Errors (all :class:`analyzer.errors.ResumeError` subclasses, the message names the file):
+:class:`NotAPdfError`, :class:`EncryptedPdfError`, :class:`EmptyPdfError`,
+:class:`NoTextLayerError`, :class:`PdfTooLargeError`, and :class:`ResumeError` for a file
+that is missing or that pdfminer cannot read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from analyzer.dates import PRESENT_WORDS, find_dates
+from analyzer.errors import (
+    EmptyPdfError,
+    EncryptedPdfError,
+    NotAPdfError,
+    NoTextLayerError,
+    PdfTooLargeError,
+    ResumeError,
+)
+
+# Limits. A one- or two-page résumé is well under 1 MB even with a photo and embedded fonts;
+# 10 MB leaves room for image-heavy designs while bounding the memory and time one upload may
+# use. Long academic CVs reach 10-15 pages; 20 pages bounds parse time (~0.1 s per page).
+MAX_BYTES = 10 * 1024 * 1024
+MAX_PAGES = 20
+
+# Word splitting, as a fraction of the font size. Measured on the five corpus résumés: gaps
+# inside words are ≤ 0.05 em, gaps between words ≥ 0.18 em (TeX's narrowest interword space).
+WORD_GAP_EM = 0.12
+# A column gutter is a vertical strip at least this wide (pt) that column text never crosses.
+MIN_GUTTER = 6.0
+# Rows whose segments are further apart than this (in em) are separate segments (columns).
+SEGMENT_GAP_EM = 1.0
+# moderncv puts dates in a narrow left column beside each entry: when this share of the
+# narrow side's rows sit on the same baseline as text on the other side (and the wide side
+# is mostly unaligned, or the narrow side is mostly dates), the page is one column read row
+# by row (a table), not two independent columns.
+ROW_ALIGNED_SHARE = 0.75
+
+BULLET_GLYPHS = frozenset("•▪‣◦●■□►▸➢➤✓✔✦❖◆◇·∙○-*–—>")
+_ALWAYS_BULLET = frozenset("•▪‣◦●■□►▸➢➤✓✔✦❖◆◇∙")
+_ICON_FONT = re.compile(
+    r"awesome|icons?\b|dingbat|wingding|academicons|octicon|material|marvosym|pifont|"
+    r"fontello|feather|ionicons|simple-?icons|devicon|bbding|wasy",
+    re.IGNORECASE,
+)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmss?bx|cmbx|\bbx", re.IGNORECASE)
+_CID = re.compile(r"\(cid:\d+\)")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\u200b-\u200f\u2060\ufeff]")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text in reading order.
+
+    ``page`` is 1-based; ``column`` is 0 for full width, 1 left, 2 right; coordinates are PDF
+    points from the page's top-left; ``size`` is the largest font size on the line (pt);
+    ``bold`` is True when most of its characters are bold; ``bullet`` is True when it starts
+    with a bullet glyph or an icon (the glyph is not in ``text``); ``links`` are the URIs of
+    link annotations drawn over the line.
+    """
+
+    text: str
+    page: int
+    column: int = 0
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    bullet: bool = False
+    links: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text of a PDF: lines in reading order over all pages.
+
+    ``body_size`` is the most common font size (pt, by characters); ``multi_column`` is True
+    when any page has columns; ``page_heights`` are in pt; ``warnings`` are one sentence each.
+    """
+
+    lines: tuple[TextLine, ...]
+    pages: int
+    body_size: float
+    multi_column: bool
+    page_heights: tuple[float, ...]
+    links: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    icon: bool
+
+
+def clean_text(text: str) -> str:
+    """Drop ``(cid:N)``, private-use and zero-width characters and soft hyphens; NFC."""
+    text = _PRIVATE_USE.sub("", _CID.sub("", text)).replace("\u00ad", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def split_bullet(text: str) -> tuple[bool, str]:
+    """``(True, rest)`` when ``text`` starts with a bullet glyph, else ``(False, text)``.
+
+    ``•`` and similar glyphs count even when glued to the word; ``-``, ``*``, ``–`` and ``>``
+    count only when a space follows, so "-5%" or "*args" are not bullets.
+    """
+    stripped = text.lstrip()
+    if not stripped:
+        return False, ""
+    first = stripped[0]
+    if first in _ALWAYS_BULLET or (first in BULLET_GLYPHS and stripped[1:2] == " "):
+        return True, stripped[1:].lstrip()
+    return False, text.strip()
+
+
+def _load(source: str | Path | bytes, name: str) -> bytes:
+    """The file's bytes, after the size limit; path errors become ResumeError."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    else:
+        path = Path(source)
+        try:
+            if not path.is_file():
+                raise ResumeError(f"{name} was not found: check the path and try again.")
+            if path.stat().st_size > MAX_BYTES:
+                raise PdfTooLargeError(_too_big(name))
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ResumeError(f"{name} could not be read ({exc.strerror}): check the file and try again.") from exc
+    if len(data) > MAX_BYTES:
+        raise PdfTooLargeError(_too_big(name))
+    if b"%PDF-" not in data[:1024]:
+        raise NotAPdfError(f"{name} is not a PDF file: export the résumé as PDF and upload that file.")
+    return data
+
+
+def _too_big(name: str) -> str:
+    return f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MB: export it again without large images."
+
+
+def _translate(exc: Exception, name: str, password: str | None) -> ResumeError:
+    """A pdfplumber/pdfminer exception as the ResumeError a user can act on."""
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        if password:
+            return EncryptedPdfError(
+                f"{name} did not open with the password given: check the password or upload an unlocked copy."
+            )
+        return EncryptedPdfError(f"{name} is password-protected: pass --password or upload an unlocked copy.")
+    if isinstance(cause, PDFEncryptionError):
+        return EncryptedPdfError(
+            f"{name} uses an encryption this tool cannot open: upload an unlocked copy."
+        )
+    if isinstance(cause, RecursionError):
+        return NotAPdfError(f"{name} has a structure nested too deeply to read: export the résumé to PDF again.")
+    return NotAPdfError(
+        f"{name} is damaged or not a valid PDF: export the résumé to PDF again and upload the new file."
+    )
+
+
+def read_pdf(source: str | Path | bytes, *, password: str | None = None, name: str = "resume.pdf") -> PdfText:
+    """Read every page of a résumé PDF into lines in reading order.
+
+    ``source`` is a path or the file's bytes; ``name`` is the file name used in messages.
+    Raises the ResumeError subclasses listed in the module docstring, never a pdfminer error.
+    """
+    data = _load(source, name)
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "", unicode_norm="NFKC") as pdf:
+            count = len(pdf.pages)
+            if count == 0:
+                raise EmptyPdfError(f"{name} has no pages: export the résumé to PDF again.")
+            if count > MAX_PAGES:
+                raise PdfTooLargeError(
+                    f"{name} has {count} pages, more than the {MAX_PAGES} read: upload the résumé alone."
+                )
+            pages = [_read_page(page) for page in pdf.pages]
+    except ResumeError:
+        raise
+    except Exception as exc:  # pdfminer raises many types on hostile input; all mean "unreadable"
+        raise _translate(exc, name, password) from exc
+    return _assemble(pages, name)
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    lines: list[TextLine]
+    columns: bool
+    images: int
+    sizes: Counter[float]
+    links: list[str]
+
+
+def _assemble(pages: list[_Page], name: str) -> PdfText:
+    warnings = []
+    if not any(page.lines for page in pages):
+        if any(page.images for page in pages):
+            raise NoTextLayerError(
+                f"{name} is a scanned image without a text layer: export the résumé from your "
+                "word processor as PDF (text recognition is not done)."
+            )
+        raise EmptyPdfError(f"{name} contains no text: export the résumé to PDF again.")
+    for page in pages:
+        if not page.lines:
+            what = "an image without text" if page.images else "empty"
+            warnings.append(f"Page {page.number} is {what}: it was skipped.")
+    sizes = sum((page.sizes for page in pages), Counter())
+    links = tuple(dict.fromkeys(uri for page in pages for uri in page.links))
+    return PdfText(
+        lines=tuple(line for page in pages for line in page.lines),
+        pages=len(pages),
+        body_size=sizes.most_common(1)[0][0] if sizes else 0.0,
+        multi_column=any(page.columns for page in pages),
+        page_heights=tuple(page.height for page in pages),
+        links=links,
+        warnings=tuple(warnings),
+    )
+
+
+def _read_page(page: Any) -> _Page:
+    """One page: words (extracted once) → regions → lines."""
+    raw = page.extract_words(
+        x_tolerance_ratio=WORD_GAP_EM, use_text_flow=True, extra_attrs=["fontname", "size"]
+    )
+    words = [w for w in (_word(r) for r in raw if r.get("upright", True)) if w is not None]
+    sizes: Counter[float] = Counter()
+    for w in words:
+        if not w.icon:
+            sizes[round(w.size, 1)] += len(w.text)
+    annots = [
+        (a["uri"], a["x0"], a["x1"], a["top"], a["bottom"])
+        for a in page.hyperlinks
+        if isinstance(a.get("uri"), str)
+    ]
+    images = len(page.images) if not words else 0
+    regions, columns = split_regions(words)
+    lines = []
+    for column, region in regions:
+        for built in _join_hyphenation([_line(ws) for ws in group_lines(region)]):
+            if built is not None:
+                text, bullet, ws = built
+                lines.append(_text_line(text, bullet, ws, page.page_number, column, annots))
+    return _Page(page.page_number, float(page.height), lines, columns, images, sizes, [a[0] for a in annots])
+
+
+def _word(raw: dict[str, Any]) -> _Word | None:
+    fontname = str(raw.get("fontname", ""))
+    text = clean_text(raw["text"])
+    icon = bool(_ICON_FONT.search(fontname)) or not text.strip()
+    if icon and not raw["text"].strip():
+        return None
+    return _Word(
+        text="" if icon else text,
+        x0=float(raw["x0"]),
+        x1=float(raw["x1"]),
+        top=float(raw["top"]),
+        bottom=float(raw["bottom"]),
+        size=float(raw.get("size") or 0.0),
+        bold=bool(_BOLD_FONT.search(fontname)),
+        icon=icon,
+    )
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words clustered into page rows by baseline (``bottom``), top to bottom."""
+    rows: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: w.bottom):
+        if rows and w.bottom - rows[-1][0].bottom <= 0.4 * min(w.size, rows[-1][0].size):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return rows
+
+
+def _runs(row: list[_Word]) -> list[list[_Word]]:
+    """The runs of a row, left to right: words separated by gaps up to SEGMENT_GAP_EM."""
+    runs: list[list[_Word]] = []
+    for w in sorted(row, key=lambda w: w.x0):
+        if runs and w.x0 - max(o.x1 for o in runs[-1]) <= SEGMENT_GAP_EM * max(w.size, 1.0):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _segments(row: list[_Word]) -> list[tuple[float, float]]:
+    """x-extents of the runs of a row."""
+    return [(min(w.x0 for w in run), max(w.x1 for w in run)) for run in _runs(row)]
+
+
+def find_gutter(rows: list[list[_Word]]) -> float | None:
+    """The x (pt) of a vertical gutter between two columns, or None for one column.
+
+    The gutter is the widest strip (≥ MIN_GUTTER) crossed by the fewest rows (at most a
+    fifth: the full-width header and bands), with at least three rows of text on each side;
+    a page whose narrow side is mostly aligned row by row with the other side (moderncv's
+    date column, key/value grids) is one column read row by row.
+    """
+    segments = [_segments(row) for row in rows]
+    flat = [s for segs in segments for s in segs]
+    if len(rows) < 6 or not flat:
+        return None
+    left, right = int(min(a for a, _ in flat)), int(max(b for _, b in flat)) + 1
+    cover = [0] * (right - left + 1)
+    for segs in segments:
+        for a, b in segs:
+            for x in range(int(a) - left + 1, int(b) - left):
+                cover[x] += 1
+    best: tuple[int, float, float] | None = None  # (crossings, -width, centre)
+    start = None
+    limit = max(1, len(rows) // 5)
+    for i, c in enumerate(cover + [limit + 1]):
+        if c <= limit and start is None:
+            start = i
+        elif c > limit and start is not None:
+            width = i - start
+            low = min(cover[start:i]) if i <= len(cover) else 0
+            if width >= MIN_GUTTER and start > 0 and i < len(cover):
+                candidate = (low, -width, left + (start + i) / 2)
+                best = candidate if best is None or candidate < best else best
+            start = None
+    if best is None:
+        return None
+    gutter = best[2]
+    sides = [_side(segs, gutter) for segs in segments]
+    both = sides.count("both")
+    lefts, rights = sides.count("left") + both, sides.count("right") + both
+    if min(lefts, rights) < 3:
+        return None
+    if both >= ROW_ALIGNED_SHARE * min(lefts, rights):
+        # The narrow side sits row by row beside the other: a table (moderncv's date column)
+        # unless the wide side is mostly aligned too (two columns set on one baseline grid).
+        narrow = "left" if lefts <= rights else "right"
+        texts = [" ".join(w.text for w in row if (w.x1 <= gutter) == (narrow == "left"))
+                 for row, side in zip(rows, sides) if side in (narrow, "both")]
+        dated = sum(1 for t in texts if find_dates(t) or t.strip().lower() in PRESENT_WORDS)
+        if both < 0.5 * max(lefts, rights) or dated >= 0.5 * len(texts):
+            return None
+    return gutter
+
+
+def _side(segs: list[tuple[float, float]], gutter: float) -> str:
+    if any(a < gutter < b for a, b in segs):
+        return "cross"
+    has_left = any(b <= gutter for _, b in segs)
+    has_right = any(a >= gutter for a, _ in segs)
+    return "both" if has_left and has_right else "left" if has_left else "right"
+
+
+def split_regions(words: list[_Word]) -> tuple[list[tuple[int, list[_Word]]], bool]:
+    """Words cut into reading-order regions ``(column, words)``; True when the page has columns.
+
+    Rows above the first row with text on both sides of the gutter are the full-width header
+    (column 0); rows further down that reach well into both columns (a third of each) are
+    full-width bands; between them the left column (1) is read before the right column (2).
+    A short label straddling the gutter (a chart caption) stays in the column of its centre.
+    """
+    rows = _rows(words)
+    gutter = find_gutter(rows)
+    if gutter is None:
+        return [(0, words)], False
+    page_left, page_right = min(w.x0 for w in words), max(w.x1 for w in words)
+    reach_left = gutter - (gutter - page_left) / 3
+    reach_right = gutter + (page_right - gutter) / 3
+    regions: list[tuple[int, list[_Word]]] = []
+    band: list[list[_Word]] = []
+    in_header = True
+
+    def flush() -> None:
+        if band:
+            runs = [run for row in band for run in _runs(row)]
+            centre = {id(run): (min(w.x0 for w in run) + max(w.x1 for w in run)) / 2 for run in runs}
+            regions.append((1, [w for run in runs if centre[id(run)] < gutter for w in run]))
+            regions.append((2, [w for run in runs if centre[id(run)] >= gutter for w in run]))
+            band.clear()
+
+    for row in rows:
+        side = _side(_segments(row), gutter)
+        if side == "both":
+            in_header = False
+        wide = min(w.x0 for w in row) < reach_left and max(w.x1 for w in row) > reach_right
+        if in_header or (side == "cross" and wide):
+            flush()
+            if regions and regions[-1][0] == 0:
+                regions[-1][1].extend(row)
+            else:
+                regions.append((0, list(row)))
+        else:
+            band.append(row)
+    flush()
+    return [(column, ws) for column, ws in regions if ws], True
+
+
+def group_lines(words: list[_Word]) -> list[list[_Word]]:
+    """Words of one region grouped into lines by baseline, top to bottom, each left to right.
+
+    Words on one baseline that overlap horizontally belong to different layers (a heading
+    drawn over text) and go to separate lines.
+    """
+    lines: list[list[_Word]] = []
+    cluster: list[list[_Word]] = []
+    ref: _Word | None = None
+    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
+        if ref is None or w.bottom - ref.bottom > 0.4 * min(w.size, ref.size):
+            lines.extend(cluster)
+            cluster, ref = [], w
+        for line in cluster:
+            if _fits(w, line):
+                line.append(w)
+                break
+        else:
+            cluster.append([w])
+    lines.extend(cluster)
+    lines.sort(key=lambda ws: min(w.top for w in ws))
+    return [sorted(ws, key=lambda w: w.x0) for ws in _merge_raised(lines)]
+
+
+def _fits(w: _Word, line: list[_Word]) -> bool:
+    """Whether a word on a line's baseline belongs to it: no overlap, and a similar size or close by."""
+    if any(w.x0 < o.x1 - 0.5 and o.x0 < w.x1 - 0.5 for o in line):
+        return False
+    near = min(line, key=lambda o: max(w.x0 - o.x1, o.x0 - w.x1))
+    big, small = max(w.size, near.size), max(min(w.size, near.size), 1.0)
+    return big <= 1.5 * small or max(w.x0 - near.x1, near.x0 - w.x1) <= 2 * small
+
+
+def _merge_raised(lines: list[list[_Word]]) -> list[list[_Word]]:
+    """Put superscripts and raised letters ("1st", the A of LaTeX) back on their line.
+
+    A line joins the previous one when they overlap vertically by half the shorter height,
+    no words overlap horizontally and a word of one is within 1 em of a word of the other
+    (so a big name beside a small contact line stays apart).
+    """
+    merged: list[list[_Word]] = []
+    for line in lines:
+        if merged:
+            prev = merged[-1]
+            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+            ptop, pbottom = min(w.top for w in prev), max(w.bottom for w in prev)
+            overlap = min(bottom, pbottom) - max(top, ptop)
+            pairs = [(w, o) for w in line for o in prev]
+            if (
+                overlap >= 0.5 * min(bottom - top, pbottom - ptop)
+                and not any(w.x0 < o.x1 - 0.5 and o.x0 < w.x1 - 0.5 for w, o in pairs)
+                and any(max(w.x0 - o.x1, o.x0 - w.x1) <= min(w.size, o.size) for w, o in pairs)
+            ):
+                prev.extend(line)
+                continue
+        merged.append(line)
+    return merged
+
+
+def _line(words: list[_Word]) -> tuple[str, bool, list[_Word]] | None:
+    """A line's text and bullet flag: abutting fragments merged, letter-spacing closed up."""
+    bullet = words[0].icon
+    tokens: list[tuple[str, _Word]] = []
+    for w in words:
+        if w.icon:
+            continue
+        if tokens and w.x0 - tokens[-1][1].x1 <= WORD_GAP_EM * w.size:
+            tokens[-1] = (tokens[-1][0] + w.text, w)
+        else:
+            tokens.append((w.text, w))
+    text = " ".join(_close_letter_spacing([t for t, _ in tokens], [w for _, w in tokens]))
+    glyph_bullet, text = split_bullet(text)
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if glyph_bullet and len(tokens[0][0]) == 1 and len(tokens) > 1:
+        words = [w for w in words if w is not tokens[0][1]]  # a big bullet glyph is not the line's size
+    return text, bullet or glyph_bullet, words
+
+
+def _close_letter_spacing(texts: list[str], words: list[_Word]) -> list[str]:
+    """``E X P E R I E N C E`` → ``EXPERIENCE``: runs of ≥ 3 single letters become words.
+
+    Inside a run, a gap wider than 1.8× the run's narrowest gap is a word break.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and len(texts[j]) == 1 and texts[j].isalpha():
+            j += 1
+        if j - i >= 3:
+            gaps = [words[k + 1].x0 - words[k].x1 for k in range(i, j - 1)]
+            narrow = max(min(gaps), 0.1)
+            piece = texts[i]
+            for k in range(i + 1, j):
+                if gaps[k - i - 1] > 1.8 * narrow:
+                    out.append(piece)
+                    piece = ""
+                piece += texts[k]
+            out.append(piece)
+            i = j
+        else:
+            out.append(texts[i])
+            i += 1
+    return out
+
+
+def _join_hyphenation(
+    built: list[tuple[str, bool, list[_Word]] | None],
+) -> Iterator[tuple[str, bool, list[_Word]] | None]:
+    """Join a word hyphenated across two lines of a region onto the first line."""
+    items = [b for b in built if b is not None]
+    for i, (text, bullet, ws) in enumerate(items):
+        if i + 1 < len(items) and re.search(r"[a-zà-ÿ]-$", text):
+            nxt_text, nxt_bullet, nxt_ws = items[i + 1]
+            head, _, rest = nxt_text.partition(" ")
+            if head[:1].islower() and not nxt_bullet:
+                text = text[:-1] + head
+                items[i + 1] = (rest, nxt_bullet, nxt_ws)
+        if text:
+            yield text, bullet, ws
+
+
+def _text_line(
+    text: str, bullet: bool, words: list[_Word], page: int, column: int,
+    annots: list[tuple[str, float, float, float, float]],
+) -> TextLine:
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    letters = [w for w in words if not w.icon]
+    bold_chars = sum(len(w.text) for w in letters if w.bold)
+    links = tuple(
+        uri for uri, ax0, ax1, atop, abottom in annots
+        if ax0 < x1 and x0 < ax1 and top <= (atop + abottom) / 2 <= bottom
+    )
+    return TextLine(
+        text=text,
+        page=page,
+        column=column,
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
+        size=max((w.size for w in letters), default=0.0),
+        bold=bold_chars * 2 > sum(len(w.text) for w in letters),
+        bullet=bullet,
+        links=links,
+    )

@@ -1,0 +1,134 @@
+"""Section headings people write on résumés, mapped to JSON Resume section names.
+
+    >>> section_for_heading("Professional Experience:")
+    'work'
+    >>> section_for_heading("Licenses & Certifications")
+    'certificates'
+    >>> section_for_heading("Languages: Python, C++") is None     # a skills row, not a heading
+    True
+
+The section names are JSON Resume's (https://jsonresume.org/schema): ``basics`` (header,
+contact, summary/profile), ``work``, ``volunteer``, ``education``, ``awards``,
+``certificates``, ``publications``, ``skills``, ``languages``, ``interests``, ``references``,
+``projects``. The heading lists were gathered from résumé templates (Deedy, AltaCV, moderncv,
+rendercv, OpenResume), the dotin résumé corpus and common writing guides; add a heading by
+adding it to :data:`HEADINGS`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SECTIONS = (
+    "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
+    "skills", "languages", "interests", "references", "projects",
+)
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "basics": (
+        "summary", "professional summary", "career summary", "executive summary", "profile",
+        "professional profile", "personal profile", "about", "about me", "objective",
+        "career objective", "objectives", "personal statement", "overview", "introduction",
+        "contact", "contacts", "contact information", "contact info", "contact details",
+        "personal information", "personal details", "personal data", "links",
+        "summary of qualifications", "qualifications summary", "highlights",
+    ),
+    "work": (
+        "experience", "experiences", "work experience", "professional experience",
+        "work history", "employment", "employment history", "career history",
+        "relevant experience", "industry experience", "professional background", "internships",
+        "internship", "internship experience", "positions", "positions held", "job history",
+        "research experience", "research", "teaching experience", "freelance",
+        "military service", "military experience", "experience and employment",
+        "professional history", "work and experience", "career",
+    ),
+    "volunteer": (
+        "volunteer", "volunteering", "volunteer experience", "volunteer work",
+        "community service", "community involvement", "leadership", "leadership experience",
+        "leadership and activities", "activities", "extracurricular activities",
+        "extracurriculars", "extra curricular activities",
+    ),
+    "education": (
+        "education", "academic background", "educational background", "academics",
+        "academic qualifications", "educational qualifications", "education and training",
+        "training", "coursework", "courses", "academic history", "studies",
+        "qualifications", "education and certifications",
+    ),
+    "awards": (
+        "awards", "honors", "honours", "achievements", "awards and honors",
+        "honors and awards", "awards and achievements", "accomplishments", "scholarships",
+        "recognition", "competitions", "most proud of", "awards and recognition",
+    ),
+    "certificates": (
+        "certifications", "certificates", "certification", "licenses",
+        "licenses and certifications", "certifications and licenses", "credentials",
+        "courses and certifications", "trainings and certifications", "licences",
+        "licences and certifications", "certificates and courses",
+    ),
+    "publications": (
+        "publications", "papers", "research papers", "patents", "talks", "presentations",
+        "conference talks", "publications and talks", "publications and patents", "writing",
+    ),
+    "skills": (
+        "skills", "technical skills", "skills and tools", "core competencies", "competencies",
+        "tech stack", "technologies", "tools", "tools and technologies",
+        "technologies and tools", "technical proficiencies", "proficiencies", "expertise",
+        "areas of expertise", "programming languages", "languages and technologies",
+        "languages and tools", "skill set", "skillset", "technical expertise", "strengths",
+        "key skills", "software", "frameworks", "it skills", "computer skills",
+        "skills and interests", "skills and expertise", "technical summary",
+    ),
+    "languages": (
+        "languages", "language skills", "spoken languages", "foreign languages", "language",
+    ),
+    "interests": ("interests", "hobbies", "hobbies and interests", "personal interests"),
+    "references": ("references", "referees", "reference", "references available upon request"),
+    "projects": (
+        "projects", "project", "personal projects", "side projects", "academic projects",
+        "open source", "open source contributions", "open source projects", "portfolio",
+        "project experience", "projects and open source",
+    ),
+}
+
+# Words people put before a heading that do not change its section ("Selected Honors").
+QUALIFIERS = frozenset({
+    "professional", "relevant", "selected", "select", "technical", "key", "additional",
+    "personal", "academic", "other", "my", "recent", "notable", "core", "related", "invited",
+    "major", "university", "college", "school", "software", "engineering", "work",
+})
+MAX_HEADING_WORDS = 6
+MAX_HEADING_CHARS = 48
+
+_LOOKUP = {heading: section for section, names in HEADINGS.items() for heading in names}
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def normalise_heading(text: str) -> str:
+    """Lower-case words of a candidate heading: ``"Skills & Tools:"`` → ``"skills and tools"``."""
+    text = unicodedata.normalize("NFKC", text).replace("&", " and ").replace("/", " and ")
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def section_for_heading(text: str) -> str | None:
+    """The JSON Resume section a heading line names, or None when it is not a heading.
+
+    ``text`` must be the whole line: a heading is short (≤ 6 words, ≤ 48 characters), may end
+    in a colon, and after dropping qualifier words ("Relevant", "Selected", ...) must be one
+    of :data:`HEADINGS`. A line with text after its colon ("Languages: Python") is a row, not
+    a heading.
+    """
+    stripped = text.strip().rstrip(":").strip()
+    if not stripped or ":" in stripped or len(stripped) > MAX_HEADING_CHARS:
+        return None
+    words = normalise_heading(stripped).split()
+    if not words or len(words) > MAX_HEADING_WORDS:
+        return None
+    while words:
+        section = _LOOKUP.get(" ".join(words))
+        if section is not None:
+            return section
+        if words[0] not in QUALIFIERS:
+            return None
+        words = words[1:]
+    return None

@@ -1,0 +1,493 @@
+"""Skill evidence from résumé lines: spaCy rule-based matching plus disambiguation.
+
+:class:`SkillMatcher` compiles the taxonomy's names and aliases once into a
+``spacy.blank("en")`` pipeline with two SpanRulers (``LOWER`` for ordinary terms,
+``ORTH`` for case-sensitive ambiguous ones such as "Go" or "R"). Each line of text
+gives candidate spans; the disambiguation below keeps the ones a careful reader
+would count, and the longest of overlapping spans wins (``spacy.util.filter_spans``).
+:func:`extract_skills` turns the mentions in a parsed résumé into
+:class:`SkillFinding` objects, each with one :class:`Evidence` per mention::
+
+    taxonomy = load_taxonomy()
+    matcher = SkillMatcher(taxonomy)              # ~0.2 s: compile once, reuse
+    matcher.mentions("Built REST APIs in Go and PostgreSQL")
+    # [Mention("rest", ...), Mention("go", ...), Mention("postgresql", ...)]
+    findings = extract_skills(parse_resume("cv.pdf"), taxonomy, matcher)
+
+Disambiguation (data in the taxonomy's ``ambiguity`` entries, mechanics here):
+
+- never inside a URL, an e-mail address or an @handle (``github.com/u/python-app``);
+- an ambiguous term (``Ambiguity.terms``, else the name and every alias) is vetoed by
+  its ``reject_before`` / ``reject_after`` words ("American Express", "Shell Oil"),
+  by a following year ("Spring 2017"), by a company suffix within three words
+  ("Oracle India Pvt Ltd"), by "at" before it ("at Oracle") and, for one letter,
+  by an initial's shape ("John C. Smith", "Prof. R. Adams");
+- with ``needs_context`` it must also have context: the skills section, a tech label
+  row ("Languages: …"), a list-like line holding another skill, a recognised skill
+  as its neighbour ("PHP and Shell"), a context word within three words, or a
+  governing word right before it ("in Go", "using Play").
+
+Evidence strength (see :mod:`analyzer.evidence`): ``listed`` for the skills section,
+summary, header, headings and any line that is a list rather than a sentence;
+``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``;
+``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
+dates and version numbers do not count). Skills only implied by found ones
+(``Taxonomy.implied``) get a :class:`SkillFinding` with no evidence and ``implied_by``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
+
+from analyzer.evidence import Evidence, strength_rank
+from analyzer.taxonomy import Taxonomy, load_taxonomy
+
+__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "extract_skills"]
+
+SPANS_KEY = "skill_candidates"
+"""``Doc.spans`` key where both SpanRulers put their candidate spans."""
+
+APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
+"""JSON Resume sections whose sentences and bullets show a skill in use."""
+
+CONTEXT_WORDS = frozenset({
+    "programming", "language", "languages", "developer", "developers", "development",
+    "engineer", "code", "coding", "coded", "written", "wrote", "framework", "frameworks",
+    "scripting", "script", "scripts", "stack", "based", "backend", "server", "library",
+    "api", "apis", "app", "apps", "service", "services", "microservices",
+})
+"""Words that make an ambiguous term a skill when within three words (our choice,
+added to each skill's ``context_words``; "programming" as in "Go programming")."""
+
+GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use", "uses"})
+"""Words that make an ambiguous term a skill when right before it ("in Go",
+"using Play"); kept apart from CONTEXT_WORDS because "go through" must not count."""
+
+LABEL_WORDS = frozenset({
+    "language", "skill", "tech", "technology", "technologie", "tool", "framework",
+    "stack", "database", "programming", "environment", "platform", "library",
+    "librarie", "software", "cloud", "infrastructure", "devops", "backend", "web",
+    "scripting", "os", "operating", "technical", "expertise", "proficient",
+    "familiar", "knowledge", "server", "testing", "messaging", "competencie",
+    "toolkit", "devop", "data", "storage", "ide", "system",
+})
+"""Words (singular, lower case) whose presence in a "Label:" makes the row a skills row."""
+
+COMPANY_WORDS = frozenset({
+    "pvt", "ltd", "limited", "inc", "corp", "corporation", "llc", "llp", "gmbh", "plc",
+    "company", "co", "group", "holdings", "s.a.", "ag",
+})
+"""Company-name suffixes: "Oracle India Pvt Ltd" and "Shell Oil Company" are employers."""
+
+SEPARATOR_TOKENS = frozenset({
+    ",", "/", "|", "•", "·", ";", "&", "and", "or", "+", "(", ")", "[", "]", ":", "-",
+    "–", "—", "▪", "●", "◦", "*", "",
+})
+"""Tokens skipped when looking for a neighbouring skill ("PHP and Shell", "C, C++")."""
+
+_LIST_SEPARATORS = re.compile(r"\s*[,|•·;▪●◦]\s*|\s+/\s+")
+_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /&+-]{0,40}?)\s*:\s*(\S.*)$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$|^['’]\d{2}$")
+_URL = re.compile(
+    r"""(?ix)
+      \b[a-z][a-z0-9+.-]*://\S*                     # scheme://…, also "Github:// user"
+    | \bwww\.\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail address
+    | (?<![\w@])@\w[\w.-]*                          # @handle
+    | \b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|co|ai|me|app|info|us|uk|in|de|
+        ly|gg|tech|xyz|site|page|so|sh|cc)\b(?:/\S*)?   # bare domain, optional path
+    """
+)
+_FIGURE = re.compile(r"[$€£¥×]|\d")
+_NOT_FIGURES = re.compile(
+    r"""(?ix)
+      \b(?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)?\d{2}\b|present|now)   # year ranges
+    | \b\d{1,2}\s*/\s*(?:19|20)?\d{2}\b                              # 05/2019
+    | \b(?:19|20)\d{2}\b                                              # years
+    | \bv?\d+(?:\.\d+)+\b                                             # versions 3.11
+    """
+)
+# Version numbers written right after a skill ("Python 3", "Java 8", "Java 1.8").
+_VERSION_AFTER = re.compile(r"^\s*v?\d+(?:\.\d+)*(?:\+|\b)")
+# "C#.NET" is one chunk to the tokenizer; these split it into the two skills it names.
+_JOINED_SPECIAL_CASES = ("C#.NET", "C#.Net", "c#.net")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``."""
+
+    skill_id: str
+    start_char: int
+    end_char: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class SkillFinding:
+    """A skill found in a résumé, with every place it was seen.
+
+    Attributes:
+        id, name, category: from the taxonomy.
+        evidence: one :class:`Evidence` per mention, strongest first; empty when the
+            skill is only implied.
+        implied_by: ids of found skills that imply this one (``Taxonomy.implied``);
+            may be set on a skill that also has evidence of its own.
+    """
+
+    id: str
+    name: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    implied_by: tuple[str, ...] = ()
+
+    @property
+    def strength(self) -> str:
+        """The strongest evidence's strength, or ``"implied"`` when there is none."""
+        return self.evidence[0].strength if self.evidence else "implied"
+
+
+class _Line(Protocol):
+    text: str
+    section: str | None
+    page: int
+    is_heading: bool
+    bullet: bool
+
+
+class _Resume(Protocol):
+    lines: Sequence[_Line]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """The compiled ambiguity rule of one skill."""
+
+    terms: frozenset[str]          # casefolded terms the rule applies to
+    needs_context: bool
+    context_words: frozenset[str]
+    reject_before: tuple[re.Pattern, ...]
+    reject_after: tuple[re.Pattern, ...]
+
+
+class SkillMatcher:
+    """The taxonomy compiled into a spaCy pipeline; build once, reuse for every résumé.
+
+    Args:
+        taxonomy: the loaded taxonomy (default: :func:`load_taxonomy`).
+
+    Attributes:
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer + two SpanRulers).
+        compile_seconds: wall time the compilation took.
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None):
+        started = time.perf_counter()
+        self.taxonomy = taxonomy or load_taxonomy()
+        terms = {t.casefold() for s in self.taxonomy.skills.values() for t in s.terms}
+        self._terms = frozenset(terms)
+        self._rules = {s.id: _compile_rule(s) for s in self.taxonomy.skills.values()
+                       if s.ambiguity is not None}
+        self.nlp = _blank_pipeline(self.taxonomy)
+        lower, cased = _patterns(self.taxonomy)
+        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
+            "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "annotate_ents": False})
+        ruler.add_patterns(lower)
+        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms_cased", config={
+            "spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": False,
+            "annotate_ents": False})
+        ruler.add_patterns(cased)
+        self.compile_seconds = time.perf_counter() - started
+
+    def mentions(self, text: str, section: str | None = None) -> list[Mention]:
+        """Accepted mentions in one line of text, in reading order.
+
+        ``section`` (a JSON Resume section name, optional) lets a line of the
+        ``skills`` section count as context for ambiguous terms.
+        """
+        return self.mentions_in(((text, section),))[0]
+
+    def mentions_in(self, lines: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
+        """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
+        pairs = list(lines)
+        docs = self.nlp.pipe(text for text, _ in pairs)
+        return [self._accepted(doc, section) for doc, (_, section) in zip(docs, pairs)]
+
+    # ------------------------------------------------------------- disambiguation
+
+    def _accepted(self, doc: Doc, section: str | None) -> list[Mention]:
+        blocked = [m.span() for m in _URL.finditer(doc.text)
+                   if m.group().casefold().rstrip(".,;)") not in self._terms]
+        candidates = [s for s in doc.spans[SPANS_KEY]
+                      if not any(s.start_char < end and start < s.end_char
+                                 for start, end in blocked)]
+        plain, pending = [], []
+        for span in candidates:
+            rule = self._rule_for(span)
+            if rule is None:
+                plain.append(span)
+            elif not _vetoed(span, rule):
+                (pending if rule.needs_context else plain).append(span)
+        accepted = list(plain)
+        list_row = _skills_row(doc.text, section, len(candidates))
+        changed = True
+        while pending and changed:  # one accepted ambiguous term can support the next
+            changed = False
+            for span in list(pending):
+                if list_row or _has_context(span, self._rule_for(span), accepted):
+                    accepted.append(span)
+                    pending.remove(span)
+                    changed = True
+        return [Mention(s.label_, s.start_char, s.end_char, s.text)
+                for s in sorted(filter_spans(accepted), key=lambda s: s.start)]
+
+    def _rule_for(self, span: Span) -> _Rule | None:
+        rule = self._rules.get(span.label_)
+        if rule is None or span.text.casefold() not in rule.terms:
+            return None
+        return rule
+
+
+def _compile_rule(skill) -> _Rule:
+    amb = skill.ambiguity
+    terms = amb.terms or skill.terms
+
+    def before(word: str) -> re.Pattern:
+        return re.compile(r"(?<![\w])" + _words(word) + r"\s*$", re.IGNORECASE)
+
+    def after(word: str) -> re.Pattern:
+        return re.compile(r"^\s*" + _words(word) + r"(?!\w)", re.IGNORECASE)
+
+    return _Rule(
+        terms=frozenset(t.casefold() for t in terms),
+        needs_context=amb.needs_context,
+        context_words=frozenset(w.casefold() for w in amb.context_words) | CONTEXT_WORDS,
+        reject_before=tuple(before(w) for w in amb.reject_before),
+        reject_after=tuple(after(w) for w in amb.reject_after),
+    )
+
+
+def _words(phrase: str) -> str:
+    return r"\s*".join(re.escape(part) for part in phrase.split())
+
+
+def _vetoed(span: Span, rule: _Rule) -> bool:
+    """Hard vetoes of an ambiguous term, whatever its context."""
+    doc, text = span.doc, span.doc.text
+    before, after = text[:span.start_char], text[span.end_char:]
+    if any(p.search(before) for p in rule.reject_before):
+        return True
+    if any(p.search(after) for p in rule.reject_after):
+        return True
+    following = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+    if following and _YEAR.match(following[0].text):
+        return True                                   # "Spring 2017", "Fall '19"
+    if any(t.lower_.rstrip(".") in COMPANY_WORDS for t in following):
+        return True                                   # "Oracle India Pvt Ltd"
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ == "at":
+        return True                                   # "Engineer at Oracle"
+    return len(span.text) == 1 and _is_initial(span, previous, following)
+
+
+def _is_initial(span: Span, previous, following) -> bool:
+    """A one-letter term written like a name's initial: "John C. Smith", "Prof. R. Adams"."""
+    if len(following) < 2 or following[0].text != "." or span.end_char != following[0].idx:
+        return False
+    after_dot = following[1]
+    if not (after_dot.is_alpha and after_dot.text[:1].isupper()):
+        return False
+    return previous is None or previous.lower_ not in GOVERNING_WORDS
+
+
+def _has_context(span: Span, rule: _Rule, accepted: list[Span]) -> bool:
+    """Whether an ambiguous term has a neighbouring skill or a context word."""
+    doc = span.doc
+    taken = {i for s in accepted if s is not span for i in range(s.start, s.end)}
+    for index in (_neighbour(doc, span.start - 1, -1), _neighbour(doc, span.end, 1)):
+        if index is not None and index in taken:
+            return True
+    if span.start > 0 and doc[span.start - 1].lower_ in GOVERNING_WORDS:
+        return True
+    window = doc[max(0, span.start - 3):span.end + 3]
+    return any(t.lower_ in rule.context_words for t in window if not (span.start <= t.i < span.end))
+
+
+def _neighbour(doc: Doc, index: int, step: int) -> int | None:
+    while 0 <= index < len(doc):
+        if doc[index].lower_ not in SEPARATOR_TOKENS and not doc[index].is_space:
+            return index
+        index += step
+    return None
+
+
+def _skills_row(text: str, section: str | None, n_candidates: int) -> bool:
+    """Whether the whole line counts as a skills list for ambiguous terms."""
+    if section == "skills":
+        return True
+    label = _LABEL.match(text)
+    if label and any(w.rstrip("s") in LABEL_WORDS for w in re.split(r"[\s/&+-]+",
+                                                                       label.group(1).lower())):
+        return True
+    return n_candidates >= 2 and _list_like(text)
+
+
+def _list_like(text: str) -> bool:
+    """A line of short items split by commas, pipes, bullets or semicolons."""
+    label = _LABEL.match(text)
+    body = label.group(2) if label else text
+    items = [i for i in _LIST_SEPARATORS.split(body.strip(" .")) if i.strip()]
+    return len(items) >= 3 and sum(len(i.split()) for i in items) / len(items) <= 2.5
+
+
+# ------------------------------------------------------------------ compilation
+
+
+def _blank_pipeline(taxonomy: Taxonomy):
+    """``spacy.blank("en")`` with a tokenizer tuned for technology names.
+
+    - URLs are found on the raw text (``_URL``), so spaCy's ``url_match`` is off and
+      "Vue.js/React.js" splits at the slash;
+    - the infix that splits "Node.JS" at a lower-case "." upper-case boundary is gone;
+    - "(", ")", "," and ";" split inside a chunk ("AWS(EC2,S3)");
+    - a version number after a name becomes its own token ("Python3", "Java8",
+      "C++17"), so "Python" still matches;
+    - one-letter abbreviations ("C.", "R.") are not kept whole, so "written in R."
+      finds R; initials are told apart in :func:`_is_initial`;
+    - terms with "#" ("C#", "F#") stay one token in every casing.
+    """
+    nlp = spacy.blank("en")
+    tokenizer = nlp.tokenizer
+    tokenizer.url_match = None
+    infixes = [p for p in nlp.Defaults.infixes if r"\.(?=[A-Z" not in p]
+    infixes.append(r"[(),;\[\]{}]")
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Za-z])\.",
+                r"(?<=[A-Za-z]{2})\d+(?:\.\d+)*", r"(?<=\+\+)\d+"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items()
+                       if not re.fullmatch(r"[A-Za-z]\.", k)}
+    for skill in taxonomy.skills.values():
+        for term in skill.terms:
+            if "#" in term and " " not in term:
+                for variant in {term, term.lower(), term.upper()}:
+                    tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    for joined in _JOINED_SPECIAL_CASES:
+        tokenizer.add_special_case(joined, [{"ORTH": joined[:2]}, {"ORTH": joined[2:]}])
+    return nlp
+
+
+def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
+    """SpanRuler phrase patterns: (LOWER patterns, ORTH patterns), label = skill id.
+
+    A case-sensitive ambiguous term matches as written and in capitals ("Go", "GO");
+    every other term matches in any case.
+    """
+    lower, cased = [], []
+    for skill in taxonomy.skills.values():
+        amb = skill.ambiguity
+        sensitive = {t.casefold() for t in (amb.terms or skill.terms)} \
+            if amb is not None and amb.case_sensitive else set()
+        for term in skill.terms:
+            if term.casefold() in sensitive:
+                cased += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(
+                    (term, term.upper()))]
+            else:
+                lower += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(
+                    (term, term.lower()))]
+    return lower, cased
+
+
+# ------------------------------------------------------------------ evidence
+
+
+def line_strength(line: _Line, mentions: Sequence[Mention]) -> str:
+    """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
+    if line.section not in APPLIED_SECTIONS or line.is_heading:
+        return "listed"
+    if not line.bullet and (_list_like(line.text) or _LABEL.match(line.text)
+                            and _skills_row(line.text, None, len(mentions))):
+        return "listed"
+    return "quantified" if _has_figure(line.text, mentions) else "applied"
+
+
+def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a line carries a figure other than a year, a date or a version."""
+    chars = list(text)
+    for m in mentions:  # blank the skill and a version right after it ("Java 8")
+        end = m.end_char
+        version = _VERSION_AFTER.match(text[end:])
+        if version:
+            end += version.end()
+        chars[m.start_char:end] = " " * (end - m.start_char)
+    rest = _NOT_FIGURES.sub(" ", "".join(chars))
+    return bool(_FIGURE.search(rest))
+
+
+_MATCHERS: dict[str, SkillMatcher] = {}
+
+
+def extract_skills(resume: _Resume, taxonomy: Taxonomy,
+                   matcher: SkillMatcher | None = None) -> tuple[SkillFinding, ...]:
+    """Every skill in a parsed résumé, with one :class:`Evidence` per mention.
+
+    Args:
+        resume: an :class:`analyzer.resume.Resume` (only ``lines`` is read: text,
+            section, page, is_heading, bullet).
+        taxonomy: the loaded taxonomy.
+        matcher: a compiled :class:`SkillMatcher` for ``taxonomy``; when None one is
+            compiled and kept for later calls with the same taxonomy file.
+
+    Returns:
+        Findings ordered by strongest evidence (quantified > applied > listed >
+        implied only), then taxonomy weight (descending), then file order. Each
+        finding's evidence is ordered strongest first, then by page and line.
+    """
+    if matcher is None:
+        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
+            taxonomy.sha256, SkillMatcher(taxonomy))
+    lines = [line for line in resume.lines if line.text.strip()]
+    found = matcher.mentions_in(
+        (line.text, None if line.is_heading else line.section) for line in lines)
+    evidence: dict[str, list[Evidence]] = {}
+    for line, mentions in zip(lines, found):
+        strength = line_strength(line, mentions)
+        for mention in mentions:
+            item = Evidence(source="resume", strength=strength, text=line.text.strip(),
+                            section=line.section, page=line.page)
+            bucket = evidence.setdefault(mention.skill_id, [])
+            if item not in bucket:
+                bucket.append(item)
+    implied = taxonomy.implied(evidence)
+    order = {skill_id: i for i, skill_id in enumerate(taxonomy.skills)}
+    findings = []
+    for skill_id in dict.fromkeys([*evidence, *implied]):
+        skill = taxonomy.skill(skill_id)
+        items = sorted(evidence.get(skill_id, ()), key=lambda e: -strength_rank(e.strength))
+        findings.append(SkillFinding(skill.id, skill.name, skill.category, tuple(items),
+                                     implied.get(skill_id, ())))
+    findings.sort(key=lambda f: (-(strength_rank(f.strength) if f.evidence else -1),
+                                 -taxonomy.skill(f.id).weight, order[f.id]))
+    return tuple(findings)
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m analyzer.skills TEXT…``: print the mentions found in each argument."""
+    matcher = SkillMatcher()
+    print(f"compiled {len(matcher.taxonomy.skills)} skills in {matcher.compile_seconds:.3f} s")
+    for text in argv:
+        print(text, "->", [(m.skill_id, m.surface) for m in matcher.mentions(text)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

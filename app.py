@@ -1,0 +1,386 @@
+"""The jobready dashboard (Streamlit): upload a résumé, read the readiness report.
+
+Run it with::
+
+    streamlit run app.py --server.address 127.0.0.1 --browser.gatherUsageStats false
+
+(``.streamlit/config.toml`` sets the same, so plain ``streamlit run app.py`` behaves.)
+
+The page is thin: the sidebar widgets become values, :func:`analyzer.report.analyze`
+does the work, and the report's dict (``Report.to_dict()``, the shape of
+``analyzer/schema/report.schema.json``) is rendered in tabs. Library errors arrive as
+:class:`analyzer.errors.JobreadyError` and are shown as their one-sentence message.
+
+Personal data: the résumé bytes and the GitHub token live only in this session's widget
+state; the token is passed to :func:`analyzer.code.read_code_sources` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analyzer.errors import JobreadyError
+from analyzer.report import Report, analyze
+from analyzer.skills import SkillMatcher
+from analyzer.taxonomy import Taxonomy, load_taxonomy
+
+CHECK_MARKS = {True: "✅", False: "❌", None: "❔"}
+STATUS_LABELS = {
+    "verified": "on résumé and in code",
+    "claimed": "on résumé",
+    "demonstrated": "in code only",
+    "implied": "implied",
+}
+DIFFICULTY_BADGES = {"beginner": "🟢 beginner", "intermediate": "🟡 intermediate", "advanced": "🔴 advanced"}
+
+
+@dataclass(frozen=True)
+class ResumeInput:
+    """A résumé chosen in the sidebar: its file name, bytes and optional password."""
+
+    name: str
+    data: bytes
+    password: str | None
+
+
+@dataclass(frozen=True)
+class GitHubInput:
+    """A GitHub user to read, with a token used for this request only (never stored)."""
+
+    user: str
+    token: str | None
+
+
+@st.cache_resource(show_spinner="Loading the skill taxonomy…")
+def cached_taxonomy() -> Taxonomy:
+    """The project's skill taxonomy, loaded once per server process."""
+    return load_taxonomy()
+
+
+@st.cache_resource(show_spinner="Compiling the skill matcher…")
+def cached_matcher() -> SkillMatcher:
+    """The spaCy skill matcher compiled from :func:`cached_taxonomy`, once per process."""
+    return SkillMatcher(cached_taxonomy())
+
+
+# -- inputs -----------------------------------------------------------------------------
+
+def resume_ui() -> ResumeInput | None:
+    """Sidebar: a PDF upload or the shipped sample résumé, plus a password for locked PDFs."""
+    st.sidebar.header("Résumé")
+    upload = st.sidebar.file_uploader("Upload a résumé (PDF)", type=["pdf"],
+                                      help="Read in memory for this session only; never stored.")
+    if st.sidebar.button("Try a sample résumé", help="A fictional junior developer's résumé."):
+        st.session_state["use_sample"] = True
+    password = st.sidebar.text_input("PDF password (only for protected files)", type="password")
+    if upload is not None:
+        st.session_state["use_sample"] = False
+        return ResumeInput(upload.name, upload.getvalue(), password or None)
+    if st.session_state.get("use_sample"):
+        from analyzer.sample import SAMPLE_RESUME
+
+        sample = Path(SAMPLE_RESUME)
+        return ResumeInput(sample.name, sample.read_bytes(), None)
+    return None
+
+
+def github_ui(detected: str | None) -> GitHubInput | None:
+    """Sidebar: an optional GitHub user (prefilled from the résumé) and a session-only token."""
+    st.sidebar.header("GitHub (optional)")
+    user = st.sidebar.text_input(
+        "GitHub username", value=detected or "",
+        help="Prefilled from the résumé's GitHub link when there is one.",
+    ).strip()
+    token = st.sidebar.text_input(
+        "GitHub token (optional)", type="password",
+        help="Raises the API rate limit. Used for this request only: never stored or logged.",
+    )
+    read = st.sidebar.toggle("Read public repositories", disabled=not user,
+                             help="Looks for skills demonstrated in code.")
+    return GitHubInput(user, token or None) if read and user else None
+
+
+def code_sources(github: GitHubInput, taxonomy: Taxonomy) -> dict:
+    """``analyze()`` keyword arguments for a GitHub user, read once per session.
+
+    Kept in this session's state by (API URL, user, whether a token was given) so reruns
+    (a click on a download button, a new password) do not read GitHub again; the token
+    itself is not part of what is kept. A progress bar follows the repositories.
+    """
+    from analyzer.code import read_code_sources
+
+    key = (os.environ.get("GITHUB_API_URL", ""), github.user.lower(), github.token is not None)
+    memo = st.session_state.setdefault("code_sources", {})
+    if key not in memo:
+        bar = st.progress(0.0, text=f"Reading github.com/{github.user} …")
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.progress(min(done / total, 1.0) if total else 1.0,
+                         text=f"Read {name} ({done} of {total} repositories)")
+
+        try:
+            memo[key] = read_code_sources(github.user, (), taxonomy,
+                                          token=github.token, progress=progress)
+        finally:
+            bar.empty()
+    return memo[key]
+
+
+def run_analysis(resume: ResumeInput | None, taxonomy: Taxonomy, sources: dict | None = None) -> Report:
+    """:func:`analyze` on the sidebar's résumé (if any) and code sources (if any)."""
+    if resume is None:
+        return analyze(None, taxonomy=taxonomy, **(sources or {}))
+    return analyze(resume.data, resume_name=resume.name, password=resume.password,
+                   taxonomy=taxonomy, matcher=cached_matcher(), **(sources or {}))
+
+
+def build_report(resume: ResumeInput | None, taxonomy: Taxonomy) -> Report | None:
+    """Analyse the résumé, then GitHub when asked; None if nothing to do.
+
+    The résumé is analysed first so the GitHub field can be prefilled from its link; the
+    GitHub widgets are drawn even when the résumé fails, so nothing the user typed is lost.
+    Errors are shown with ``st.error``; a GitHub error keeps the résumé-only report.
+    """
+    report, failed = None, False
+    if resume is not None:
+        try:
+            report = run_analysis(resume, taxonomy)
+        except JobreadyError as exc:
+            st.error(str(exc))
+            failed = True
+    detected = report.resume.basics.github if report and report.resume else None
+    github = github_ui(detected)
+    if github is None or failed:
+        return report
+    try:
+        return run_analysis(resume, taxonomy, code_sources(github, taxonomy))
+    except JobreadyError as exc:
+        st.error(str(exc))
+        return report
+
+
+# -- output -----------------------------------------------------------------------------
+
+def where(evidence: dict) -> str:
+    """One line saying where a piece of evidence was seen (résumé line or repository file)."""
+    if evidence["source"] == "resume":
+        return f"résumé p.{evidence.get('page', '?')} · {evidence.get('section', '?')}: {evidence['text']}"
+    return f"{evidence.get('repo', '?')}/{evidence.get('path', '')}: {evidence['text']}"
+
+
+def summary_ui(data: dict, report: Report) -> None:
+    """Headline: score, level, counts and the two downloads."""
+    readiness = data["readiness"]
+    name = data["candidate"].get("name") or data["input"].get("github") or "this candidate"
+    st.subheader(f"Readiness of {name}")
+    score, level, skills, gaps = st.columns(4)
+    score.metric("Readiness score", f"{readiness['score']:g} / 100")
+    level.metric("Level", readiness["level"].capitalize())
+    skills.metric("Skills found", sum(1 for s in data["skills"] if s["evidence"]))
+    gaps.metric("Gaps", len(data["gaps"]))
+    stem = Path(data["input"]["resume"]["file"] or "report").stem if data["input"]["resume"] else "report"
+    json_col, md_col, _ = st.columns([1, 1, 2])
+    json_col.download_button("Download JSON", report.to_json(), f"{stem}-jobready.json",
+                             "application/json", on_click="ignore", width="stretch")
+    md_col.download_button("Download Markdown", report.to_markdown(), f"{stem}-jobready.md",
+                           "text/markdown", on_click="ignore", width="stretch")
+    if data["warnings"]:
+        with st.expander(f"⚠️ {len(data['warnings'])} warning(s) about this analysis"):
+            for warning in data["warnings"]:
+                st.warning(warning)
+
+
+def readiness_ui(readiness: dict) -> None:
+    """Per-group bar chart, then how each score was reached."""
+    groups = pd.DataFrame(
+        {"Area": g["name"], "Score": g["score"], "Weight": round(g["weight"], 2)}
+        for g in readiness["groups"]
+    )
+    chart = (
+        alt.Chart(groups)
+        .mark_bar(cornerRadiusEnd=3)
+        .encode(
+            x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
+            y=alt.Y("Area:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color("Score:Q", scale=alt.Scale(domain=[0, 50, 100],
+                                                       range=["#d9534f", "#f0ad4e", "#2e8b57"]),
+                            legend=None),
+            tooltip=["Area", "Score", "Weight"],
+        )
+        .properties(height=max(160, 34 * len(groups)))
+    )
+    st.altair_chart(chart, width="stretch")
+    with st.expander("How the score is computed"):
+        st.markdown(f"**Formula.** {readiness['formula']}")
+        st.markdown("\n".join(
+            f"- **{g['name']}** (weight {g['weight']:.2f}): {g['explanation']}"
+            for g in readiness["groups"]
+        ))
+
+
+def skills_ui(data: dict, names: dict[str, str]) -> None:
+    """Skills table with the strongest evidence, every piece of evidence, and claims vs code."""
+    rows = [
+        {
+            "Skill": s["name"],
+            "Category": s["category"],
+            "Status": STATUS_LABELS.get(s["status"], s["status"]),
+            "Strength": s["strength"],
+            "Evidence": where(s["evidence"][0]) if s["evidence"]
+            else "implied by " + ", ".join(names.get(i, i) for i in s["implied_by"]),
+            "Link": next((e["url"] for e in s["evidence"] if e.get("url")), None),
+        }
+        for s in data["skills"]
+    ]
+    if not rows:
+        st.info("No skills from the taxonomy were found.")
+        return
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, width="stretch",
+        column_config={
+            "Evidence": st.column_config.TextColumn(width="large"),
+            "Link": st.column_config.LinkColumn(display_text="open"),
+        },
+    )
+    with st.expander("All evidence, skill by skill"):
+        for s in data["skills"]:
+            if s["evidence"]:
+                st.markdown(f"**{s['name']}**\n" + "\n".join(
+                    f"- {evidence_markdown(e)}" for e in s["evidence"]))
+    claims_ui(data["claims"], names)
+
+
+def evidence_markdown(evidence: dict) -> str:
+    """Evidence as Markdown, with a link to the file on GitHub when there is one."""
+    text = where(evidence)
+    if evidence.get("url"):
+        place = f"{evidence.get('repo', '?')}/{evidence.get('path', '')}"
+        text = f"[{place}]({evidence['url']}): {evidence['text']}"
+    return f"{text} *({evidence['strength']})*"
+
+
+def claims_ui(claims: dict, names: dict[str, str]) -> None:
+    """Claimed-vs-demonstrated columns, shown only when code was examined."""
+    if not any(claims.values()):
+        return
+    st.markdown("#### Claimed vs demonstrated")
+    columns = st.columns(3)
+    for column, (key, title) in zip(columns, (
+        ("verified", "✅ On résumé and in code"),
+        ("claimed_only", "📝 Claimed only: show them in code"),
+        ("demonstrated_only", "💻 In code only: add them to the résumé"),
+    )):
+        column.markdown(f"**{title}**")
+        column.markdown(", ".join(names.get(i, i) for i in claims[key]) or "—")
+
+
+def gaps_ui(data: dict, names: dict[str, str]) -> None:
+    """Gaps ranked by importance, then the suggested projects as cards."""
+    st.markdown("#### Gaps, most important first")
+    if not data["gaps"]:
+        st.success("No gaps: every requirement area is fully met.")
+    for rank, gap in enumerate(data["gaps"], 1):
+        fix = ", ".join(names.get(s, s) for s in gap["suggestions"])
+        st.markdown(
+            f"**{rank}. {gap['name']}** · {gap['kind']} · importance {gap['importance']:.2f}  \n"
+            f"{gap['reason']}" + (f"  \n*Would close it:* {fix}" if fix else "")
+        )
+    st.markdown("#### Suggested projects")
+    if not data["projects"]:
+        st.info("No project suggestion for this profile.")
+    for project in data["projects"]:
+        with st.container(border=True):
+            st.markdown(f"**{project['title']}** · {DIFFICULTY_BADGES.get(project['difficulty'], project['difficulty'])}")
+            st.markdown(project["brief"])
+            closes = ", ".join(names.get(g, g) for g in project["closes"])
+            if closes:
+                st.markdown(f"*Closes:* {closes}")
+            st.caption(project["why"])
+            if project["upgrades"]:
+                st.markdown("*Make it stand out:*\n" + "\n".join(f"- {u}" for u in project["upgrades"]))
+
+
+def checks_ui(checks: list[dict]) -> None:
+    """Checks as ✅/❌ lines with the advice under each failed one."""
+    for check in checks:
+        line = f"{CHECK_MARKS[check['passed']]} **{check['name']}**: {check['detail']}"
+        if check.get("advice") and check["passed"] is not True:
+            line += f"  \n→ {check['advice']}"
+        st.markdown(line)
+
+
+def repositories_ui(data: dict, names: dict[str, str]) -> None:
+    """One card per repository: stack, evidence and portfolio checks."""
+    usage = data.get("github_usage")
+    if usage:
+        st.caption(" · ".join(f"{k.replace('_', ' ')}: {v}" for k, v in usage.items() if v is not None))
+    for repo in data["repositories"]:
+        with st.container(border=True):
+            title = f"[{repo['name']}]({repo['url']})" if repo.get("url") else repo["name"]
+            st.markdown(f"**{title}**" + (f" — {repo['description']}" if repo.get("description") else ""))
+            st.markdown("*Stack:* " + (", ".join(names.get(s, s) for s in repo["stack"]) or "not recognised"))
+            if repo["evidence"]:
+                with st.expander(f"{len(repo['evidence'])} piece(s) of evidence"):
+                    st.markdown("\n".join(
+                        f"- **{names.get(e['skill'], e['skill'])}**: {evidence_markdown(e)}"
+                        for e in repo["evidence"]))
+            checks_ui(repo["checks"])
+            for warning in repo["warnings"]:
+                st.caption(f"⚠️ {warning}")
+
+
+def report_ui(report: Report, taxonomy: Taxonomy) -> None:
+    """The whole report: headline, then one tab per part."""
+    data = report.to_dict()
+    names = {s.id: s.name for s in taxonomy.skills.values()}
+    names.update({g.id: g.name for g in taxonomy.groups})
+    summary_ui(data, report)
+    titles = ["Readiness", "Skills & evidence", "Gaps & projects"]
+    if data["checks"]:
+        titles.append("Résumé checks")
+    if data["repositories"]:
+        titles.append("Repositories")
+    tabs = dict(zip(titles, st.tabs(titles)))
+    with tabs["Readiness"]:
+        readiness_ui(data["readiness"])
+    with tabs["Skills & evidence"]:
+        skills_ui(data, names)
+    with tabs["Gaps & projects"]:
+        gaps_ui(data, names)
+    if "Résumé checks" in tabs:
+        with tabs["Résumé checks"]:
+            checks_ui(data["checks"])
+    if "Repositories" in tabs:
+        with tabs["Repositories"]:
+            repositories_ui(data, names)
+
+
+def main() -> None:
+    """The page: title, intro, sidebar inputs, then the report or the error sentence."""
+    st.set_page_config(page_title="jobready", page_icon="🧭", layout="wide")
+    st.title("🧭 jobready")
+    st.markdown("How ready is a résumé for a **junior backend developer** role? Upload a PDF "
+                "to see the readiness score, the evidence behind every skill, the gaps and "
+                "projects that would close them.")
+    try:
+        taxonomy = cached_taxonomy()
+    except JobreadyError as exc:
+        st.error(str(exc))
+        return
+    resume = resume_ui()
+    report = build_report(resume, taxonomy)
+    if report is None:
+        if resume is None:
+            st.info("⬅️ Upload a résumé PDF or try the sample résumé to start.")
+        return
+    report_ui(report, taxonomy)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Benchmark résumé analysis against pdfplumber alone, and the CLI's cold start.
+
+For each PDF (default: ../shared/corpus/resumes/*.pdf, else the shipped sample):
+
+- ``pdfplumber``: open the file and ``extract_text()`` every page — the floor any
+  pdfplumber-based tool pays;
+- ``analyze``: jobready's whole pipeline (parse, layout, sections, skills, scoring, report
+  dict) with the spaCy matcher already compiled, as the dashboard runs it;
+- overhead = analyze / pdfplumber − 1 (the issue's target: under 25 %).
+
+Each figure is the median of ``--runs`` runs (default 7) after one warm-up.
+Then the CLI cold start: ``jobready analyze SAMPLE`` as a fresh process, median of 5.
+
+Usage: ``.venv/bin/python scripts/benchmark.py [PDF ...] [--runs N] [--json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pdfplumber
+
+from analyzer.report import analyze
+from analyzer.sample import SAMPLE_RESUME
+from analyzer.skills import SkillMatcher
+from analyzer.taxonomy import load_taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "resumes"
+
+
+def _median_seconds(fn, runs: int) -> float:
+    fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _plumber_only(path: Path) -> None:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+
+
+def _cli_cold_start(path: Path, runs: int = 5) -> float:
+    exe = Path(sys.executable).with_name("jobready")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "analyzer.cli"]
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([*cmd, "analyze", str(path)], check=True, capture_output=True)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdfs", nargs="*", type=Path)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    pdfs = args.pdfs or sorted(CORPUS.glob("*.pdf")) or [SAMPLE_RESUME]
+
+    taxonomy = load_taxonomy()
+    start = time.perf_counter()
+    matcher = SkillMatcher(taxonomy)
+    compile_s = time.perf_counter() - start
+
+    rows = []
+    for pdf in pdfs:
+        plumber = _median_seconds(lambda: _plumber_only(pdf), args.runs)
+        ours = _median_seconds(
+            lambda: analyze(pdf, taxonomy=taxonomy, matcher=matcher).to_dict(), args.runs
+        )
+        rows.append({"file": pdf.name, "pdfplumber_ms": round(plumber * 1000, 1),
+                     "analyze_ms": round(ours * 1000, 1),
+                     "overhead_pct": round((ours / plumber - 1) * 100, 1)})
+    total_plumber = sum(r["pdfplumber_ms"] for r in rows)
+    total_ours = sum(r["analyze_ms"] for r in rows)
+    result = {
+        "runs": args.runs,
+        "matcher_compile_ms": round(compile_s * 1000, 1),
+        "files": rows,
+        "total_overhead_pct": round((total_ours / total_plumber - 1) * 100, 1),
+        "cli_cold_start_s": round(_cli_cold_start(SAMPLE_RESUME), 2),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"{'file':28} {'pdfplumber ms':>14} {'analyze ms':>11} {'overhead':>9}")
+    for r in rows:
+        print(f"{r['file']:28} {r['pdfplumber_ms']:14.1f} {r['analyze_ms']:11.1f} "
+              f"{r['overhead_pct']:8.1f}%")
+    print(f"{'all':28} {total_plumber:14.1f} {total_ours:11.1f} {result['total_overhead_pct']:8.1f}%")
+    print(f"matcher compile: {result['matcher_compile_ms']} ms; "
+          f"CLI cold start (jobready analyze sample): {result['cli_cold_start_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Score skill extraction against the two labelled corpora in ../shared/corpus.
+
+1. ``resumes/*.pdf`` against ``resumes/labels.yaml``, under the policy in that file's
+   header: label names are canonical skill names, every AWS service counts as AWS,
+   and predictions are restricted to the categories the labels include (no
+   frontend-only, ML-library, soft-skill, mobile or editor skills) and to mentions
+   outside course titles (the ``education`` section). False R, C and Go are listed
+   on their own line because they are the classic single-word errors.
+2. ``dotin/train/*.xml`` (310 résumé texts) against their ``Tech Tools`` labels that
+   resolve to a taxonomy skill, per document, micro-averaged over all documents.
+
+Usage::
+
+    .venv/bin/python scripts/evaluate.py                  # readable tables
+    .venv/bin/python scripts/evaluate.py --json > eval.json
+    .venv/bin/python scripts/evaluate.py --corpus /path/to/shared/corpus --only resumes
+
+The labelled corpora are measurement data, not test fixtures: nothing here runs in CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import typer
+import yaml
+
+from analyzer.resume import parse_resume, resume_from_text
+from analyzer.skills import SkillFinding, SkillMatcher, extract_skills
+from analyzer.taxonomy import Taxonomy, load_taxonomy
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+EXCLUDED_CATEGORIES = frozenset({"frontend", "ml", "soft_skills", "mobile", "editors",
+                                 "certifications", "office", "design"})
+"""Taxonomy categories the labelling policy leaves out (labels.yaml header)."""
+
+SIGNAL_IDS = ("r", "c", "go")
+"""Skills whose false positives are reported by name (single-letter / verb names)."""
+
+_VERSION = re.compile(r"(?:\s+|(?<=[A-Za-z]))(?:v?\d[\w.]*|\d+(?:\.\d+)*[a-z]?)$", re.I)
+
+
+@dataclass
+class DocScore:
+    """Predicted and expected skill ids of one document, and the errors."""
+
+    name: str
+    expected: list[str]
+    predicted: list[str]
+    false_positives: list[str] = field(default_factory=list)
+    false_negatives: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.false_positives = sorted(set(self.predicted) - set(self.expected))
+        self.false_negatives = sorted(set(self.expected) - set(self.predicted))
+
+    @property
+    def true_positives(self) -> int:
+        return len(set(self.predicted) & set(self.expected))
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 in [0, 1]; an empty side counts as perfect (1.0)."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def total(scores: list[DocScore]) -> dict:
+    tp = sum(s.true_positives for s in scores)
+    fp = sum(len(s.false_positives) for s in scores)
+    fn = sum(len(s.false_negatives) for s in scores)
+    return {"tp": tp, "fp": fp, "fn": fn, **prf(tp, fp, fn)}
+
+
+def scored_id(skill_id: str, taxonomy: Taxonomy) -> str:
+    """The id a skill is scored as: every AWS service (a skill implying ``aws``) is AWS."""
+    if "aws" in taxonomy.skills and "aws" in taxonomy.implied([skill_id]):
+        return "aws"
+    return skill_id
+
+
+def policy_predictions(findings: tuple[SkillFinding, ...], taxonomy: Taxonomy) -> list[str]:
+    """Directly evidenced skill ids the labelling policy would count."""
+    ids = set()
+    for finding in findings:
+        if finding.category in EXCLUDED_CATEGORIES:
+            continue
+        if any(e.section != "education" for e in finding.evidence):
+            ids.add(scored_id(finding.id, taxonomy))
+    return sorted(ids)
+
+
+def resolve_label(label: str, taxonomy: Taxonomy, matcher: SkillMatcher) -> str | None:
+    """The taxonomy skill a label names, or None.
+
+    Exact name/alias first, then without a version ("PHP5", "Oracle 8i"), then a
+    single mention that covers the whole label ("Shell Scripting" when that is an alias).
+    """
+    text = " ".join(label.split())
+    for candidate in (text, _VERSION.sub("", text)):
+        skill = taxonomy.lookup(candidate) if candidate else None
+        if skill is not None:
+            return scored_id(skill.id, taxonomy)
+    mentions = matcher.mentions(text, section="skills")
+    if len(mentions) == 1 and mentions[0].end_char - mentions[0].start_char == len(text):
+        return scored_id(mentions[0].skill_id, taxonomy)
+    return None
+
+
+def evaluate_resumes(corpus: Path, taxonomy: Taxonomy, matcher: SkillMatcher) -> dict:
+    folder = corpus / "resumes"
+    labels = yaml.safe_load((folder / "labels.yaml").read_text(encoding="utf-8"))
+    scores, unknown, seconds = [], {}, []
+    for name, names in labels.items():
+        expected, missing = [], []
+        for label in names or []:
+            skill = taxonomy.lookup(label)
+            (expected if skill else missing).append(scored_id(skill.id, taxonomy)
+                                                    if skill else label)
+        if missing:
+            unknown[name] = missing
+        started = time.perf_counter()
+        findings = extract_skills(parse_resume(folder / name), taxonomy, matcher)
+        seconds.append(time.perf_counter() - started)
+        # labels the taxonomy cannot name stay expected: they are misses we cannot fix here
+        scores.append(DocScore(name, sorted(set(expected) | {f"?{m}" for m in missing}),
+                               policy_predictions(findings, taxonomy)))
+    signal = {s.name: [i for i in s.false_positives if i in SIGNAL_IDS] for s in scores}
+    return {
+        "documents": [asdict(s) | prf(s.true_positives, len(s.false_positives),
+                                      len(s.false_negatives)) for s in scores],
+        "overall": total(scores),
+        "labels_unknown_to_taxonomy": unknown,
+        "false_r_c_go": {k: v for k, v in signal.items() if v},
+        "seconds_per_resume": round(sum(seconds) / max(len(seconds), 1), 4),
+    }
+
+
+def dotin_document(path: Path) -> tuple[str, list[str]]:
+    """The plain text of one dotin XML file and its ``Tech Tools`` label texts."""
+    root = ET.parse(path).getroot()
+    tools = ["".join(e.itertext()) for e in root.iter("label") if e.get("type") == "Tech Tools"]
+    return "".join(root.itertext()), tools
+
+
+def evaluate_dotin(corpus: Path, taxonomy: Taxonomy, matcher: SkillMatcher,
+                   limit: int | None = None) -> dict:
+    files = sorted((corpus / "dotin" / "train").glob("*.xml"), key=lambda p: int(p.stem))
+    scores, unresolved, fp_terms, fn_terms = [], Counter(), Counter(), Counter()
+    started = time.perf_counter()
+    for path in files[:limit]:
+        text, tools = dotin_document(path)
+        expected = set()
+        for label in tools:
+            skill_id = resolve_label(label, taxonomy, matcher)
+            if skill_id is None:
+                unresolved[label.strip()] += 1
+            elif taxonomy.skill(skill_id).category not in EXCLUDED_CATEGORIES:
+                expected.add(skill_id)
+        findings = extract_skills(resume_from_text(text), taxonomy, matcher)
+        score = DocScore(path.name, sorted(expected), policy_predictions(findings, taxonomy))
+        scores.append(score)
+        fp_terms.update(score.false_positives)
+        fn_terms.update(score.false_negatives)
+    elapsed = time.perf_counter() - started
+    return {
+        "documents": len(scores),
+        "overall": total(scores),
+        "top_false_positives": fp_terms.most_common(15),
+        "top_false_negatives": fn_terms.most_common(15),
+        "top_unresolved_labels": unresolved.most_common(15),
+        "seconds_per_document": round(elapsed / max(len(scores), 1), 4),
+    }
+
+
+def _table(title: str, rows: list[list], header: list[str]) -> str:
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
+    line = lambda row: "  ".join(str(x).ljust(w) for x, w in zip(row, widths))  # noqa: E731
+    return "\n".join([title, line(header), line(["-" * w for w in widths]),
+                      *map(line, rows)])
+
+
+def render(result: dict) -> str:
+    out = [f"taxonomy sha256 {result['taxonomy_sha256'][:12]}, matcher compiled in "
+           f"{result['compile_seconds']:.3f} s"]
+    if "resumes" in result:
+        r = result["resumes"]
+        rows = [[d["name"], len(d["expected"]), len(d["predicted"]), d["precision"],
+                 d["recall"], d["f1"], " ".join(d["false_positives"]) or "-",
+                 " ".join(d["false_negatives"]) or "-"] for d in r["documents"]]
+        o = r["overall"]
+        rows.append(["OVERALL", o["tp"] + o["fn"], o["tp"] + o["fp"], o["precision"],
+                     o["recall"], o["f1"], f"{o['fp']} FP", f"{o['fn']} FN"])
+        out += ["", _table("Résumé PDFs vs labels.yaml", rows,
+                           ["document", "gold", "pred", "P", "R", "F1", "false +", "false -"])]
+        out.append("false R / C / Go: " + (json.dumps(r["false_r_c_go"]) if r["false_r_c_go"]
+                                          else "none"))
+        if r["labels_unknown_to_taxonomy"]:
+            out.append("labels the taxonomy cannot name: "
+                       + json.dumps(r["labels_unknown_to_taxonomy"]))
+        out.append(f"extract_skills per résumé (parsing excluded): {r['seconds_per_resume']} s")
+    if "dotin" in result:
+        d = result["dotin"]
+        o = d["overall"]
+        out += ["", f"dotin Tech Tools ({d['documents']} documents, micro-averaged): "
+                f"P {o['precision']}  R {o['recall']}  F1 {o['f1']}  "
+                f"(TP {o['tp']}, FP {o['fp']}, FN {o['fn']}); "
+                f"{d['seconds_per_document']} s per document incl. parsing",
+                "top false positives: " + ", ".join(f"{k} {n}" for k, n in
+                                                   d["top_false_positives"]),
+                "top false negatives: " + ", ".join(f"{k} {n}" for k, n in
+                                                   d["top_false_negatives"]),
+                "top labels with no taxonomy skill: " + ", ".join(
+                    f"{k} {n}" for k, n in d["top_unresolved_labels"])]
+    return "\n".join(out)
+
+
+def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
+             limit: int | None = None) -> dict:
+    """Both evaluations (or ``only`` one of ``resumes`` / ``dotin``) as one dict."""
+    matcher = SkillMatcher(taxonomy)
+    result: dict = {"taxonomy_sha256": taxonomy.sha256,
+                    "compile_seconds": round(matcher.compile_seconds, 4)}
+    if only in (None, "resumes"):
+        result["resumes"] = evaluate_resumes(corpus, taxonomy, matcher)
+    if only in (None, "dotin"):
+        result["dotin"] = evaluate_dotin(corpus, taxonomy, matcher, limit)
+    return result
+
+
+def main(
+    corpus: Path = typer.Option(DEFAULT_CORPUS, help="The shared corpus folder."),
+    taxonomy: Path = typer.Option(None, help="skill_taxonomy.yaml (default: the repo's)."),
+    only: str = typer.Option(None, help="Run only 'resumes' or 'dotin'."),
+    limit: int = typer.Option(None, help="Score only the first N dotin documents."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+) -> None:
+    """Score skill extraction on the labelled résumé corpora."""
+    result = evaluate(corpus, load_taxonomy(taxonomy), only, limit)
+    typer.echo(json.dumps(result, indent=2) if as_json else render(result))
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,222 @@
+"""Real PDFs for tests, written with fpdf2 into a folder the test owns (``tmp_path``).
+
+Every builder takes the output path and returns it. Other test modules reuse
+:func:`build_resume_pdf` with their own lines::
+
+    from pdf_factory import build_resume_pdf       # tests/ is on sys.path under pytest
+    pdf = build_resume_pdf(tmp_path / "r.pdf", sections=[("Skills", ["Python, Django, Docker"])])
+
+Fonts: fpdf2's core Helvetica (Windows-1252) everywhere, except :func:`unicode_pdf` which
+needs DejaVu Sans (Debian package ``fonts-dejavu-core``) for ligature and soft-hyphen
+characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from fpdf import FPDF
+from PIL import Image, ImageDraw
+
+from analyzer.sample import write_resume_pdf
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+MM_PER_PT = 25.4 / 72
+
+DEFAULT_NAME = "Casey Example"
+DEFAULT_CONTACTS = ("casey@example.org  |  +44 20 7946 0958  |  github.com/casey-example",)
+DEFAULT_LINKS = {"github.com/casey-example": "https://github.com/casey-example"}
+DEFAULT_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Experience", (
+        "**Backend Developer, Acme Cloud\tMar 2021 – Present",
+        "• Built a billing API in Python and FastAPI used by 3 teams",
+        "• Cut database load by 30% with Redis caching",
+        "**Junior Developer, Beta Labs\tJan 2019 – Apr 2021",
+        "• Maintained Django services and PostgreSQL schemas",
+    )),
+    ("Skills", ("Python, FastAPI, Django, PostgreSQL, Redis, Docker, Git",)),
+    ("Education", ("BSc Computer Science, Example University",)),
+)
+DEFAULT_SIDEBAR = ("Skills", "Education")
+
+
+def build_resume_pdf(
+    path: Path,
+    sections: Sequence[tuple[str, Sequence[str]]] = DEFAULT_SECTIONS,
+    layout: str = "single-column",
+    *,
+    name: str = DEFAULT_NAME,
+    contacts: Sequence[str] = DEFAULT_CONTACTS,
+    links: dict[str, str] | None = None,
+    sidebar: Sequence[str] = DEFAULT_SIDEBAR,
+) -> Path:
+    """A résumé: name, contacts, then ``sections`` as ``(heading, lines)``.
+
+    Line syntax: ``"• text"`` is a bullet, ``"**text"`` bold, ``"title\\tdate"`` puts the date
+    right-aligned on the same row. ``layout="two-column"`` puts the sections named in
+    ``sidebar`` in a left column beside the others; the header stays full width.
+    """
+    if layout not in ("single-column", "two-column"):
+        raise ValueError(f"layout must be 'single-column' or 'two-column', not {layout!r}")
+    return write_resume_pdf(
+        path, name, contacts, sections, DEFAULT_LINKS if links is None else links,
+        sidebar=sidebar if layout == "two-column" else (),
+    )
+
+
+def _pdf() -> FPDF:
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    return pdf
+
+
+def _save(pdf: FPDF, path: Path) -> Path:
+    pdf.output(str(path))
+    return path
+
+
+def _rows(pdf: FPDF, x: float, y: float, width: float, rows: Sequence[str], *, step: float = 6.0) -> float:
+    """Write rows from (x, y); a row in capitals is a bold heading. Returns the next y."""
+    for row in rows:
+        pdf.set_font("helvetica", "B" if row.isupper() else "", 13 if row.isupper() else 11)
+        pdf.set_xy(x, y)
+        pdf.cell(width, step, row)
+        y += step
+    return y
+
+
+def banded_pdf(path: Path, top: tuple[Sequence[str], Sequence[str]], band: str,
+               bottom: tuple[Sequence[str], Sequence[str]]) -> Path:
+    """Header, two columns (left rows, right rows), a full-width ``band`` row, two columns again.
+
+    The right column starts 2 mm lower than the left so the baselines do not line up.
+    """
+    pdf = _pdf()
+    y = _rows(pdf, 15, 15, 180, ["Morgan Band", "morgan@example.org  |  +1 555 010 2000"])
+    y = max(_rows(pdf, 15, y + 4, 60, top[0]), _rows(pdf, 90, y + 6, 105, top[1]))
+    y = _rows(pdf, 15, y + 4, 180, [band])
+    _rows(pdf, 15, y + 4, 60, bottom[0])
+    _rows(pdf, 90, y + 6, 105, bottom[1])
+    return _save(pdf, path)
+
+
+def glued_words_pdf(path: Path, rows: Sequence[str], *, gap_em: float = 0.2) -> Path:
+    """Rows drawn word by word with no space characters and a ``gap_em`` gap (TeX-like).
+
+    pdfplumber's default 3 pt tolerance glues these words together at 11 pt.
+    """
+    pdf = _pdf()
+    y = 20.0
+    for row in rows:
+        size = 13 if row.isupper() else 11
+        pdf.set_font("helvetica", "B" if row.isupper() else "", size)
+        x = 20.0
+        for word in row.split():
+            pdf.text(x, y, word)
+            x += pdf.get_string_width(word) + gap_em * size * MM_PER_PT
+        y += 7
+    return _save(pdf, path)
+
+
+def unicode_pdf(path: Path, rows: Sequence[str]) -> Path:
+    """Rows in DejaVu Sans, so ligature characters (U+FB01...) and soft hyphens survive."""
+    pdf = _pdf()
+    pdf.add_font("DejaVu", fname=str(DEJAVU))
+    pdf.set_font("DejaVu", size=11)
+    for i, row in enumerate(rows):
+        pdf.text(20, 20 + 7 * i, row)
+    return _save(pdf, path)
+
+
+def letter_spaced_pdf(path: Path, heading: str, body: Sequence[str], *, spacing_pt: float = 3.0) -> Path:
+    """A letter-spaced bold heading (character spacing ``spacing_pt``) over body rows."""
+    pdf = _pdf()
+    _rows(pdf, 20, 15, 170, ["Riley Spaced", "riley@example.org"])
+    pdf.set_font("helvetica", "B", 13)
+    pdf.set_char_spacing(spacing_pt)
+    pdf.set_xy(20, 32)
+    pdf.cell(170, 8, heading)
+    pdf.set_char_spacing(0)
+    _rows(pdf, 20, 42, 170, body)
+    return _save(pdf, path)
+
+
+def icon_bullets_pdf(path: Path, rows: Sequence[str]) -> Path:
+    """Rows each led by a ZapfDingbats glyph (an icon font), like template icon bullets."""
+    pdf = _pdf()
+    for i, row in enumerate(rows):
+        pdf.set_xy(20, 20 + 7 * i)
+        pdf.set_font("zapfdingbats", "", 9)
+        pdf.cell(5, 6, "l")
+        pdf.set_font("helvetica", "", 11)
+        pdf.cell(150, 6, row)
+    return _save(pdf, path)
+
+
+def date_column_pdf(path: Path, header: Sequence[str], rows: Sequence[tuple[str, str]]) -> Path:
+    """moderncv's layout: ``(date cell, text)`` rows with a narrow left date column."""
+    pdf = _pdf()
+    y = _rows(pdf, 50, 15, 140, header) + 3
+    for date_cell, text in rows:
+        pdf.set_font("helvetica", "", 10)
+        pdf.set_xy(15, y)
+        pdf.cell(30, 6, date_cell, align="R")
+        _rows(pdf, 50, y, 145, [text])
+        y += 6
+    return _save(pdf, path)
+
+
+def encrypted_pdf(path: Path, password: str) -> Path:
+    """A one-column résumé locked with user password ``password`` (fpdf2 set_encryption)."""
+    pdf = _pdf()
+    _rows(pdf, 20, 20, 170, ["Sky Locked", "EXPERIENCE", "Developer, Vault Ltd  Jan 2020 - Dec 2020"])
+    pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    return _save(pdf, path)
+
+
+def _image(pdf: FPDF) -> None:
+    img = Image.new("RGB", (400, 560), "white")
+    draw = ImageDraw.Draw(img)
+    for y in range(40, 520, 24):  # grey bars where a scan would have lines of text
+        draw.rectangle((40, y, 360, y + 10), fill=(90, 90, 90))
+    pdf.image(img, x=10, y=10, w=190)
+
+
+def image_only_pdf(path: Path, pages: int = 1) -> Path:
+    """A scan: every page is an image, there is no text layer."""
+    pdf = FPDF(format="A4")
+    for _ in range(pages):
+        pdf.add_page()
+        _image(pdf)
+    return _save(pdf, path)
+
+
+def text_then_image_pdf(path: Path) -> Path:
+    """Page 1 has text, page 2 is an image only."""
+    pdf = _pdf()
+    _rows(pdf, 20, 20, 170, ["Jamie Mixed", "SKILLS", "Python, SQL"])
+    pdf.add_page()
+    _image(pdf)
+    return _save(pdf, path)
+
+
+def empty_pdf(path: Path, pages: int = 1) -> Path:
+    """Pages with nothing on them."""
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+    return _save(pdf, path)
+
+
+def many_pages_pdf(path: Path, pages: int) -> Path:
+    """``pages`` pages of one line of text each."""
+    pdf = FPDF()
+    pdf.set_font("helvetica", "", 11)
+    for n in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 6, f"Page {n + 1} of a long document")
+    return _save(pdf, path)
