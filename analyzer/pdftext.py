@@ -160,6 +160,8 @@ def _load(source: str | Path | bytes, name: str) -> bytes:
     else:
         path = Path(source)
         try:
+            if path.is_dir():
+                raise ResumeError(f"{name} is a folder, not a file: pass the path of the résumé PDF.")
             if not path.is_file():
                 raise ResumeError(f"{name} was not found: check the path and try again.")
             if path.stat().st_size > MAX_BYTES:
