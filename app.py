@@ -30,14 +30,21 @@ from analyzer.report import Report, analyze
 from analyzer.skills import SkillMatcher
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
-CHECK_MARKS = {True: "✅", False: "❌", None: "❔"}
+# Material icons ship with Streamlit, so they render even where no emoji font is installed.
+CHECK_MARKS = {True: ":green[:material/check_circle:]", False: ":red[:material/cancel:]",
+               None: ":gray[:material/help:]"}
 STATUS_LABELS = {
     "verified": "on résumé and in code",
     "claimed": "on résumé",
     "demonstrated": "in code only",
     "implied": "implied",
 }
-DIFFICULTY_BADGES = {"beginner": "🟢 beginner", "intermediate": "🟡 intermediate", "advanced": "🔴 advanced"}
+DIFFICULTY_BADGES = {"beginner": ":green-badge[beginner]", "intermediate": ":orange-badge[intermediate]",
+                     "advanced": ":red-badge[advanced]"}
+GAP_BADGES = {"missing": ":red-badge[missing]", "weak": ":orange-badge[weak]",
+              "partial": ":blue-badge[partial]"}
+TOP_GAPS = 5
+"""Gaps shown in full; the rest sit in an expander so the page is not a wall of text."""
 
 
 @dataclass(frozen=True)
@@ -179,44 +186,44 @@ def summary_ui(data: dict, report: Report) -> None:
     readiness = data["readiness"]
     name = data["candidate"].get("name") or data["input"].get("github") or "this candidate"
     st.subheader(f"Readiness of {name}")
-    score, level, skills, gaps = st.columns(4)
+    score, level, skills, gaps = st.columns(4, border=True)
     score.metric("Readiness score", f"{readiness['score']:g} / 100")
     level.metric("Level", readiness["level"].capitalize())
-    skills.metric("Skills found", sum(1 for s in data["skills"] if s["evidence"]))
+    skills.metric("Skills with evidence", sum(1 for s in data["skills"] if s["evidence"]))
     gaps.metric("Gaps", len(data["gaps"]))
-    stem = Path(data["input"]["resume"]["file"] or "report").stem if data["input"]["resume"] else "report"
+    resume = data["input"]["resume"]
+    stem = Path(resume["file"]).stem if resume and resume["file"] else "report"
     json_col, md_col, _ = st.columns([1, 1, 2])
     json_col.download_button("Download JSON", report.to_json(), f"{stem}-jobready.json",
-                             "application/json", on_click="ignore", width="stretch")
+                             "application/json", on_click="ignore", icon=":material/download:",
+                             width="stretch")
     md_col.download_button("Download Markdown", report.to_markdown(), f"{stem}-jobready.md",
-                           "text/markdown", on_click="ignore", width="stretch")
+                           "text/markdown", on_click="ignore", icon=":material/download:",
+                           width="stretch")
     if data["warnings"]:
-        with st.expander(f"⚠️ {len(data['warnings'])} warning(s) about this analysis"):
-            for warning in data["warnings"]:
-                st.warning(warning)
+        with st.expander(f"{len(data['warnings'])} warning(s) about this analysis",
+                         icon=":material/warning:"):
+            st.markdown("\n".join(f"- {w}" for w in data["warnings"]))
 
 
 def readiness_ui(readiness: dict) -> None:
-    """Per-group bar chart, then how each score was reached."""
+    """Per-group bar chart with the score at each bar's end, then how each score was reached."""
     groups = pd.DataFrame(
         {"Area": g["name"], "Score": g["score"], "Weight": round(g["weight"], 2)}
         for g in readiness["groups"]
     )
-    chart = (
-        alt.Chart(groups)
-        .mark_bar(cornerRadiusEnd=3)
-        .encode(
-            x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
-            y=alt.Y("Area:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color("Score:Q", scale=alt.Scale(domain=[0, 50, 100],
-                                                       range=["#d9534f", "#f0ad4e", "#2e8b57"]),
-                            legend=None),
-            tooltip=["Area", "Score", "Weight"],
-        )
-        .properties(height=max(160, 34 * len(groups)))
+    base = alt.Chart(groups).encode(
+        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
+        y=alt.Y("Area:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+        tooltip=["Area", "Score", alt.Tooltip("Weight", title="Weight (0–1)")],
     )
-    st.altair_chart(chart, width="stretch")
-    with st.expander("How the score is computed"):
+    bars = base.mark_bar(cornerRadiusEnd=3, height=18).encode(
+        color=alt.Color("Score:Q", legend=None, scale=alt.Scale(
+            domain=[0, 50, 100], range=["#c0504d", "#e8a33d", "#3a8a5c"])),
+    )
+    labels = base.mark_text(align="left", dx=4, color="#555").encode(text=alt.Text("Score:Q", format="g"))
+    st.altair_chart((bars + labels).properties(height=28 * len(groups) + 40), width="stretch")
+    with st.expander("How the score is computed", icon=":material/calculate:"):
         st.markdown(f"**Formula.** {readiness['formula']}")
         st.markdown("\n".join(
             f"- **{g['name']}** (weight {g['weight']:.2f}): {g['explanation']}"
@@ -241,6 +248,8 @@ def skills_ui(data: dict, names: dict[str, str]) -> None:
     if not rows:
         st.info("No skills from the taxonomy were found.")
         return
+    st.caption("Strength, weakest to strongest: listed < applied < quantified; "
+               "demonstrated = found in code.")
     st.dataframe(
         pd.DataFrame(rows), hide_index=True, width="stretch",
         column_config={
@@ -248,7 +257,7 @@ def skills_ui(data: dict, names: dict[str, str]) -> None:
             "Link": st.column_config.LinkColumn(display_text="open"),
         },
     )
-    with st.expander("All evidence, skill by skill"):
+    with st.expander("All evidence, skill by skill", icon=":material/format_list_bulleted:"):
         for s in data["skills"]:
             if s["evidence"]:
                 st.markdown(f"**{s['name']}**\n" + "\n".join(
@@ -270,48 +279,62 @@ def claims_ui(claims: dict, names: dict[str, str]) -> None:
     if not any(claims.values()):
         return
     st.markdown("#### Claimed vs demonstrated")
-    columns = st.columns(3)
+    columns = st.columns(3, border=True)
     for column, (key, title) in zip(columns, (
-        ("verified", "✅ On résumé and in code"),
-        ("claimed_only", "📝 Claimed only: show them in code"),
-        ("demonstrated_only", "💻 In code only: add them to the résumé"),
+        ("verified", ":green[:material/verified:] On the résumé and in code"),
+        ("claimed_only", ":orange[:material/edit_note:] Claimed only: show them in code"),
+        ("demonstrated_only", ":blue[:material/code:] In code only: add them to the résumé"),
     )):
         column.markdown(f"**{title}**")
         column.markdown(", ".join(names.get(i, i) for i in claims[key]) or "—")
 
 
-def gaps_ui(data: dict, names: dict[str, str]) -> None:
-    """Gaps ranked by importance, then the suggested projects as cards."""
-    st.markdown("#### Gaps, most important first")
-    if not data["gaps"]:
+def gaps_ui(gaps: list[dict], names: dict[str, str]) -> None:
+    """Gaps ranked by importance: the first few in full, the rest behind an expander."""
+    if not gaps:
         st.success("No gaps: every requirement area is fully met.")
-    for rank, gap in enumerate(data["gaps"], 1):
-        fix = ", ".join(names.get(s, s) for s in gap["suggestions"])
-        st.markdown(
-            f"**{rank}. {gap['name']}** · {gap['kind']} · importance {gap['importance']:.2f}  \n"
-            f"{gap['reason']}" + (f"  \n*Would close it:* {fix}" if fix else "")
-        )
-    st.markdown("#### Suggested projects")
-    if not data["projects"]:
+        return
+    st.caption("Importance = area weight × how far the area is from 100, in [0, 1].")
+    for rank, gap in enumerate(gaps[:TOP_GAPS], 1):
+        st.markdown(gap_markdown(rank, gap, names))
+    if len(gaps) > TOP_GAPS:
+        with st.expander(f"{len(gaps) - TOP_GAPS} smaller gap(s)"):
+            for rank, gap in enumerate(gaps[TOP_GAPS:], TOP_GAPS + 1):
+                st.markdown(gap_markdown(rank, gap, names))
+
+
+def gap_markdown(rank: int, gap: dict, names: dict[str, str]) -> str:
+    """One gap: rank, name, kind badge, importance, reason and the skills that would close it."""
+    fix = ", ".join(names.get(s, s) for s in gap["suggestions"])
+    badge = GAP_BADGES.get(gap["kind"], gap["kind"])
+    return (f"**{rank}. {gap['name']}** {badge} :gray[importance {gap['importance']:.2f}]  \n"
+            f"{gap['reason']}" + (f"  \n:gray[Would close it: {fix}]" if fix else ""))
+
+
+def projects_ui(projects: list[dict], names: dict[str, str]) -> None:
+    """Suggested projects as cards side by side."""
+    if not projects:
         st.info("No project suggestion for this profile.")
-    for project in data["projects"]:
-        with st.container(border=True):
-            st.markdown(f"**{project['title']}** · {DIFFICULTY_BADGES.get(project['difficulty'], project['difficulty'])}")
+        return
+    for column, project in zip(st.columns(len(projects)), projects):
+        with column.container(border=True, height="stretch"):
+            st.markdown(f"**{project['title']}**")
+            st.markdown(DIFFICULTY_BADGES.get(project["difficulty"], project["difficulty"]))
             st.markdown(project["brief"])
             closes = ", ".join(names.get(g, g) for g in project["closes"])
             if closes:
-                st.markdown(f"*Closes:* {closes}")
+                st.markdown(f"**Closes:** {closes}")
             st.caption(project["why"])
             if project["upgrades"]:
-                st.markdown("*Make it stand out:*\n" + "\n".join(f"- {u}" for u in project["upgrades"]))
+                st.markdown("**Make it stand out:**\n" + "\n".join(f"- {u}" for u in project["upgrades"]))
 
 
 def checks_ui(checks: list[dict]) -> None:
-    """Checks as ✅/❌ lines with the advice under each failed one."""
+    """Checks as pass/fail lines with the advice under each failed one."""
     for check in checks:
         line = f"{CHECK_MARKS[check['passed']]} **{check['name']}**: {check['detail']}"
         if check.get("advice") and check["passed"] is not True:
-            line += f"  \n→ {check['advice']}"
+            line += f"  \n:gray[→ {check['advice']}]"
         st.markdown(line)
 
 
@@ -324,7 +347,7 @@ def repositories_ui(data: dict, names: dict[str, str]) -> None:
         with st.container(border=True):
             title = f"[{repo['name']}]({repo['url']})" if repo.get("url") else repo["name"]
             st.markdown(f"**{title}**" + (f" — {repo['description']}" if repo.get("description") else ""))
-            st.markdown("*Stack:* " + (", ".join(names.get(s, s) for s in repo["stack"]) or "not recognised"))
+            st.markdown("**Stack:** " + (", ".join(names.get(s, s) for s in repo["stack"]) or "not recognised"))
             if repo["evidence"]:
                 with st.expander(f"{len(repo['evidence'])} piece(s) of evidence"):
                     st.markdown("\n".join(
@@ -332,7 +355,7 @@ def repositories_ui(data: dict, names: dict[str, str]) -> None:
                         for e in repo["evidence"]))
             checks_ui(repo["checks"])
             for warning in repo["warnings"]:
-                st.caption(f"⚠️ {warning}")
+                st.caption(f":material/warning: {warning}")
 
 
 def report_ui(report: Report, taxonomy: Taxonomy) -> None:
@@ -341,30 +364,25 @@ def report_ui(report: Report, taxonomy: Taxonomy) -> None:
     names = {s.id: s.name for s in taxonomy.skills.values()}
     names.update({g.id: g.name for g in taxonomy.groups})
     summary_ui(data, report)
-    titles = ["Readiness", "Skills & evidence", "Gaps & projects"]
+    parts = {
+        "Readiness": lambda: readiness_ui(data["readiness"]),
+        "Skills & evidence": lambda: skills_ui(data, names),
+        f"Gaps ({len(data['gaps'])})": lambda: gaps_ui(data["gaps"], names),
+        "Suggested projects": lambda: projects_ui(data["projects"], names),
+    }
     if data["checks"]:
-        titles.append("Résumé checks")
+        parts["Résumé checks"] = lambda: checks_ui(data["checks"])
     if data["repositories"]:
-        titles.append("Repositories")
-    tabs = dict(zip(titles, st.tabs(titles)))
-    with tabs["Readiness"]:
-        readiness_ui(data["readiness"])
-    with tabs["Skills & evidence"]:
-        skills_ui(data, names)
-    with tabs["Gaps & projects"]:
-        gaps_ui(data, names)
-    if "Résumé checks" in tabs:
-        with tabs["Résumé checks"]:
-            checks_ui(data["checks"])
-    if "Repositories" in tabs:
-        with tabs["Repositories"]:
-            repositories_ui(data, names)
+        parts[f"Repositories ({len(data['repositories'])})"] = lambda: repositories_ui(data, names)
+    for tab, render in zip(st.tabs(list(parts)), parts.values()):
+        with tab:
+            render()
 
 
 def main() -> None:
     """The page: title, intro, sidebar inputs, then the report or the error sentence."""
-    st.set_page_config(page_title="jobready", page_icon="🧭", layout="wide")
-    st.title("🧭 jobready")
+    st.set_page_config(page_title="jobready", page_icon=":material/work:", layout="wide")
+    st.title("jobready")
     st.markdown("How ready is a résumé for a **junior backend developer** role? Upload a PDF "
                 "to see the readiness score, the evidence behind every skill, the gaps and "
                 "projects that would close them.")
@@ -377,7 +395,8 @@ def main() -> None:
     report = build_report(resume, taxonomy)
     if report is None:
         if resume is None:
-            st.info("⬅️ Upload a résumé PDF or try the sample résumé to start.")
+            st.info("Upload a résumé PDF in the sidebar, or try the sample résumé, to start.",
+                    icon=":material/arrow_back:")
         return
     report_ui(report, taxonomy)
 

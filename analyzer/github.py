@@ -7,11 +7,11 @@ Requests for one profile of R repositories (R <= ``max_repos``):
 
 1. the user's repositories, most recently pushed first, 100 a page (usually 1 request);
 2. per repository, the recursive git tree of its default branch (R requests);
-3. the files :func:`analyzer.repos.wanted_files` names (manifests, Docker, CI, a few tests):
+3. the files :func:`analyzer.repos.select_files` picks (manifests, Docker, CI, a few tests):
    REST git blobs, one request each, or with a token GraphQL queries of up to
    ``GRAPHQL_BATCH`` files each; files over 1 MB are skipped;
-4. ``GET /repos/{o}/{r}/languages`` while budget remains, else ``languages`` stays empty and
-   :mod:`analyzer.repos` computes it from the tree.
+4. ``GET /repos/{o}/{r}/languages`` while budget remains, else ``languages`` is estimated
+   from the tree (:func:`analyzer.repos.languages_from_tree`).
 
 The budget is what ``X-RateLimit-Remaining`` reports after step 1 (optionally capped by
 ``max_requests``). Trees go first in priority order (non-forks, then most recently pushed),
@@ -21,7 +21,8 @@ then languages. What does not fit is listed in ``skipped_files`` and in the warn
 Every GET goes through an on-disk requests-cache (SQLite) that always revalidates with
 ``If-None-Match``: GitHub does not charge a ``304 Not Modified`` to a request with an
 ``Authorization`` header (GitHub REST docs, "Best practices for using the REST API").
-Git blobs are named by their content's SHA, so a cached blob is reused without asking.
+File texts are also kept by blob SHA: a blob never changes under its SHA, so a text read
+once (by REST or GraphQL) is reused without asking.
 The token is sent only in the ``Authorization`` header, which requests-cache leaves out of
 cache keys and redacts from stored requests (``ignored_parameters``); it is never logged or
 written anywhere.
@@ -41,6 +42,7 @@ import json
 import math
 import os
 import re
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -56,7 +58,8 @@ from github import Auth, Github, GithubException, GithubRetry
 from github.GithubException import RateLimitExceededException, RateLimitExceededExceedsMaxWait
 from github.Requester import RequestsResponse
 from requests.adapters import HTTPAdapter
-from requests_cache import EXPIRE_IMMEDIATELY, NEVER_EXPIRE, CachedSession
+from requests_cache import DO_NOT_CACHE, EXPIRE_IMMEDIATELY, CachedSession
+from requests_cache.backends.sqlite import SQLiteDict
 
 from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFoundError, RateLimitError
 from analyzer.repos import MAX_FILE_BYTES, RepoSnapshot, TreeEntry, languages_from_tree, select_files
@@ -68,7 +71,7 @@ GRAPHQL_BATCH = 50  # blobs per GraphQL query; keeps a response to a few MB at M
 WORKERS = 4  # concurrent requests; GitHub asks integrations to avoid many at once
 BACKOFF_FACTOR = 0.25  # seconds; urllib3 waits 0.25, 0.5, 1 ... between retries
 USER_AGENT = "jobready (PyGithub)"
-_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")  # GitHub's login rule
+_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9])){0,38}")  # GitHub's rule; _ for Enterprise
 _SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
@@ -106,6 +109,11 @@ class _Meter:
         self.cached = 0
         self.remaining: int | None = None
         self.reset: int | None = None
+
+    def hit(self) -> None:
+        """Count an answer taken from the cache without any request."""
+        with self._lock:
+            self.cached += 1
 
     def record(self, response: requests.Response) -> None:
         revalidated = getattr(response, "revalidated", False)
@@ -191,22 +199,29 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("JOBREADY_CACHE_DIR") or platformdirs.user_cache_dir("jobready"))
 
 
-def _cached_session(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[CachedSession, list[str]]:
-    settings = dict(expire_after=EXPIRE_IMMEDIATELY, urls_expire_after={"*/git/blobs/*": NEVER_EXPIRE},
+def _caches(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[CachedSession, Any, list[str]]:
+    """The HTTP cache session and the blob-text store (SHA -> text), both in ``github.sqlite``.
+
+    Blob texts are kept by SHA rather than as HTTP answers because GraphQL answers (POST)
+    cannot be cached, and a blob's content never changes under its SHA.
+    """
+    settings = dict(expire_after=EXPIRE_IMMEDIATELY, urls_expire_after={"*/git/blobs/*": DO_NOT_CACHE},
                     allowable_methods=("GET",), allowable_codes=(200,))
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        session, warnings = CachedSession(str(folder / "github.sqlite"), backend="sqlite", **settings), []
-    except OSError as exc:
-        session = CachedSession(backend="memory", **settings)
-        warnings = [f"The HTTP cache folder {folder} cannot be used ({exc.strerror}): "
-                    "GitHub answers were not kept for the next run; set JOBREADY_CACHE_DIR to a writable folder."]
+        path = str(folder / "github.sqlite")  # WAL: no fsync per commit, readers never block
+        session = CachedSession(path, backend="sqlite", wal=True, **settings)
+        blobs, warnings = SQLiteDict(path, table_name="blob_texts", serializer=None, wal=True), []
+    except (OSError, sqlite3.Error) as exc:
+        session, blobs = CachedSession(backend="memory", **settings), {}
+        warnings = [f"The cache folder {folder} cannot be used ({exc}): GitHub answers were not kept "
+                    "for the next run; set JOBREADY_CACHE_DIR to a writable folder."]
     session.hooks["response"].append(_public_vary)
     adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=workers + 2)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
-    return session, warnings
+    return session, blobs, warnings
 
 
 def make_client(token: str | None = None, base_url: str | None = None, *, retries: int = 3,
@@ -233,7 +248,7 @@ def make_client(token: str | None = None, base_url: str | None = None, *, retrie
         raise GitHubError(f"{base_url!r} is not a GitHub API address: use a URL such as {DEFAULT_API_URL}.")
     retry = _Retry(total=retries, max_rate_limit_wait=max_rate_limit_wait, backoff_factor=BACKOFF_FACTOR,
                    raise_on_status=False)
-    session, warnings = _cached_session(cache_dir, retry, workers)
+    session, blobs, warnings = _caches(cache_dir, retry, workers)
     github = Github(auth=Auth.Token(token) if token else None, base_url=base_url, timeout=max(1, math.ceil(timeout)),
                     user_agent=USER_AGENT, per_page=100, retry=retry, lazy=True,
                     seconds_between_requests=None, seconds_between_writes=None)
@@ -245,7 +260,7 @@ def make_client(token: str | None = None, base_url: str | None = None, *, retrie
         raise RuntimeError("This PyGithub version cannot take a connection class: install PyGithub 2.x.")
     requester._Requester__connectionClass = functools.partial(
         _CachedConnection, session=session, meter=meter, scheme=parts.scheme, read_timeout=timeout)
-    return GitHubClient(github, session, meter, authenticated=token is not None,
+    return GitHubClient(github, session, blobs, meter, authenticated=token is not None,
                         graphql=bool(token) if graphql is None else graphql, workers=workers,
                         base_url=base_url, warnings=warnings)
 
@@ -254,9 +269,9 @@ class GitHubClient:
     """Reads GitHub profiles through one PyGithub ``Github`` and one HTTP cache; build it with
     :func:`make_client`. Counts in a Portfolio are exact when one profile is read at a time."""
 
-    def __init__(self, github: Github, session: CachedSession, meter: _Meter, *, authenticated: bool,
+    def __init__(self, github: Github, session: CachedSession, blobs: Any, meter: _Meter, *, authenticated: bool,
                  graphql: bool, workers: int, base_url: str, warnings: list[str]) -> None:
-        self.github, self.session, self.meter = github, session, meter
+        self.github, self.session, self.blobs, self.meter = github, session, blobs, meter
         self.authenticated, self.graphql, self.workers, self.base_url = authenticated, graphql, workers, base_url
         self.warnings = tuple(warnings)
 
@@ -269,6 +284,8 @@ class GitHubClient:
     def close(self) -> None:
         self.github.close()
         self.session.close()
+        if isinstance(self.blobs, SQLiteDict):
+            self.blobs.close()
 
     def fetch_profile(self, user: str, *, progress: Callable[[int, int, str], None] | None = None,
                       max_repos: int = 30, max_requests: int | None = None) -> Portfolio:
@@ -292,12 +309,10 @@ class GitHubClient:
             raise GitHubUserNotFoundError(f"{user!r} is not a GitHub user name: use the name in github.com/NAME.")
         return _ProfileRead(self, login, max_requests).run(progress, max_repos)
 
-    def translate(self, exc: Exception, user: str | None = None) -> GitHubError:
-        """The GitHubError family member for a PyGithub or requests exception (never its text)."""
+    def translate(self, exc: Exception, user: str | None = None) -> GitHubError | GitHubUserNotFoundError:
+        """Our error for a PyGithub or requests exception; its sentence never quotes headers."""
         if isinstance(exc, GithubException):
             return self._translate_status(exc, user)
-        if isinstance(exc, requests.exceptions.RetryError):
-            return GitHubUnavailableError(f"GitHub at {self.base_url} kept failing: try again in a few minutes.")
         reason = "did not answer in time" if "timed out" in str(exc).lower() else "could not be reached"
         return GitHubUnavailableError(f"GitHub at {self.base_url} {reason}: check the connection "
                                       "(or GITHUB_API_URL) and try again.")
@@ -350,8 +365,8 @@ class _Work:
     rest: list[TreeEntry] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
-    languages_allowed: bool = False
-    languages: dict[str, int] = field(default_factory=dict)
+    languages_allowed: bool = False  # may spend a REST request on GET .../languages
+    languages: dict[str, int] | None = None  # GitHub's, once read
 
 
 class _ProfileRead:
@@ -380,7 +395,7 @@ class _ProfileRead:
             for work in works:
                 self._plan(work)
             if self.client.graphql:
-                self._graphql(works)
+                self._graphql(works, pool)
             self._allocate(works)
             snapshots: list[RepoSnapshot | None] = [None] * len(works)
             futures = {pool.submit(self._finish, work): i for i, work in enumerate(works)}
@@ -412,22 +427,19 @@ class _ProfileRead:
             return True
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``fn(*args)`` with PyGithub/requests errors translated; a rate limit or an outage
-        stops every later call (they raise :class:`_Skipped`)."""
+        """``fn(*args)`` with PyGithub/requests errors translated. A rate limit, a time-out or a
+        lost connection stops every later call (they raise :class:`_Skipped`): waiting again
+        for each repository would only multiply the wait. A 5xx answer stays per repository."""
         if self.stopped:
             raise _Skipped("the read stopped early")
         try:
             return fn(*args, **kwargs)
         except (GithubException, requests.RequestException) as exc:
             error = self.client.translate(exc)
-            if isinstance(error, (RateLimitError, GitHubUnavailableError)):
+            if isinstance(error, RateLimitError) or isinstance(exc, requests.RequestException):
                 with self._lock:
                     self.stopped = self.stopped or error
             raise error from exc
-
-    def _cached(self, work: _Work, entry: TreeEntry) -> bool:
-        """True when the blob is in the cache, so reading it costs no request."""
-        return self.client.session.cache.contains(url=f"{work.repo.url}/git/blobs/{entry.sha}")
 
     # -- the steps ----------------------------------------------------------
     def _list(self, max_repos: int) -> list[Any]:
@@ -471,29 +483,50 @@ class _ProfileRead:
         if work.tree:
             selection = select_files(work.tree)
             entries = {e.path: e for e in work.tree}
-            work.wanted = [entries[p] for p in selection.paths]
             work.skipped.update(selection.skipped)
+            for entry in (entries[p] for p in selection.paths):
+                text = self.client.blobs.get(entry.sha) if entry.sha and _SHA.fullmatch(entry.sha) else None
+                if text is None:
+                    work.wanted.append(entry)
+                else:  # read on an earlier run: a blob never changes under its SHA
+                    work.files[entry.path] = text
+                    self.client.meter.hit()
 
-    def _graphql(self, works: list[_Work]) -> None:
-        """Fetch uncached wanted files in GraphQL batches; what fails is left to REST."""
-        pending = [(w, e) for w in works for e in w.wanted
-                   if e.sha and _SHA.fullmatch(e.sha) and not self._cached(w, e)]
-        for start in range(0, len(pending), GRAPHQL_BATCH):
-            batch = pending[start:start + GRAPHQL_BATCH]
-            query, where = _graphql_query(batch)
-            try:
-                _, answer = self.client.github.requester.graphql_query(query, {})
-            except (GithubException, requests.RequestException) as exc:
-                self.warnings.append(f"GraphQL could not read file texts ({_clause(self.client.translate(exc))}); "
-                                     "REST was used instead, within the rate limit.")
-                return
-            for (work, entry), (repo_alias, file_alias) in zip(batch, where):
-                blob = ((answer.get("data") or {}).get(repo_alias) or {}).get(file_alias)
-                if blob is None:  # GitHub has no such object: REST would answer 404 as well
-                    work.skipped[entry.path] = "not found"
-                else:
-                    _store(work, entry.path, None if blob.get("isBinary") else blob.get("text"),
-                           int(blob.get("byteSize") or 0))
+    def _graphql(self, works: list[_Work], pool: ThreadPoolExecutor) -> None:
+        """Languages and uncached wanted files in concurrent GraphQL batches; what fails is left to REST."""
+        pending = [(w, e) for w in works if w.tree for e in [None, *w.wanted] if e is None or _SHA.fullmatch(e.sha or "")]
+        batches = [pending[i:i + GRAPHQL_BATCH] for i in range(0, len(pending), GRAPHQL_BATCH)]
+        list(pool.map(self._graphql_batch, batches))
+
+    def _graphql_batch(self, batch: list[tuple[_Work, TreeEntry | None]]) -> None:
+        query, where = _graphql_query(batch)
+        try:
+            _, answer = self.client.github.requester.graphql_query(query, {})
+        except (GithubException, requests.RequestException) as exc:
+            self.warnings.append(f"GraphQL could not read file texts ({_clause(self.client.translate(exc))}); "
+                                 "REST was used instead, within the rate limit.")
+            return
+        for (work, entry), (repo_alias, field_alias) in zip(batch, where):
+            found = ((answer.get("data") or {}).get(repo_alias) or {}).get(field_alias)
+            if entry is None:
+                edges = (found or {}).get("edges") or []
+                work.languages = {e["node"]["name"]: int(e["size"]) for e in edges}
+            elif found is None:  # GitHub has no such object: REST would answer 404 as well
+                work.skipped[entry.path] = "not found"
+            else:
+                self._store(work, entry, None if found.get("isBinary") else found.get("text"),
+                            int(found.get("byteSize") or 0))
+
+    def _store(self, work: _Work, entry: TreeEntry, text: str | None, size: int) -> None:
+        """Keep a file's text (and in the blob store, by SHA) or say why it was skipped."""
+        if size > MAX_FILE_BYTES:
+            work.skipped[entry.path] = "over 1 MB"
+        elif text is None:
+            work.skipped[entry.path] = "binary file"
+        else:
+            work.files[entry.path] = text
+            if entry.sha and _SHA.fullmatch(entry.sha):
+                self.client.blobs[entry.sha] = text
 
     def _allocate(self, works: list[_Work]) -> None:
         """Give file requests round-robin (each repository's best file first), then languages."""
@@ -502,13 +535,13 @@ class _ProfileRead:
             for work, queue in zip(works, queues):
                 if rank < len(queue):
                     entry = queue[rank]
-                    if self._cached(work, entry) or self.take():
+                    if self.take():
                         work.rest.append(entry)
                     else:
                         work.skipped[entry.path] = "not read: the read stopped early" if self.stopped \
                             else "request budget"
         for work in works:
-            work.languages_allowed = bool(work.tree) and self.take()
+            work.languages_allowed = bool(work.tree) and work.languages is None and self.take()
 
     def _finish(self, work: _Work) -> RepoSnapshot:
         """Read the repository's allotted blobs and languages; build its snapshot."""
@@ -516,8 +549,8 @@ class _ProfileRead:
             try:
                 blob = self.call(work.repo.get_git_blob, entry.sha)
                 data = base64.b64decode(blob.content) if blob.encoding == "base64" else blob.content.encode()
-                _store(work, entry.path, None if b"\0" in data[:8000] else data.decode("utf-8", "replace"),
-                       len(data))
+                self._store(work, entry, None if b"\0" in data[:8000] else data.decode("utf-8", "replace"),
+                            len(data))
             except GitHubError as error:
                 work.skipped[entry.path] = "not read: " + str(error).split(": ", 1)[0]
         if work.languages_allowed:
@@ -525,7 +558,7 @@ class _ProfileRead:
                 answer = self.call(work.repo.get_languages)  # PyGithub adds the request's "url" to it
                 work.languages = {k: v for k, v in answer.items() if isinstance(v, int)}
             except GitHubError:
-                work.languages_allowed = False
+                pass
         repo = work.repo
         return RepoSnapshot(
             source="github", name=repo.name, full_name=repo.full_name, html_url=repo.html_url,
@@ -533,7 +566,7 @@ class _ProfileRead:
             archived=bool(repo.archived), topics=tuple(repo.topics or ()),
             license=repo.license.spdx_id if repo.license else None, created_at=repo.created_at,
             pushed_at=repo.pushed_at, default_branch=repo.default_branch, language=repo.language,
-            languages=work.languages if work.languages_allowed else languages_from_tree(work.tree or ()),
+            languages=work.languages if work.languages is not None else languages_from_tree(work.tree or ()),
             tree=work.tree or (), tree_truncated=work.truncated,
             files=work.files, skipped_files=work.skipped, own_commits=None)
 
@@ -541,7 +574,7 @@ class _ProfileRead:
         """Warnings for what the budget or an early stop left out."""
         unread = [w.repo.full_name for w in works if w.tree is None]
         budget_files = sum(reason == "request budget" for w in works for reason in w.skipped.values())
-        no_languages = sum(bool(w.tree) and not w.languages_allowed for w in works)
+        no_languages = sum(bool(w.tree) and w.languages is None for w in works)
         if self.stopped:
             self.warnings.append(f"{self.stopped} Only part of the profile was read: "
                                  f"{len(works) - len(unread)} of {len(works)} repositories.")
@@ -568,30 +601,25 @@ def _git_tree(repo: Any) -> Any:
         raise
 
 
-def _store(work: _Work, path: str, text: str | None, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        work.skipped[path] = "over 1 MB"
-    elif text is None:
-        work.skipped[path] = "binary file"
-    else:
-        work.files[path] = text
 
 
-def _graphql_query(batch: list[tuple[_Work, TreeEntry]]) -> tuple[str, list[tuple[str, str]]]:
-    """One GraphQL query for the blobs in ``batch``, and each blob's (repository, object) alias."""
+def _graphql_query(batch: list[tuple[_Work, TreeEntry | None]]) -> tuple[str, list[tuple[str, str]]]:
+    """One GraphQL query for ``batch`` (a None entry asks for the repository's languages) and
+    each item's (repository alias, field alias) in the answer."""
     groups: dict[str, list[int]] = {}
     for i, (work, _) in enumerate(batch):
         groups.setdefault(work.repo.full_name, []).append(i)
     where: list[tuple[str, str]] = [("", "")] * len(batch)
     parts = []
     for r, (full_name, indexes) in enumerate(groups.items()):
-        owner, name = full_name.split("/", 1)
-        objects = []
+        fields = []
         for f, i in enumerate(indexes):
-            where[i] = (f"r{r}", f"f{f}")
-            objects.append(f'f{f}: object(oid: "{batch[i][1].sha}") {{ ... on Blob {{ text byteSize isBinary }} }}')
-        parts.append(f"r{r}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) "
-                     f"{{ {' '.join(objects)} }}")
+            entry = batch[i][1]
+            where[i] = (f"r{r}", "languages" if entry is None else f"f{f}")
+            fields.append("languages(first: 100) { edges { size node { name } } }" if entry is None else
+                          f'f{f}: object(oid: "{entry.sha}") {{ ... on Blob {{ text byteSize isBinary }} }}')
+        owner, name = full_name.split("/", 1)
+        parts.append(f"r{r}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) {{ {' '.join(fields)} }}")
     return "query { " + " ".join(parts) + " }", where
 
 

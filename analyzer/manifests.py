@@ -42,15 +42,14 @@ EXCLUDED_DIRS = frozenset({
 })
 
 _CI_FILES = {".gitlab-ci.yml": "gitlab_ci", ".travis.yml": "travis", ".circleci/config.yml": "circleci"}
-_DEPLOY_FILES = {"procfile": "procfile", "fly.toml": "fly", "render.yaml": "render", "app.json": "app_json",
-                 "vercel.json": "vercel", "netlify.toml": "netlify", "railway.json": "railway",
-                 "railway.toml": "railway", "app.yaml": "app_engine"}
-_MANIFEST_NAMES = {"pyproject.toml": "pyproject", "pipfile": "pipfile", "setup.cfg": "setup_cfg",
-                   "package.json": "package_json", "pom.xml": "pom", "build.gradle": "gradle",
-                   "build.gradle.kts": "gradle", "gemfile": "gemfile", "composer.json": "composer",
-                   "go.mod": "gomod", "cargo.toml": "cargo", "packages.config": "nuget_config",
-                   "alembic.ini": "alembic", "jenkinsfile": "jenkins", "sqlc.yaml": "sqlc", "sqlc.yml": "sqlc",
-                   "sqlc.json": "sqlc", "makefile": "makefile"}
+_NAMES = {  # file name (lower-cased) → kind
+    "pyproject.toml": "pyproject", "pipfile": "pipfile", "setup.cfg": "setup_cfg", "package.json": "package_json",
+    "pom.xml": "pom", "build.gradle": "gradle", "build.gradle.kts": "gradle", "gemfile": "gemfile",
+    "composer.json": "composer", "go.mod": "gomod", "cargo.toml": "cargo", "packages.config": "nuget_config",
+    "procfile": "procfile", "fly.toml": "fly", "render.yaml": "render", "app.json": "app_json", "vercel.json": "vercel",
+    "netlify.toml": "netlify", "railway.json": "railway", "railway.toml": "railway", "alembic.ini": "alembic",
+    "jenkinsfile": "jenkins", "sqlc.yaml": "sqlc", "sqlc.yml": "sqlc", "sqlc.json": "sqlc", "makefile": "makefile",
+}
 _K8S_DIRS = frozenset({"k8s", "kubernetes", "kube", "manifests", "deploy", "deployment", "deployments",
                        "eks", "gke", "aks", "helm", "charts", "kustomize", "overlays", "base"})
 MANIFEST_KINDS = frozenset({"requirements", "pyproject", "pipfile", "setup_cfg", "package_json", "pom",
@@ -70,8 +69,7 @@ def file_kind(path: str) -> str | None:
     CI (``github_actions``, ``gitlab_ci``, ``travis``, ``circleci``, ``jenkins``); deploy configs
     (``procfile``, ``fly``, ``render``, ``app_json``, ``vercel``, ``netlify``, ``railway``,
     ``app_engine``, ``k8s``, ``terraform``); ``openapi``, ``graphql``, ``alembic``, ``sqlc``,
-    ``makefile``, ``readme``,
-    ``license`` (root only) and ``env`` (dotenv files, for the secrets check).
+    ``makefile``, ``readme``, ``license`` (root only) and ``env`` (dotenv files).
     """
     if is_excluded(path):
         return None
@@ -82,8 +80,8 @@ def file_kind(path: str) -> str | None:
         return _CI_FILES[lower]
     if parent == ".github/workflows" and name.endswith((".yml", ".yaml")):
         return "github_actions"
-    if name in _MANIFEST_NAMES:
-        return _MANIFEST_NAMES[name]
+    if name in _NAMES:
+        return _NAMES[name]
     if name.endswith((".txt", ".in")) and (name.startswith("requirements") or parent.endswith("requirements")):
         return "requirements"
     if name.endswith(".csproj"):
@@ -92,8 +90,8 @@ def file_kind(path: str) -> str | None:
         return "dockerfile"
     if re.fullmatch(r"(docker-)?compose([.-][\w.-]+)?\.ya?ml", name):
         return "compose"
-    if name in _DEPLOY_FILES and (name != "app.yaml" or "/" not in path):
-        return _DEPLOY_FILES[name]
+    if name == "app.yaml" and "/" not in path:
+        return "app_engine"
     if name.endswith(".tf"):
         return "terraform"
     if name.endswith((".yaml", ".yml", ".json")) and ("openapi" in name or "swagger" in name):
@@ -107,7 +105,7 @@ def file_kind(path: str) -> str | None:
     if name.endswith((".yaml", ".yml")) and (name in {"kustomization.yaml", "chart.yaml"}
                                               or _K8S_DIRS.intersection(parent.split("/"))):
         return "k8s"
-    if (name == ".env" or name.startswith(".env.") or name.endswith(".env")) and name != ".flaskenv":
+    if name == ".env" or name.startswith(".env.") or name.endswith(".env"):
         return "env"
     return None
 

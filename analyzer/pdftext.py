@@ -39,6 +39,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from analyzer.dates import PRESENT_WORDS, find_dates
+from analyzer.sections import section_for_heading
 from analyzer.errors import (
     EmptyPdfError,
     EncryptedPdfError,
@@ -190,14 +191,8 @@ def _translate(exc: Exception, name: str, password: str | None) -> ResumeError:
             )
         return EncryptedPdfError(f"{name} is password-protected: pass --password or upload an unlocked copy.")
     if isinstance(cause, PDFEncryptionError):
-        return EncryptedPdfError(
-            f"{name} uses an encryption this tool cannot open: upload an unlocked copy."
-        )
-    if isinstance(cause, RecursionError):
-        return NotAPdfError(f"{name} has a structure nested too deeply to read: export the résumé to PDF again.")
-    return NotAPdfError(
-        f"{name} is damaged or not a valid PDF: export the résumé to PDF again and upload the new file."
-    )
+        return EncryptedPdfError(f"{name} uses an encryption this tool cannot open: upload an unlocked copy.")
+    return NotAPdfError(f"{name} is damaged or not a valid PDF: export the résumé to PDF again and upload the new file.")
 
 
 def read_pdf(source: str | Path | bytes, *, password: str | None = None, name: str = "resume.pdf") -> PdfText:
@@ -213,9 +208,7 @@ def read_pdf(source: str | Path | bytes, *, password: str | None = None, name: s
             if count == 0:
                 raise EmptyPdfError(f"{name} has no pages: export the résumé to PDF again.")
             if count > MAX_PAGES:
-                raise PdfTooLargeError(
-                    f"{name} has {count} pages, more than the {MAX_PAGES} read: upload the résumé alone."
-                )
+                raise PdfTooLargeError(f"{name} has {count} pages, more than the {MAX_PAGES} read: upload the résumé alone.")
             pages = [_read_page(page) for page in pdf.pages]
     except ResumeError:
         raise
@@ -249,14 +242,13 @@ def _assemble(pages: list[_Page], name: str) -> PdfText:
             what = "an image without text" if page.images else "empty"
             warnings.append(f"Page {page.number} is {what}: it was skipped.")
     sizes = sum((page.sizes for page in pages), Counter())
-    links = tuple(dict.fromkeys(uri for page in pages for uri in page.links))
     return PdfText(
         lines=tuple(line for page in pages for line in page.lines),
         pages=len(pages),
         body_size=sizes.most_common(1)[0][0] if sizes else 0.0,
         multi_column=any(page.columns for page in pages),
         page_heights=tuple(page.height for page in pages),
-        links=links,
+        links=tuple(dict.fromkeys(uri for page in pages for uri in page.links)),
         warnings=tuple(warnings),
     )
 
@@ -266,16 +258,13 @@ def _read_page(page: Any) -> _Page:
     raw = page.extract_words(
         x_tolerance_ratio=WORD_GAP_EM, use_text_flow=True, extra_attrs=["fontname", "size"]
     )
-    words = [w for w in (_word(r) for r in raw if r.get("upright", True)) if w is not None]
+    words = [_word(r) for r in raw if r.get("upright", True)]  # rotated side text is left out
     sizes: Counter[float] = Counter()
     for w in words:
         if not w.icon:
             sizes[round(w.size, 1)] += len(w.text)
-    annots = [
-        (a["uri"], a["x0"], a["x1"], a["top"], a["bottom"])
-        for a in page.hyperlinks
-        if isinstance(a.get("uri"), str)
-    ]
+    annots = [(a["uri"], a["x0"], a["x1"], a["top"], a["bottom"])
+              for a in page.hyperlinks if isinstance(a.get("uri"), str)]
     images = len(page.images) if not words else 0
     regions, columns = split_regions(words)
     lines = []
@@ -287,33 +276,13 @@ def _read_page(page: Any) -> _Page:
     return _Page(page.page_number, float(page.height), lines, columns, images, sizes, [a[0] for a in annots])
 
 
-def _word(raw: dict[str, Any]) -> _Word | None:
+def _word(raw: dict[str, Any]) -> _Word:
+    """A pdfplumber word, cleaned; icon-font and (cid:N)-only words keep their box but no text."""
     fontname = str(raw.get("fontname", ""))
     text = clean_text(raw["text"])
     icon = bool(_ICON_FONT.search(fontname)) or not text.strip()
-    if icon and not raw["text"].strip():
-        return None
-    return _Word(
-        text="" if icon else text,
-        x0=float(raw["x0"]),
-        x1=float(raw["x1"]),
-        top=float(raw["top"]),
-        bottom=float(raw["bottom"]),
-        size=float(raw.get("size") or 0.0),
-        bold=bool(_BOLD_FONT.search(fontname)),
-        icon=icon,
-    )
-
-
-def _rows(words: list[_Word]) -> list[list[_Word]]:
-    """Words clustered into page rows by baseline (``bottom``), top to bottom."""
-    rows: list[list[_Word]] = []
-    for w in sorted(words, key=lambda w: w.bottom):
-        if rows and w.bottom - rows[-1][0].bottom <= 0.4 * min(w.size, rows[-1][0].size):
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    return rows
+    return _Word("" if icon else text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]),
+                 float(raw["bottom"]), float(raw.get("size") or 0.0), bool(_BOLD_FONT.search(fontname)), icon)
 
 
 def _runs(row: list[_Word]) -> list[list[_Word]]:
@@ -372,15 +341,26 @@ def find_gutter(rows: list[list[_Word]]) -> float | None:
     if min(lefts, rights) < 3:
         return None
     if both >= ROW_ALIGNED_SHARE * min(lefts, rights):
-        # The narrow side sits row by row beside the other: a table (moderncv's date column)
-        # unless the wide side is mostly aligned too (two columns set on one baseline grid).
+        # The narrow side sits row by row beside the other. When its rows are labels (dates as
+        # in moderncv, or section headings) it is a table read row by row; otherwise it is a
+        # sidebar that happens to share the main column's baseline grid.
         narrow = "left" if lefts <= rights else "right"
-        texts = [" ".join(w.text for w in row if (w.x1 <= gutter) == (narrow == "left"))
+        texts = [" ".join(w.text for w in row if (w.x1 <= gutter) == (narrow == "left")).strip()
                  for row, side in zip(rows, sides) if side in (narrow, "both")]
-        dated = sum(1 for t in texts if find_dates(t) or t.strip().lower() in PRESENT_WORDS)
-        if both < 0.5 * max(lefts, rights) or dated >= 0.5 * len(texts):
+        labels = sum(1 for t in texts if _is_label(t))
+        if labels >= 0.5 * len(texts):
             return None
     return gutter
+
+
+def _is_label(text: str) -> bool:
+    """A cell of a label column: a section heading, "Present", or (mostly) a date."""
+    dated = sum(r.span[1] - r.span[0] for r in find_dates(text))
+    return text.lower() in PRESENT_WORDS or section_for_heading(text) is not None or dated >= 0.6 * len(text) > 0
+
+
+def _crosses(run: list[_Word], gutter: float) -> bool:
+    return min(w.x0 for w in run) < gutter < max(w.x1 for w in run)
 
 
 def _side(segs: list[tuple[float, float]], gutter: float) -> str:
@@ -394,36 +374,50 @@ def _side(segs: list[tuple[float, float]], gutter: float) -> str:
 def split_regions(words: list[_Word]) -> tuple[list[tuple[int, list[_Word]]], bool]:
     """Words cut into reading-order regions ``(column, words)``; True when the page has columns.
 
-    Rows above the first row with text on both sides of the gutter are the full-width header
-    (column 0); rows further down that reach well into both columns (a third of each) are
-    full-width bands; between them the left column (1) is read before the right column (2).
-    A short label straddling the gutter (a chart caption) stays in the column of its centre.
+    A row is *wide* when it crosses the gutter and reaches a third of the way into both
+    columns. The header is every row down to the last wide row before the first three
+    narrow rows in a row (column 0, read row by row); further down, wide rows are full-width
+    bands, and between them the left column (1) is read before the right column (2). A short
+    label straddling the gutter (a chart caption) stays in the column of its centre.
     """
-    rows = _rows(words)
+    rows = group_lines(words)  # page rows: left and right words on one baseline share a row
     gutter = find_gutter(rows)
     if gutter is None:
         return [(0, words)], False
     page_left, page_right = min(w.x0 for w in words), max(w.x1 for w in words)
     reach_left = gutter - (gutter - page_left) / 3
     reach_right = gutter + (page_right - gutter) / 3
+    wide = [
+        _side(_segments(row), gutter) == "cross"
+        and min(w.x0 for w in row) < reach_left and max(w.x1 for w in row) > reach_right
+        for row in rows
+    ]
+    header_end, narrow_run = -1, 0
+    for i, is_wide in enumerate(wide):
+        narrow_run = 0 if is_wide else narrow_run + 1
+        if narrow_run >= 3:
+            break
+        if is_wide:
+            header_end = i
+    # Rows that end before the later of the two columns starts are header too (a short name).
+    firsts = [min((w.top for row, is_wide in zip(rows, wide) if not is_wide for run in _runs(row) for w in run
+                   if (max(o.x1 for o in run) <= gutter) == is_left and not _crosses(run, gutter)),
+                  default=None) for is_left in (True, False)]
+    if None not in firsts:
+        body_top = max(f for f in firsts if f is not None)
+        header_end = max([header_end] + [i for i, row in enumerate(rows) if max(w.bottom for w in row) < body_top])
     regions: list[tuple[int, list[_Word]]] = []
     band: list[list[_Word]] = []
-    in_header = True
 
     def flush() -> None:
-        if band:
-            runs = [run for row in band for run in _runs(row)]
-            centre = {id(run): (min(w.x0 for w in run) + max(w.x1 for w in run)) / 2 for run in runs}
-            regions.append((1, [w for run in runs if centre[id(run)] < gutter for w in run]))
-            regions.append((2, [w for run in runs if centre[id(run)] >= gutter for w in run]))
-            band.clear()
+        runs = [run for row in band for run in _runs(row)]
+        centre = {id(run): (min(w.x0 for w in run) + max(w.x1 for w in run)) / 2 for run in runs}
+        regions.append((1, [w for run in runs if centre[id(run)] < gutter for w in run]))
+        regions.append((2, [w for run in runs if centre[id(run)] >= gutter for w in run]))
+        band.clear()
 
-    for row in rows:
-        side = _side(_segments(row), gutter)
-        if side == "both":
-            in_header = False
-        wide = min(w.x0 for w in row) < reach_left and max(w.x1 for w in row) > reach_right
-        if in_header or (side == "cross" and wide):
+    for i, row in enumerate(rows):
+        if i <= header_end or wide[i]:
             flush()
             if regions and regions[-1][0] == 0:
                 regions[-1][1].extend(row)
@@ -563,24 +557,12 @@ def _text_line(
     text: str, bullet: bool, words: list[_Word], page: int, column: int,
     annots: list[tuple[str, float, float, float, float]],
 ) -> TextLine:
+    """The line's box, largest size, weight (bold when most letters are) and the links over it."""
     x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
     letters = [w for w in words if not w.icon]
-    bold_chars = sum(len(w.text) for w in letters if w.bold)
-    links = tuple(
-        uri for uri, ax0, ax1, atop, abottom in annots
-        if ax0 < x1 and x0 < ax1 and top <= (atop + abottom) / 2 <= bottom
-    )
-    return TextLine(
-        text=text,
-        page=page,
-        column=column,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        size=max((w.size for w in letters), default=0.0),
-        bold=bold_chars * 2 > sum(len(w.text) for w in letters),
-        bullet=bullet,
-        links=links,
-    )
+    bold = 2 * sum(len(w.text) for w in letters if w.bold) > sum(len(w.text) for w in letters)
+    links = tuple(uri for uri, ax0, ax1, atop, abottom in annots
+                  if ax0 < x1 and x0 < ax1 and top <= (atop + abottom) / 2 <= bottom)
+    size = max((w.size for w in letters), default=0.0)
+    return TextLine(text, page, column, x0, x1, top, bottom, size, bold, bullet, links)

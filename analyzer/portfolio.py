@@ -95,10 +95,25 @@ _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|`[^`]*`")
 _COMMENT_LINE = re.compile(r"^\s*(#|//|/\*|\*)")
 
 
-def _meaningful(line: str) -> bool:
-    """True if an assertion line names something under test (an identifier beyond assertion words)."""
-    words = re.findall(r"[A-Za-z_]\w*", _STRING.sub('""', line))
-    return any(not _ASSERT_WORDS.match(word) for word in words)
+def _names_a_value(code: str) -> bool:
+    """True if code names something under test: an identifier beyond the assertion words."""
+    return any(not _ASSERT_WORDS.match(word) for word in re.findall(r"[A-Za-z_]\w*", code))
+
+
+def _asserts_on_values(line: str) -> bool | None:
+    """None if ``line`` has no assertion; else whether its assertion names a value under test.
+
+    Strings and trailing comments are dropped first; the assertion statement starts after the
+    last ``{`` or ``;`` before it. Go's ``if got != want { t.Errorf(...) }`` counts its condition.
+    """
+    code = re.sub(r"\s(#|//).*$", "", _STRING.sub('""', line))
+    match = _ASSERTION.search(code)
+    if not match:
+        return None
+    cut = max(code.rfind("{", 0, match.start()), code.rfind(";", 0, match.start()))
+    if _names_a_value(code[cut + 1:]):
+        return True
+    return code.lstrip().startswith("if ") and _names_a_value(code[:cut].replace("if", "", 1))
 
 
 def classify_test_text(text: str) -> tuple[Literal["real", "stub"], str]:
@@ -108,17 +123,18 @@ def classify_test_text(text: str) -> tuple[Literal["real", "stub"], str]:
     ``expect(add(1, 2)).toBe(3)``, ``$response->assertStatus(200)``, ``require.NoError(t, err)``).
     ``stub``: no assertion at all, or only assertions on literals (``expect(1 + 2).toBe(3)``,
     ``assert True``, ``$this->assertTrue(true)``). For Go's ``if got != want { t.Errorf(...) }``
-    the ``if`` line before the report counts as the assertion.
+    the ``if`` condition (same line or the line before) counts as the assertion.
     """
     lines = [line for line in text.splitlines() if line.strip() and not _COMMENT_LINE.match(line)]
     found = 0
     for index, line in enumerate(lines):
-        if not _ASSERTION.search(line):
+        verdict = _asserts_on_values(line)
+        if verdict is None:
             continue
         found += 1
-        previous = lines[index - 1] if index else ""
-        if _meaningful(line) or (re.search(r"\bt\.(Error|Fatal)", line) and previous.strip().startswith("if ")
-                                 and _meaningful(previous.replace("if", "", 1))):
+        previous = lines[index - 1].strip() if index else ""
+        if verdict or (re.search(r"\bt\.(Error|Fatal)", line) and previous.startswith("if ")
+                       and _names_a_value(_STRING.sub('""', previous)[2:])):
             return "real", f"asserts on real values ({line.strip()[:80]})"
     if found:
         return "stub", f"{found} assertion(s), all on literals only"
@@ -305,14 +321,15 @@ def _readme_check(snapshot: RepoSnapshot, stack_names: Sequence[str]) -> Check:
                      "Add a README.md saying what the project does, why, its stack and how to run it.")
     if text is None:
         return Check("readme", name, None, f"{path} is present (not read).")
-    aspects = readme_aspects(text, stack_names)
-    missing = [a for a, ok in aspects.items() if not ok]
+    missing = [a for a, ok in readme_aspects(text, stack_names).items() if not ok]
     chars = len(text.strip())
     if not missing and chars >= README_MIN_CHARS:
         return Check("readme", name, True, f"{path} covers what, why, stack and how to run ({chars} characters).")
-    short = f" and is short ({chars} characters)" if chars < README_MIN_CHARS else ""
-    gaps = ", ".join(missing) or "more detail"
-    return Check("readme", name, False, f"{path} lacks: {gaps}{short}.",
+    if not missing:
+        return Check("readme", name, False, f"{path} touches every topic but is short ({chars} characters).",
+                     f"Expand {path}: a paragraph per topic, with the commands to run it and its tests.")
+    gaps = ", ".join(missing)
+    return Check("readme", name, False, f"{path} lacks: {gaps} ({chars} characters).",
                  f"Add to {path}: {gaps} — a reviewer decides from the README whether to read the code.")
 
 

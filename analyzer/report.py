@@ -9,7 +9,7 @@ readiness → gaps → projects → checks — and returns a :class:`Report`.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from importlib import resources

@@ -19,6 +19,7 @@ tests that really test (``analyzer.portfolio``). Every finding is an
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -115,7 +116,7 @@ class RepoAnalysis:
 
 # (priority, per-kind cap): lower priority is read first; the cap keeps nested copies few.
 _SELECTION = {**{k: (0, 4) for k in MANIFEST_KINDS}, "requirements": (0, 6), "dockerfile": (1, 4),
-              "compose": (1, 3), **{k: (2, 6) for k in CI_KINDS}, "readme": (2, 2), "procfile": (3, 2),
+              "compose": (1, 3), **{k: (2, 6) for k in CI_KINDS}, "readme": (3, 2), "procfile": (3, 2),
               **{k: (3, 1) for k in ("fly", "render", "app_json", "vercel", "netlify", "railway", "app_engine")},
               "openapi": (4, 2), "graphql": (4, 2), "alembic": (4, 1), "env": (4, 2), "k8s": (5, 2),
               "test": (6, 3), "license": (7, 1), "secret": (8, 3)}
@@ -132,16 +133,16 @@ class FileSelection:
 def select_files(tree: Sequence[TreeEntry], limit: int | None = None) -> FileSelection:
     """The files detection needs, most valuable first, and the ones left out.
 
-    Order: dependency manifests, Dockerfiles and compose files, CI configs and the README,
-    deploy configs, API schemas, Kubernetes manifests, up to three test files (largest,
+    Order: dependency manifests, Dockerfiles and compose files, CI configs, deploy configs and
+    the README, API schemas and example .env files, Kubernetes manifests, up to three test files (largest,
     smallest, middle: enough to tell real tests from stubs), the licence, credential-named
     files. Shallow paths first within a kind; each kind is capped (four ``package.json`` …).
     Nothing under ``node_modules/``, ``vendor/``, ``dist/``, ``build/``. Blobs over
     :data:`MAX_FILE_BYTES` are left out as ``"over 1 MB"``; past ``limit`` as ``"beyond the first N files"``.
     """
     blobs = [e for e in tree if e.type == "blob" and not is_excluded(e.path)]
-    candidates = [(file_kind(e.path), e) for e in blobs if file_kind(e.path) in _SELECTION]
-    candidates += [("env", e) for e in blobs if is_env_example(e.path)]
+    candidates = [(file_kind(e.path), e) for e in blobs if file_kind(e.path) in _SELECTION.keys() - {"env"}]
+    candidates += [("env", e) for e in blobs if is_env_example(e.path)]  # a real .env is flagged by name, not read
     candidates += [("test", e) for e in _sample_tests(test_files(blobs))]
     candidates += [("secret", e) for e in blobs if is_secret_suspect(e.path)]
     candidates.sort(key=lambda c: (_SELECTION[c[0]][0], c[1].path.count("/"), c[1].path))
@@ -175,7 +176,7 @@ def _sample_tests(entries: Sequence[TreeEntry]) -> list[TreeEntry]:
 
 # --- local folders --------------------------------------------------------------------------
 
-def snapshot_from_folder(path: str | Path) -> RepoSnapshot:
+def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIES) -> RepoSnapshot:
     """Read a local repository folder into a :class:`RepoSnapshot` (``source="repo"``).
 
     Walks the folder (not following symlinks; skipping ``.git``, ``node_modules``, ``vendor``,
@@ -183,6 +184,7 @@ def snapshot_from_folder(path: str | Path) -> RepoSnapshot:
     (each at most :data:`MAX_FILE_BYTES`; bigger, binary or unreadable ones go to
     ``skipped_files`` with the reason), computes ``languages`` from file sizes by extension,
     the licence from the LICENSE text, and the branch and last commit time from ``.git`` when present.
+    The walk stops after ``max_entries`` tree entries (``tree_truncated=True``).
 
     Raises:
         RepoFolderError: the path is missing, not a folder, or cannot be listed.
@@ -192,7 +194,7 @@ def snapshot_from_folder(path: str | Path) -> RepoSnapshot:
         raise RepoFolderError(f"{folder} does not exist: pass the path of a cloned repository folder.")
     if not folder.is_dir():
         raise RepoFolderError(f"{folder} is not a folder: pass the repository's folder, not a file inside it.")
-    tree, truncated, skipped = _walk(folder)
+    tree, truncated, skipped = _walk(folder, max_entries)
     selection = select_files(tree)
     skipped.update(selection.skipped)
     files: dict[str, str] = {}
@@ -212,7 +214,7 @@ def snapshot_from_folder(path: str | Path) -> RepoSnapshot:
         languages=languages, tree=tuple(tree), tree_truncated=truncated, files=files, skipped_files=skipped)
 
 
-def _walk(folder: Path) -> tuple[list[TreeEntry], bool, dict[str, str]]:
+def _walk(folder: Path, max_entries: int) -> tuple[list[TreeEntry], bool, dict[str, str]]:
     """Tree entries under ``folder`` sorted by path, whether the walk stopped early, unreadable folders."""
     entries: list[TreeEntry] = []
     skipped: dict[str, str] = {}
@@ -229,7 +231,7 @@ def _walk(folder: Path) -> tuple[list[TreeEntry], bool, dict[str, str]]:
             continue
         for child in children:
             rel = f"{rel_dir}/{child.name}" if rel_dir else child.name
-            if len(entries) >= MAX_TREE_ENTRIES:
+            if len(entries) >= max_entries:
                 return sorted(entries, key=lambda e: e.path), True, skipped
             if child.is_dir(follow_symlinks=False):
                 if child.name not in EXCLUDED_DIRS:
@@ -347,8 +349,6 @@ _IMAGES = {"postgres": "postgresql", "postgresql": "postgresql", "postgis": "pos
            "localstack": "aws", "prometheus": "prometheus", "grafana": "grafana", "sqlite": "sqlite"}
 _SERVICE_CONTEXT = {"dockerfile": "Dockerfile base image", "compose": "compose service", "ci": "CI job container",
                     "env": "example environment file"}
-_CI_SIGNALS = {"github_actions": "github_actions", "gitlab_ci": "gitlab_ci", "circleci": "circleci",
-               "travis": "travis", "jenkins": "jenkins"}
 _FILE_SIGNALS = {  # file kind → (signal, what the file is)
     **{kind: (signal, "deploy configuration") for kind, signal in (
         ("procfile", "heroku"), ("app_json", "heroku"), ("fly", "fly_io"), ("render", "render"), ("vercel", "vercel"),
@@ -413,14 +413,9 @@ class _PackageIndex:
         return list(dict.fromkeys(found))
 
 
-_INDEXES: dict[int, tuple[Taxonomy, _PackageIndex]] = {}
-
-
+@functools.lru_cache(maxsize=8)
 def _index(taxonomy: Taxonomy) -> _PackageIndex:
-    cached = _INDEXES.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        cached = _INDEXES[id(taxonomy)] = (taxonomy, _PackageIndex(taxonomy))
-    return cached[1]
+    return _PackageIndex(taxonomy)  # Taxonomy compares by identity, so each loaded taxonomy gets one index
 
 
 class _Collector:
@@ -539,7 +534,7 @@ def _infrastructure_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, paths: 
             text = f"{service.name} configured" if service.context == "env" else f"{service.name} image"
             add(key, service.path, text, _SERVICE_CONTEXT[service.context])
     for path in ci_paths(paths):
-        add(_CI_SIGNALS[file_kind(path)], path, "CI configuration")
+        add(file_kind(path), path, "CI configuration")  # the CI kinds are signal keys
         add("ci_cd", path, "CI configuration")
     for path in paths:
         kind = file_kind(path)

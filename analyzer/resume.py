@@ -26,7 +26,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from analyzer.dates import DateRange, complete_range, find_dates, interval, month_span, union_months
 from analyzer.pdftext import MAX_BYTES, MAX_PAGES, TextLine, clean_text, read_pdf, split_bullet
-from analyzer.sections import section_for_heading
+from analyzer.sections import assign_sections, section_for_heading
 
 __all__ = [
     "MAX_BYTES", "MAX_PAGES", "Basics", "Line", "Resume", "WorkEntry", "parse_resume", "resume_from_text",
@@ -175,39 +175,6 @@ def _build(
         headings=tuple((s, r.text) for r, s, h in zip(raw, sections, heading_flags) if h),
         warnings=tuple(warnings + work_warnings),
     )
-
-
-# --- sections ---------------------------------------------------------------------------
-
-def _styled(line: TextLine, body_size: float) -> bool:
-    letters = [c for c in line.text if c.isalpha()]
-    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
-    return line.bold or caps or line.size >= body_size + 1.0
-
-
-def assign_sections(lines: list[TextLine], body_size: float) -> tuple[list[str], list[bool]]:
-    """Each line's section and whether it is a heading; lines before the first heading → basics.
-
-    In a PDF (``body_size`` > 0) a heading must be styled (bold, all caps or ≥ 1 pt above the
-    body size) and, when the headings are bigger than the body, not more than 1.5 pt smaller
-    than the most common heading size (so a bold "Languages" row inside skills stays a row).
-    """
-    candidates = [section_for_heading(line.text) for line in lines]
-    if body_size > 0:
-        candidates = [c if c and _styled(line, body_size) else None for c, line in zip(candidates, lines)]
-        sizes = [round(line.size) for c, line in zip(candidates, lines) if c]
-        if sizes:
-            common = max(set(sizes), key=sizes.count)
-            candidates = [
-                c if c and not (common >= body_size + 1 and line.size < common - 1.5) else None
-                for c, line in zip(candidates, lines)
-            ]
-    current, sections, flags = "basics", [], []
-    for c in candidates:
-        current = c or current
-        sections.append(current)
-        flags.append(c is not None)
-    return sections, flags
 
 
 # --- basics -----------------------------------------------------------------------------
@@ -361,8 +328,9 @@ TITLE_WORDS = frozenset({
     "devops", "owner", "partner", "trainee", "apprentice", "maintainer", "supervisor", "writer",
     "editor", "postdoc", "mentor", "volunteer",
 })
+COUNTRIES = "usa|uk|uae|india|germany|france|canada|spain|italy|portugal|netherlands|china|japan|brazil|australia"
 _LOCATION_RE = re.compile(
-    r"^((?i:remote|hybrid|on-?site|location)|[A-Z][A-Za-z .'-]+,\s*[A-Z][A-Za-z]{1,}|[A-Z]{2,3}|usa|uk)$"
+    rf"^(?:(?i:remote|hybrid|on-?site|location|{COUNTRIES})|[A-Z][A-Za-z .'-]+,\s*(?:[A-Z]{{2,3}}|(?i:{COUNTRIES}))|[A-Z]{{2}})$"
 )
 _STRONG_SEP = re.compile(r"\s+[|–—·•@-]\s+|\s*\|\s*|\s+at\s+")
 
@@ -487,13 +455,13 @@ def _header_parts(text: str) -> list[str]:
     """Pieces of a header line: split on | – @ "at", then on commas unless "City, ST"."""
     parts = []
     for piece in _STRONG_SEP.split(text):
-        piece = piece.strip(" ,;:-–—|•")
+        piece = piece.strip(" ,;:-–—|•()[]")
         if not piece:
             continue
         if _LOCATION_RE.match(piece):
             parts.append(piece)
         else:
-            parts.extend(p.strip() for p in piece.split(",") if p.strip())
+            parts.extend(p.strip(" ()[]") for p in piece.split(",") if p.strip(" ()[]"))
     return parts
 
 
@@ -522,5 +490,21 @@ def _bullets(body: list[tuple[TextLine, int]]) -> tuple[str, ...]:
     out: list[str] = []
     for text, was_bullet in items:
         assert isinstance(text, str)
-        out.extend([text] if was_bullet else re.split(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])", text))
+        out.extend([text] if was_bullet else sentences(text))
     return tuple(out)
+
+
+ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vs", "etc", "st", "no"})
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut at ". " before a capital, except after initials and abbreviations (Dr., Inc.)."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        if out and out[-1].endswith("."):
+            word = out[-1].rstrip(".").rsplit(" ", 1)[-1]
+            if len(word) <= 1 or word.lower() in ABBREVIATIONS:
+                out[-1] = f"{out[-1]} {piece}"
+                continue
+        out.append(piece)
+    return out

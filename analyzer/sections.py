@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
 
 SECTIONS = (
     "basics", "work", "volunteer", "education", "awards", "certificates", "publications",
@@ -100,6 +102,14 @@ QUALIFIERS = frozenset({
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
 
+class StyledLine(Protocol):
+    """What section assignment reads from a line (``analyzer.pdftext.TextLine`` has it)."""
+
+    text: str
+    size: float
+    bold: bool
+
+
 _LOOKUP = {heading: section for section, names in HEADINGS.items() for heading in names}
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -132,3 +142,34 @@ def section_for_heading(text: str) -> str | None:
             return None
         words = words[1:]
     return None
+
+
+def _styled(line: StyledLine, body_size: float) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    caps = len(letters) >= 3 and all(c.isupper() for c in letters)
+    return line.bold or caps or line.size >= body_size + 1.0
+
+
+def assign_sections(lines: Sequence[StyledLine], body_size: float) -> tuple[list[str], list[bool]]:
+    """Each line's section and whether it is a heading; lines before the first heading → basics.
+
+    In a PDF (``body_size`` > 0) a heading must be styled (bold, all caps or ≥ 1 pt above the
+    body size) and, when the headings are bigger than the body, not more than 1.5 pt smaller
+    than the most common heading size (so a bold "Languages" row inside skills stays a row).
+    """
+    candidates = [section_for_heading(line.text) for line in lines]
+    if body_size > 0:
+        candidates = [c if c and _styled(line, body_size) else None for c, line in zip(candidates, lines)]
+        sizes = [round(line.size) for c, line in zip(candidates, lines) if c]
+        if sizes:
+            common = max(set(sizes), key=sizes.count)
+            candidates = [
+                c if c and not (common >= body_size + 1 and line.size < common - 1.5) else None
+                for c, line in zip(candidates, lines)
+            ]
+    current, sections, flags = "basics", [], []
+    for c in candidates:
+        current = c or current
+        sections.append(current)
+        flags.append(c is not None)
+    return sections, flags

@@ -7,8 +7,8 @@ Endpoints: ``GET /users/{u}``, ``/users/{u}/repos`` (``per_page``/``page``, ``Li
 ``sort``/``direction``), ``/repos/{o}/{r}``, ``/languages``, ``/git/trees/{ref}?recursive=1``,
 ``/contents/{path}`` (base64; files over 1 MB come back with ``encoding: "none"`` as on
 GitHub), ``/git/blobs/{sha}``, ``/rate_limit`` and ``POST /graphql`` for one narrow query
-shape (``alias: repository(owner:, name:) { alias: object(oid: | expression:) { ... on Blob
-{ text byteSize isBinary } } }``).
+shape (``alias: repository(owner:, name:) { languages(...) { edges { size node { name } } }
+alias: object(oid: | expression:) { ... on Blob { text byteSize isBinary } } }``).
 
 Like GitHub, every 200 carries an ``ETag`` and the ``X-RateLimit-*`` headers; a matching
 ``If-None-Match`` gets a 304. Following GitHub's REST docs ("Best practices": conditional
@@ -136,7 +136,7 @@ class FakeGitHub:
     """The server; a context manager that starts it on a random port (see the module docstring)."""
 
     def __init__(self, users=(), repos=(), *, latency: float = 0.0, anonymous_limit: int = ANONYMOUS_LIMIT,
-                 token_limit: int = TOKEN_LIMIT, free_anonymous_304: bool = False):
+                 token_limit: int = TOKEN_LIMIT, free_anonymous_304: bool = False, port: int = 0):
         self.users = {u: {} for u in users}
         self.repos: dict[str, FakeRepo] = {}
         for repo in repos:
@@ -144,7 +144,9 @@ class FakeGitHub:
         self.latency = latency
         self.limits = {"anonymous": anonymous_limit, "token": token_limit}
         self.free_anonymous_304 = free_anonymous_304
+        self.port = port
         self.log: list[Logged] = []
+        self.arrived: list[str] = []  # every request's path on arrival, answered or not (time-outs)
         self._used: dict[str, int] = {}
         self._faults: list[dict] = []
         self._lock = threading.Lock()
@@ -190,12 +192,13 @@ class FakeGitHub:
     def clear_log(self) -> None:
         with self._lock:
             self.log.clear()
+            self.arrived.clear()
             self._used.clear()
 
     # -- life cycle -----------------------------------------------------------
     def __enter__(self) -> "FakeGitHub":
         handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
@@ -328,6 +331,8 @@ class FakeGitHub:
                 data[block["alias"]] = None
                 continue
             objects = {}
+            if "languages(" in query[block.end():end]:
+                objects["languages"] = {"edges": [{"size": n, "node": {"name": k}} for k, n in repo.languages.items()]}
             for obj in _GQL_OBJECT.finditer(query, block.end(), end):
                 sha = json.loads(obj["oid"]) if obj["oid"] else self._sha_at(repo, json.loads(obj["expr"]))
                 blob = repo.blobs.get(sha)
@@ -355,6 +360,7 @@ _GQL_OBJECT = re.compile(rf"(?P<alias>\w+)\s*:\s*object\(\s*(?:oid:\s*(?P<oid>{_
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeGitHub
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: avoid a 40 ms delayed-ACK stall
 
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
@@ -368,6 +374,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, method: str) -> None:
         fake = self.fake
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        with fake._lock:
+            fake.arrived.append(self.path)
         if fake.latency:
             fake._stopping.wait(fake.latency)
         url = urlsplit(self.path)

@@ -42,7 +42,8 @@ install_requires =
 test = pytest
 """
 PACKAGE_JSON = '{"dependencies": {"express": "^4.18.0", "@prisma/client": "5.0.0"}, "devDependencies": {"jest": "^29"}}'
-COMPOSER = '{"require": {"php": "^8.1", "ext-json": "*", "laravel/framework": "^10.0"}, "require-dev": {"phpunit/phpunit": "^10"}}'
+COMPOSER = ('{"require": {"php": "^8.1", "ext-json": "*", "laravel/framework": "^10.0"}, '
+            '"require-dev": {"phpunit/phpunit": "^10"}}')
 POM = """<?xml version="1.0"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
@@ -117,7 +118,8 @@ FROM --platform=linux/amd64 ghcr.io/acme/base:1.0
 
 CASES = [
     # (files, expected (ecosystem, name, path, dev) subset, names that must be absent)
-    ({"requirements.txt": "Flask==3.0.0  # web\n-e .\n--index-url https://x\nredis[hiredis]>=5 ; python_version>'3.8'\n"},
+    ({"requirements.txt": "Flask==3.0.0  # web\n-e .\n--index-url https://x\n"
+                          "redis[hiredis]>=5 ; python_version>'3.8'\n"},
      {("pypi", "Flask", "requirements.txt", False), ("pypi", "redis", "requirements.txt", False)}, {"-e", "."}),
     ({"requirements.txt": "-r requirements/base.txt\n", "requirements/base.txt": "Django==5.0\n",
       "requirements/local.txt": "-r base.txt\npytest==8\n"},
@@ -128,8 +130,10 @@ CASES = [
     ({"pyproject.toml": POETRY}, {("pypi", "fastapi", "pyproject.toml", False),
                                   ("pypi", "SQLAlchemy", "pyproject.toml", False),
                                   ("pypi", "pytest", "pyproject.toml", True)}, {"python"}),
-    ({"pyproject.toml": PEP621}, {("pypi", "Django", "pyproject.toml", False), ("pypi", "psycopg", "pyproject.toml", False),
-                                  ("pypi", "pytest-django", "pyproject.toml", True), ("pypi", "ruff", "pyproject.toml", True)},
+    ({"pyproject.toml": PEP621}, {("pypi", "Django", "pyproject.toml", False),
+                                  ("pypi", "psycopg", "pyproject.toml", False),
+                                  ("pypi", "pytest-django", "pyproject.toml", True),
+                                  ("pypi", "ruff", "pyproject.toml", True)},
      set()),
     ({"Pipfile": PIPFILE}, {("pypi", "flask", "Pipfile", False), ("pypi", "pytest", "Pipfile", True)}, set()),
     ({"setup.cfg": SETUP_CFG}, {("pypi", "requests", "setup.cfg", False), ("pypi", "click", "setup.cfg", False),
@@ -152,7 +156,8 @@ CASES = [
     ({"app/build.gradle": GRADLE_GROOVY}, {("maven", "com.h2database:h2", "app/build.gradle", False),
                                            ("maven", "org.projectlombok:lombok", "app/build.gradle", False)}, set()),
     ({"Gemfile": GEMFILE}, {("rubygems", "rails", "Gemfile", False), ("rubygems", "pg", "Gemfile", False),
-                            ("rubygems", "rspec-rails", "Gemfile", True), ("rubygems", "puma", "Gemfile", False)}, set()),
+                            ("rubygems", "rspec-rails", "Gemfile", True), ("rubygems", "puma", "Gemfile", False)},
+     set()),
     ({"go.mod": GO_MOD}, {("go", "github.com/gin-gonic/gin", "go.mod", False),
                           ("go", "github.com/jackc/pgx/v5", "go.mod", False),
                           ("go", "github.com/stretchr/testify", "go.mod", False)}, {"github.com/lib/pq"}),
@@ -170,7 +175,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("files", "expected", "absent"), CASES, ids=lambda v: next(iter(v)) if isinstance(v, dict) else "")
+@pytest.mark.parametrize(("files", "expected", "absent"), CASES,
+                         ids=lambda v: next(iter(v)) if isinstance(v, dict) else "")
 def test_each_manifest_format_gives_its_dependencies(files, expected, absent):
     found = read_manifests(files)
     got = {(d.ecosystem, d.name, d.path, d.dev) for d in found.dependencies}
@@ -291,10 +297,12 @@ def test_image_names_drop_registry_tag_and_digest(reference, name):
 
 
 @pytest.mark.parametrize(("path", "kind"), [
-    ("requirements.txt", "requirements"), ("requirements/prod.txt", "requirements"), ("requirements-dev.in", "requirements"),
+    ("requirements.txt", "requirements"), ("requirements/prod.txt", "requirements"),
+    ("requirements-dev.in", "requirements"),
     ("backend/pyproject.toml", "pyproject"), ("Pipfile", "pipfile"), ("package.json", "package_json"),
     ("build.gradle.kts", "gradle"), ("src/Api/Api.csproj", "csproj"), ("Dockerfile", "dockerfile"),
-    ("Dockerfile.prod", "dockerfile"), ("docker/web.Dockerfile", "dockerfile"), ("docker-compose.override.yml", "compose"),
+    ("Dockerfile.prod", "dockerfile"), ("docker/web.Dockerfile", "dockerfile"),
+    ("docker-compose.override.yml", "compose"),
     ("compose.yaml", "compose"), (".github/workflows/ci.yaml", "github_actions"), (".github/dependabot.yml", None),
     (".gitlab-ci.yml", "gitlab_ci"), (".circleci/config.yml", "circleci"), ("Jenkinsfile", "jenkins"),
     ("Procfile", "procfile"), ("fly.toml", "fly"), ("render.yaml", "render"), ("infra/main.tf", "terraform"),

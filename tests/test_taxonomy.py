@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.errors import TaxonomyError
-from analyzer.taxonomy import ENV_VAR, check_phrases, check_taxonomy, default_path, load_taxonomy
+from analyzer.taxonomy import (ENV_VAR, check_phrases, check_taxonomy, default_taxonomy_path,
+                               load_taxonomy)
 
 REPO_FILE = Path(__file__).resolve().parent.parent / "skill_taxonomy.yaml"
 SEEDS = Path("/work/shared/seeds")
@@ -28,7 +29,7 @@ def taxonomy():
 
 def test_real_file_is_the_default_and_has_no_problems(monkeypatch):
     monkeypatch.delenv(ENV_VAR, raising=False)
-    assert default_path() == REPO_FILE
+    assert default_taxonomy_path() == REPO_FILE
     assert check_taxonomy(REPO_FILE) == []
     assert load_taxonomy().path == REPO_FILE
 
@@ -94,8 +95,9 @@ def test_projects_cover_every_difficulty_and_groups_explain_gaps(taxonomy):
 
 @pytest.mark.parametrize("term, skill_id", [
     ("Postgres", "postgresql"), ("golang", "go"), ("RESTful API", "rest"), ("NodeJS", "node_js"),
-    ("k8s", "kubernetes"), ("JS", "javascript"), ("Express.js", "express"), ("Rails", "ruby_on_rails"),
-    ("Digital Ocean", "digitalocean"), ("MS SQL", "sql_server"), ("EC2", "aws"), ("GCP", "google_cloud"),
+    ("k8s", "kubernetes"), ("JS", "javascript"), ("Express.js", "express"),
+    ("Rails", "ruby_on_rails"), ("Digital Ocean", "digitalocean"), ("MS SQL", "sql_server"),
+    ("EC2", "aws"), ("GCP", "google_cloud"),
     ("C#", "csharp"), (".NET", "dotnet"), ("Mongo", "mongodb"), ("Spring Boot", "spring_boot"),
     ("parallel CI", None),
 ])
@@ -172,10 +174,21 @@ def with_change(change):
     return yaml.safe_dump(data, sort_keys=False)
 
 
+DUPLICATE_KEY = with_change(lambda d: None).replace("  name: Python\n",
+                                                     "  name: Python\n  name: Python 3\n")
+
+
+def line_of(text: str, line: str) -> str:
+    return f"line {text.splitlines().index(line) + 1}"
+
+
 BAD_CASES = [
+    ("duplicate YAML key", DUPLICATE_KEY, line_of(DUPLICATE_KEY, "  name: Python 3"),
+     'duplicate key "name"'),
     ("duplicate alias", with_change(lambda d: d["skills"][1].update(aliases=["PY3"])),
      "skills[1].aliases[0]", 'alias "PY3" also used by skills[0] (python)'),
-    ("alias equal to another name", with_change(lambda d: d["skills"][0].update(aliases=["django"])),
+    ("alias equal to another name",
+     with_change(lambda d: d["skills"][0].update(aliases=["django"])),
      "skills[1].name", 'name "Django" also used by skills[0] (python)'),
     ("unknown implies", with_change(lambda d: d["skills"][1].update(implies=["pyhton"])),
      "skills[1].implies[0]", 'unknown skill "pyhton"'),
@@ -195,12 +208,20 @@ BAD_CASES = [
      "skills[0].sources[0].article", 'unknown article "b.txt"'),
     ("unknown group exercised", with_change(lambda d: d["projects"][0].update(exercises=["apis"])),
      "projects[0].exercises[0]", 'unknown requirement group "apis"'),
-    ("stack field in wrong category", with_change(lambda d: d["stacks"][0].update(testing="sqlite")),
+    ("stack field in wrong category",
+     with_change(lambda d: d["stacks"][0].update(testing="sqlite")),
      "stacks[0].testing", "expected testing"),
     ("need above any_of", with_change(lambda d: d["requirement_groups"][0].update(need=2)),
      "requirement_groups[0].need", "need is 2"),
-    ("duplicate id", with_change(lambda d: d["skills"].append(dict(d["skills"][3], name="PyTest2"))),
+    ("duplicate id",
+     with_change(lambda d: d["skills"].append(dict(d["skills"][3], name="PyTest2"))),
      "skills[4].id", 'duplicate id "pytest"'),
+    ("two-token reject word", with_change(lambda d: d["skills"][0].update(
+        ambiguity={"reject_after": ["go to"], "note": "n"})),
+     "skills[0].ambiguity.reject_after[0]", "should match pattern"),
+    ("ambiguity term not a name", with_change(lambda d: d["skills"][0].update(
+        ambiguity={"terms": ["Py"], "note": "n"})),
+     "skills[0].ambiguity.terms[0]", '"Py" is neither the name nor an alias of python'),
     ("missing section", with_change(lambda d: d.pop("stacks")), "stacks", "is missing"),
     ("YAML syntax error", "version: 1\narticles: [\n  {file: a.txt\nskills: x\n", "line 4",
      "YAML syntax error"),
@@ -237,6 +258,19 @@ def test_every_problem_is_collected_not_just_the_first(tmp_path):
     path.write_text(with_change(break_three), encoding="utf-8")
     locations = {p.location for p in check_taxonomy(path)}
     assert {"skills[1].implies[0]", "skills[2].category", "projects[0].difficulty"} <= locations
+
+
+def test_phrase_check_reports_missing_phrases_and_articles(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(with_change(lambda d: None), encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    assert [p.location for p in check_phrases(taxonomy, tmp_path)] == ["articles[0].file"]
+    (tmp_path / "a.txt").write_text("We use Python daily.", encoding="utf-8")
+    assert check_phrases(taxonomy, tmp_path) == []
+    (tmp_path / "a.txt").write_text("We use Java daily.", encoding="utf-8")
+    locations = [p.location for p in check_phrases(taxonomy, tmp_path)]
+    assert locations == ["skills[0].sources[0].phrases[0]",
+                         "requirement_groups[0].sources[0].phrases[0]"]
 
 
 def test_missing_file_is_one_actionable_problem(tmp_path):
