@@ -18,6 +18,7 @@ state; the token is passed to :func:`analyzer.code.read_code_sources` and nowher
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,8 +44,7 @@ DIFFICULTY_BADGES = {"beginner": ":green-badge[beginner]", "intermediate": ":ora
                      "advanced": ":red-badge[advanced]"}
 GAP_BADGES = {"missing": ":red-badge[missing]", "weak": ":orange-badge[weak]",
               "partial": ":blue-badge[partial]"}
-TOP_GAPS = 5
-"""Gaps shown in full; the rest sit in an expander so the page is not a wall of text."""
+TOP_GAPS = 5  # gaps shown in full; the rest sit in an expander, so the page is no wall of text
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,12 @@ def where(evidence: dict) -> str:
     """One line saying where a piece of evidence was seen (résumé line or repository file)."""
     if evidence["source"] == "resume":
         return f"résumé p.{evidence.get('page', '?')} · {evidence.get('section', '?')}: {evidence['text']}"
-    return f"{evidence.get('repo', '?')}/{evidence.get('path', '')}: {evidence['text']}"
+    return f"{repo_place(evidence)}: {evidence['text']}"
+
+
+def repo_place(evidence: dict) -> str:
+    """``owner/name/path`` of repository evidence (just the repository for repo-wide facts)."""
+    return "/".join(p for p in (evidence.get("repo", "?"), evidence.get("path")) if p)
 
 
 def summary_ui(data: dict, report: Report) -> None:
@@ -186,11 +191,13 @@ def summary_ui(data: dict, report: Report) -> None:
     readiness = data["readiness"]
     name = data["candidate"].get("name") or data["input"].get("github") or "this candidate"
     st.subheader(f"Readiness of {name}")
-    score, level, skills, gaps = st.columns(4, border=True)
-    score.metric("Readiness score", f"{readiness['score']:g} / 100")
-    level.metric("Level", readiness["level"].capitalize())
-    skills.metric("Skills with evidence", sum(1 for s in data["skills"] if s["evidence"]))
-    gaps.metric("Gaps", len(data["gaps"]))
+    score, skills, gaps = st.columns(3, border=True)
+    score.metric("Readiness score", f"{readiness['score']:g} / 100",
+                 delta=f"{readiness['level'].capitalize()} level", delta_color="off", delta_arrow="off",
+                 help="Weighted mean of the requirement areas below; see “How the score is computed”.")
+    skills.metric("Skills with evidence", sum(1 for s in data["skills"] if s["evidence"]),
+                  help="Skills named on the résumé or found in code (implied skills not counted).")
+    gaps.metric("Gaps", len(data["gaps"]), help="Requirement areas scoring under 100.")
     resume = data["input"]["resume"]
     stem = Path(resume["file"]).stem if resume and resume["file"] else "report"
     json_col, md_col, _ = st.columns([1, 1, 2])
@@ -213,7 +220,8 @@ def readiness_ui(readiness: dict) -> None:
         for g in readiness["groups"]
     )
     base = alt.Chart(groups).encode(
-        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)"),
+        x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)",
+                axis=alt.Axis(values=[0, 25, 50, 75, 100])),
         y=alt.Y("Area:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=["Area", "Score", alt.Tooltip("Weight", title="Weight (0–1)")],
     )
@@ -221,7 +229,7 @@ def readiness_ui(readiness: dict) -> None:
         color=alt.Color("Score:Q", legend=None, scale=alt.Scale(
             domain=[0, 50, 100], range=["#c0504d", "#e8a33d", "#3a8a5c"])),
     )
-    labels = base.mark_text(align="left", dx=4, color="#555").encode(text=alt.Text("Score:Q", format="g"))
+    labels = base.mark_text(align="left", dx=4, color="#555").encode(text=alt.Text("Score:Q", format=".1~f"))
     st.altair_chart((bars + labels).properties(height=28 * len(groups) + 40), width="stretch")
     with st.expander("How the score is computed", icon=":material/calculate:"):
         st.markdown(f"**Formula.** {readiness['formula']}")
@@ -231,12 +239,12 @@ def readiness_ui(readiness: dict) -> None:
         ))
 
 
-def skills_ui(data: dict, names: dict[str, str]) -> None:
+def skills_ui(data: dict, names: dict[str, str], categories: Mapping[str, str]) -> None:
     """Skills table with the strongest evidence, every piece of evidence, and claims vs code."""
     rows = [
         {
             "Skill": s["name"],
-            "Category": s["category"],
+            "Category": categories.get(s["category"], s["category"]),
             "Status": STATUS_LABELS.get(s["status"], s["status"]),
             "Strength": s["strength"],
             "Evidence": where(s["evidence"][0]) if s["evidence"]
@@ -250,8 +258,11 @@ def skills_ui(data: dict, names: dict[str, str]) -> None:
         return
     st.caption("Strength, weakest to strongest: listed < applied < quantified; "
                "demonstrated = found in code.")
+    table = pd.DataFrame(rows)
+    if table["Link"].isna().all():
+        table = table.drop(columns="Link")
     st.dataframe(
-        pd.DataFrame(rows), hide_index=True, width="stretch",
+        table, hide_index=True, width="stretch",
         column_config={
             "Evidence": st.column_config.TextColumn(width="large"),
             "Link": st.column_config.LinkColumn(display_text="open"),
@@ -269,8 +280,7 @@ def evidence_markdown(evidence: dict) -> str:
     """Evidence as Markdown, with a link to the file on GitHub when there is one."""
     text = where(evidence)
     if evidence.get("url"):
-        place = f"{evidence.get('repo', '?')}/{evidence.get('path', '')}"
-        text = f"[{place}]({evidence['url']}): {evidence['text']}"
+        text = f"[{repo_place(evidence)}]({evidence['url']}): {evidence['text']}"
     return f"{text} *({evidence['strength']})*"
 
 
@@ -329,6 +339,11 @@ def projects_ui(projects: list[dict], names: dict[str, str]) -> None:
                 st.markdown("**Make it stand out:**\n" + "\n".join(f"- {u}" for u in project["upgrades"]))
 
 
+def checks_summary(checks: list[dict]) -> str:
+    """``"5 of 7 checks passed"`` (checks that could not be told count as not passed)."""
+    return f"{sum(c['passed'] is True for c in checks)} of {len(checks)} checks passed"
+
+
 def checks_ui(checks: list[dict]) -> None:
     """Checks as pass/fail lines with the advice under each failed one."""
     for check in checks:
@@ -336,6 +351,12 @@ def checks_ui(checks: list[dict]) -> None:
         if check.get("advice") and check["passed"] is not True:
             line += f"  \n:gray[→ {check['advice']}]"
         st.markdown(line)
+
+
+def resume_checks_ui(checks: list[dict]) -> None:
+    """The résumé checks under a one-line count."""
+    st.caption(checks_summary(checks).capitalize() + ".")
+    checks_ui(checks)
 
 
 def repositories_ui(data: dict, names: dict[str, str]) -> None:
@@ -353,7 +374,9 @@ def repositories_ui(data: dict, names: dict[str, str]) -> None:
                     st.markdown("\n".join(
                         f"- **{names.get(e['skill'], e['skill'])}**: {evidence_markdown(e)}"
                         for e in repo["evidence"]))
-            checks_ui(repo["checks"])
+            if repo["checks"]:
+                with st.expander(checks_summary(repo["checks"]).capitalize()):
+                    checks_ui(repo["checks"])
             for warning in repo["warnings"]:
                 st.caption(f":material/warning: {warning}")
 
@@ -366,12 +389,12 @@ def report_ui(report: Report, taxonomy: Taxonomy) -> None:
     summary_ui(data, report)
     parts = {
         "Readiness": lambda: readiness_ui(data["readiness"]),
-        "Skills & evidence": lambda: skills_ui(data, names),
+        "Skills & evidence": lambda: skills_ui(data, names, taxonomy.categories),
         f"Gaps ({len(data['gaps'])})": lambda: gaps_ui(data["gaps"], names),
         "Suggested projects": lambda: projects_ui(data["projects"], names),
     }
     if data["checks"]:
-        parts["Résumé checks"] = lambda: checks_ui(data["checks"])
+        parts["Résumé checks"] = lambda: resume_checks_ui(data["checks"])
     if data["repositories"]:
         parts[f"Repositories ({len(data['repositories'])})"] = lambda: repositories_ui(data, names)
     for tab, render in zip(st.tabs(list(parts)), parts.values()):

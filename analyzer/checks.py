@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from analyzer.resume import Resume
+if TYPE_CHECKING:  # keeps repository checks free of the PDF stack at import time
+    from analyzer.resume import Resume
 
 MAX_PAGES = 2
 MIN_OUTCOME_SHARE = 0.3

@@ -1,37 +1,35 @@
 """GitHub edge: a user's public repositories, read with PyGithub within the rate limit.
 
-    client = make_client()                 # GITHUB_API_URL and GITHUB_TOKEN from the environment
+    client = make_client()        # GITHUB_API_URL and GITHUB_TOKEN from the environment
     portfolio = client.fetch_profile("octocat", progress=lambda done, total, name: print(done, total, name))
 
-Requests for one profile of R repositories (R <= ``max_repos``):
+Requests for a profile of R repositories (R <= ``max_repos``): one list of the user's
+repositories (most recently pushed first, 100 a page); per repository, the recursive git tree
+of its default branch; the files :func:`analyzer.repos.select_files` picks, as git blobs (REST,
+one request each) or, with a token, in GraphQL queries of up to ``GRAPHQL_BATCH`` items that
+also bring each repository's languages. Without a token, ``GET .../languages`` is asked while
+budget remains; otherwise languages are estimated from the tree.
 
-1. the user's repositories, most recently pushed first, 100 a page (usually 1 request);
-2. per repository, the recursive git tree of its default branch (R requests);
-3. the files :func:`analyzer.repos.select_files` picks (manifests, Docker, CI, a few tests):
-   REST git blobs, one request each, or with a token GraphQL queries of up to
-   ``GRAPHQL_BATCH`` files each; files over 1 MB are skipped;
-4. ``GET /repos/{o}/{r}/languages`` while budget remains, else ``languages`` is estimated
-   from the tree (:func:`analyzer.repos.languages_from_tree`).
+The budget is the ``X-RateLimit-Remaining`` GitHub reports after the list (capped by
+``max_requests``). Trees go first in priority order (non-forks, most recently pushed first),
+then files round-robin (each repository's best file before anyone's second), then languages.
+What does not fit is listed in ``skipped_files`` and in the warnings. Reasons in
+``skipped_files``: "over 1 MB", "binary file", "request budget", "not found", "the read
+stopped early", "beyond the first N files", or GitHub's answer ("GitHub answered 502 (...)").
 
-The budget is what ``X-RateLimit-Remaining`` reports after step 1 (optionally capped by
-``max_requests``). Trees go first in priority order (non-forks, then most recently pushed),
-then files round-robin (each repository's most valuable file before anyone's second one),
-then languages. What does not fit is listed in ``skipped_files`` and in the warnings.
+Caching: every GET goes through requests-cache (SQLite, ``github.sqlite``) and is revalidated
+with ``If-None-Match`` each time; GitHub does not charge a ``304`` to a request with an
+``Authorization`` header (GitHub REST docs, "Best practices for using the REST API"). File
+texts are kept by blob SHA (a blob never changes under its SHA), so a text read once, by REST
+or GraphQL, costs nothing again. The token travels only in the Authorization header, which
+requests-cache keeps out of cache keys and redacts from what it stores; it is never logged.
 
-Every GET goes through an on-disk requests-cache (SQLite) that always revalidates with
-``If-None-Match``: GitHub does not charge a ``304 Not Modified`` to a request with an
-``Authorization`` header (GitHub REST docs, "Best practices for using the REST API").
-File texts are also kept by blob SHA: a blob never changes under its SHA, so a text read
-once (by REST or GraphQL) is reused without asking.
-The token is sent only in the ``Authorization`` header, which requests-cache leaves out of
-cache keys and redacts from stored requests (``ignored_parameters``); it is never logged or
-written anywhere.
-
-Faults become one sentence: :class:`GitHubUserNotFoundError`, :class:`RateLimitError`,
-:class:`GitHubUnavailableError`, :class:`GitHubError`; once repositories have been read, a
-rate limit or an outage instead ends the read early with a partial :class:`Portfolio` and a
-warning. Retries (5xx, time-outs) are PyGithub's ``GithubRetry`` on urllib3, bounded by
-``retries``; no wait on a rate limit ever exceeds ``max_rate_limit_wait`` seconds.
+Faults: one sentence each (:class:`GitHubUserNotFoundError`, :class:`RateLimitError`,
+:class:`GitHubUnavailableError`, :class:`GitHubError`). Once repositories have been read, a
+rate limit, a time-out or a lost connection ends the read with a partial Portfolio and a
+warning; a 5xx on one repository is a warning for that repository. Retries are PyGithub's
+``GithubRetry`` (urllib3), ``retries`` per request; no wait for a rate limit exceeds
+``max_rate_limit_wait`` seconds.
 """
 
 from __future__ import annotations
@@ -67,12 +65,13 @@ from analyzer.repos import MAX_FILE_BYTES, RepoSnapshot, TreeEntry, languages_fr
 DEFAULT_API_URL = "https://api.github.com"
 TOKEN_LIMIT = 5000  # requests/hour with a token (GitHub REST docs, "Rate limits for the REST API")
 ANONYMOUS_LIMIT = 60  # requests/hour without one (same page)
-GRAPHQL_BATCH = 50  # blobs per GraphQL query; keeps a response to a few MB at MAX_FILE_BYTES
-WORKERS = 4  # concurrent requests; GitHub asks integrations to avoid many at once
+GRAPHQL_BATCH = 50  # items (blobs, language lists) per GraphQL query: a few MB at most per answer
+WORKERS = 4  # requests at once; GitHub's best practices ask integrations not to send many concurrently
 BACKOFF_FACTOR = 0.25  # seconds; urllib3 waits 0.25, 0.5, 1 ... between retries
 USER_AGENT = "jobready (PyGithub)"
 _LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9])){0,38}")  # GitHub's rule; _ for Enterprise
-_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")  # SHA-1 or SHA-256 object names
+_TOKEN_LIKE = re.compile(r"\b(?:gh[pousr]_|github_pat_)\w+|\b[0-9a-f]{40}\b")  # GitHub's token formats
 
 
 @dataclass(frozen=True)
@@ -81,11 +80,10 @@ class Portfolio:
 
     Attributes:
         user: the login as given.
-        snapshots: one per repository read, in priority order (non-forks, most recently pushed first).
-        requests_used: HTTP requests this profile sent that GitHub answered with content
-            (retries included; 304s excluded).
-        cached_hits: answers that came from the disk cache: ``304 Not Modified`` revalidations
-            plus cached git blobs reused without a request.
+        snapshots: one per repository, in priority order (non-forks, most recently pushed first).
+        requests_used: requests of this profile that GitHub answered with content (retries
+            included, 304s not).
+        cached_hits: answers taken from the cache: 304 revalidations and file texts reused by SHA.
         rate_limit_remaining: ``X-RateLimit-Remaining`` of the REST ("core") limit at the end, or None.
         rate_limit_reset: when that limit resets (UTC), or None.
         warnings: one sentence each (budget, truncated trees, empty repositories, partial reads).
@@ -101,51 +99,39 @@ class Portfolio:
 
 
 class _Meter:
-    """Thread-safe tally of requests sent, cache answers and the last rate-limit headers."""
+    """Thread-safe tally of requests sent, cache answers and the latest REST rate-limit headers."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self.sent = 0
-        self.cached = 0
+        self.sent = self.cached = 0
         self.remaining: int | None = None
         self.reset: int | None = None
 
     def hit(self) -> None:
-        """Count an answer taken from the cache without any request."""
         with self._lock:
             self.cached += 1
 
     def record(self, response: requests.Response) -> None:
-        revalidated = getattr(response, "revalidated", False)
-        from_cache = getattr(response, "from_cache", False)
-        retries = getattr(getattr(response.raw, "retries", None), "history", ()) or ()
+        revalidated, from_cache = getattr(response, "revalidated", False), getattr(response, "from_cache", False)
+        retries = getattr(getattr(response.raw, "retries", None), "history", None) or ()
+        headers = response.headers
         with self._lock:
-            if revalidated or from_cache:
-                self.cached += 1
-            else:
-                self.sent += 1 + len(retries)
-            if from_cache and not revalidated:
-                return  # its headers are as old as the cache entry
-            headers = response.headers
-            if headers.get("X-RateLimit-Resource", "core") != "core":
-                return
-            remaining, reset = headers.get("X-RateLimit-Remaining"), headers.get("X-RateLimit-Reset")
-            if remaining is None or reset is None:
-                return
-            remaining, reset = int(float(remaining)), int(float(reset))
+            self.cached += from_cache or revalidated
+            self.sent += 0 if from_cache or revalidated else 1 + len(retries)
+            if (from_cache and not revalidated) or headers.get("X-RateLimit-Resource", "core") != "core" \
+                    or "X-RateLimit-Remaining" not in headers or "X-RateLimit-Reset" not in headers:
+                return  # stale headers, or another limit (GraphQL has its own)
+            remaining, reset = int(float(headers["X-RateLimit-Remaining"])), int(float(headers["X-RateLimit-Reset"]))
             if self.reset is None or reset > self.reset:
                 self.remaining, self.reset = remaining, reset
-            elif reset == self.reset:  # answers arrive out of order: the lowest is the latest
+            elif reset == self.reset:  # answers arrive out of order: the lowest count is the latest
                 self.remaining = min(self.remaining, remaining)
 
 
 class _CachedConnection:
     """The connection PyGithub's Requester expects (``request()`` then ``getresponse()``),
-    sending through the client's requests-cache session.
-
-    PyGithub's own connection keeps the pending request on the instance; here it is per
-    thread, so worker threads can share one ``Github`` object and its connection.
-    """
+    sending through the client's requests-cache session. PyGithub's own keeps the pending
+    request on the instance; here it is per thread, so workers can share one ``Github``."""
 
     def __init__(self, host: str, port: int | None = None, *args: Any, session: requests.Session,
                  meter: _Meter, scheme: str, read_timeout: float, **kwargs: Any) -> None:
@@ -180,17 +166,13 @@ class _Retry(GithubRetry):
 
 
 def _public_vary(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
-    """Drop ``Authorization`` from ``Vary`` before the response is cached.
-
-    GitHub varies every answer on it, and requests-cache treats a Vary header it was told to
-    ignore as a permanent miss, so with a token nothing would ever be revalidated. Only public
-    data is cached (``/users/{u}/repos`` lists public repositories only), so it is the same
-    for every token.
-    """
+    """Drop ``Authorization`` from ``Vary`` before the response is cached: requests-cache treats
+    a Vary on a header it ignores as a permanent miss, so with a token nothing would ever be
+    revalidated. Everything cached is public (``/users/{u}/repos`` lists public repositories
+    only), hence the same for every token."""
     vary = response.headers.get("Vary")
     if vary and "authorization" in vary.lower():
-        kept = [v.strip() for v in vary.split(",") if v.strip().lower() != "authorization"]
-        response.headers["Vary"] = ", ".join(kept)
+        response.headers["Vary"] = ", ".join(v.strip() for v in vary.split(",") if v.strip().lower() != "authorization")
     return response
 
 
@@ -200,17 +182,14 @@ def default_cache_dir() -> Path:
 
 
 def _caches(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[CachedSession, Any, list[str]]:
-    """The HTTP cache session and the blob-text store (SHA -> text), both in ``github.sqlite``.
-
-    Blob texts are kept by SHA rather than as HTTP answers because GraphQL answers (POST)
-    cannot be cached, and a blob's content never changes under its SHA.
-    """
+    """The HTTP cache session and the blob-text store (SHA -> text), both in ``github.sqlite``;
+    in memory, with a warning, when the folder cannot be used."""
     settings = dict(expire_after=EXPIRE_IMMEDIATELY, urls_expire_after={"*/git/blobs/*": DO_NOT_CACHE},
                     allowable_methods=("GET",), allowable_codes=(200,))
     folder = Path(cache_dir) if cache_dir else default_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path = str(folder / "github.sqlite")  # WAL: no fsync per commit, readers never block
+        path = str(folder / "github.sqlite")  # WAL: no fsync per commit, and readers never wait
         session = CachedSession(path, backend="sqlite", wal=True, **settings)
         blobs, warnings = SQLiteDict(path, table_name="blob_texts", serializer=None, wal=True), []
     except (OSError, sqlite3.Error) as exc:
@@ -226,20 +205,23 @@ def _caches(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[
 
 def make_client(token: str | None = None, base_url: str | None = None, *, retries: int = 3,
                 max_rate_limit_wait: float = 0, cache_dir: Path | str | None = None, timeout: float = 15,
-                workers: int = WORKERS, graphql: bool | None = None) -> "GitHubClient":
+                workers: int = WORKERS, graphql: bool | None = None) -> GitHubClient:
     """A :class:`GitHubClient` for ``base_url`` (default ``$GITHUB_API_URL``, else api.github.com).
 
     Args:
-        token: a personal access token (default ``$GITHUB_TOKEN``); raises the limit from
-            60 to 5,000 requests an hour. Sent in the Authorization header only.
+        token: a personal access token (default ``$GITHUB_TOKEN``): 5,000 requests an hour
+            instead of 60. Sent in the Authorization header only.
         retries: retries per request on 5xx, time-outs and refused connections.
-        max_rate_limit_wait: longest wait, in seconds, for a rate limit to reset; longer means
+        max_rate_limit_wait: longest wait, in seconds, for a rate limit; longer means a
             RateLimitError (or a partial Portfolio) at once.
-        cache_dir: folder of the HTTP cache ``github.sqlite`` (default :func:`default_cache_dir`).
+        cache_dir: folder of ``github.sqlite`` (default :func:`default_cache_dir`).
         timeout: seconds to wait for each answer.
-        workers: repositories read at once.
-        graphql: fetch file texts with GraphQL (default: when there is a token; GitHub's
+        workers: requests at once.
+        graphql: read file texts and languages with GraphQL (default: with a token; GitHub's
             GraphQL API refuses anonymous requests).
+
+    Raises:
+        GitHubError: ``base_url`` is not an http(s) URL.
     """
     token = token or os.environ.get("GITHUB_TOKEN") or None
     base_url = (base_url or os.environ.get("GITHUB_API_URL") or DEFAULT_API_URL).rstrip("/")
@@ -247,26 +229,25 @@ def make_client(token: str | None = None, base_url: str | None = None, *, retrie
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise GitHubError(f"{base_url!r} is not a GitHub API address: use a URL such as {DEFAULT_API_URL}.")
     retry = _Retry(total=retries, max_rate_limit_wait=max_rate_limit_wait, backoff_factor=BACKOFF_FACTOR,
-                   raise_on_status=False)
+                   raise_on_status=False)  # after the last retry PyGithub sees the answer (status, headers)
     session, blobs, warnings = _caches(cache_dir, retry, workers)
     github = Github(auth=Auth.Token(token) if token else None, base_url=base_url, timeout=max(1, math.ceil(timeout)),
                     user_agent=USER_AGENT, per_page=100, retry=retry, lazy=True,
                     seconds_between_requests=None, seconds_between_writes=None)
     meter = _Meter()
-    # PyGithub builds its connection lazily from this per-Requester attribute; swapping it here
-    # routes this client's requests through the cache without patching requests or PyGithub globally.
+    # PyGithub builds its connection lazily from this per-Requester attribute: swapping it routes
+    # this client's requests through the cache without patching requests or PyGithub globally.
     requester = github.requester
     if not hasattr(requester, "_Requester__connectionClass"):
         raise RuntimeError("This PyGithub version cannot take a connection class: install PyGithub 2.x.")
     requester._Requester__connectionClass = functools.partial(
         _CachedConnection, session=session, meter=meter, scheme=parts.scheme, read_timeout=timeout)
-    return GitHubClient(github, session, blobs, meter, authenticated=token is not None,
-                        graphql=bool(token) if graphql is None else graphql, workers=workers,
-                        base_url=base_url, warnings=warnings)
+    return GitHubClient(github, session, blobs, meter, authenticated=token is not None, workers=workers,
+                        graphql=bool(token) if graphql is None else graphql, base_url=base_url, warnings=warnings)
 
 
 class GitHubClient:
-    """Reads GitHub profiles through one PyGithub ``Github`` and one HTTP cache; build it with
+    """Reads GitHub profiles through one PyGithub ``Github`` and one cache; build it with
     :func:`make_client`. Counts in a Portfolio are exact when one profile is read at a time."""
 
     def __init__(self, github: Github, session: CachedSession, blobs: Any, meter: _Meter, *, authenticated: bool,
@@ -275,7 +256,7 @@ class GitHubClient:
         self.authenticated, self.graphql, self.workers, self.base_url = authenticated, graphql, workers, base_url
         self.warnings = tuple(warnings)
 
-    def __enter__(self) -> "GitHubClient":
+    def __enter__(self) -> GitHubClient:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -296,11 +277,11 @@ class GitHubClient:
             progress: called in this thread as ``progress(done, total, full_name)`` after each
                 repository, ``done`` in 1..total.
             max_repos: repositories read, forks last.
-            max_requests: spend at most this many requests (default: all that GitHub allows now).
+            max_requests: spend at most this many requests (default: all GitHub allows now).
 
         Raises:
             GitHubUserNotFoundError: no such user (or not a valid login).
-            RateLimitError: the limit is spent before any repository could be listed.
+            RateLimitError: the limit is spent before any repository could be read.
             GitHubUnavailableError: 5xx, time-out or no connection, after the retries.
             GitHubError: anything else GitHub refused (a bad token ...).
         """
@@ -310,16 +291,14 @@ class GitHubClient:
         return _ProfileRead(self, login, max_requests).run(progress, max_repos)
 
     def translate(self, exc: Exception, user: str | None = None) -> GitHubError | GitHubUserNotFoundError:
-        """Our error for a PyGithub or requests exception; its sentence never quotes headers."""
-        if isinstance(exc, GithubException):
-            return self._translate_status(exc, user)
-        reason = "did not answer in time" if "timed out" in str(exc).lower() else "could not be reached"
-        return GitHubUnavailableError(f"GitHub at {self.base_url} {reason}: check the connection "
-                                      "(or GITHUB_API_URL) and try again.")
-
-    def _translate_status(self, exc: GithubException, user: str | None) -> GitHubError:
+        """Our error for a PyGithub or requests exception; the sentence never quotes headers."""
+        if not isinstance(exc, GithubException):
+            reason = "did not answer in time" if "timed out" in str(exc).lower() else "could not be reached"
+            return GitHubUnavailableError(f"GitHub at {self.base_url} {reason}: check the connection "
+                                          "(or GITHUB_API_URL) and try again.")
         status, headers = exc.status, {k.lower(): v for k, v in (exc.headers or {}).items()}
         message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
+        message = _TOKEN_LIKE.sub("[token]", str(message or ""))[:200]  # GitHub's words, never a secret
         if status in (403, 429) and (isinstance(exc, RateLimitExceededException) or "rate limit" in message.lower()
                                      or headers.get("x-ratelimit-remaining") == "0" or "retry-after" in headers):
             return self._rate_limit_error(headers, message)
@@ -337,8 +316,7 @@ class GitHubClient:
     def _rate_limit_error(self, headers: dict[str, str], message: str) -> RateLimitError:
         reset_text = headers.get("x-ratelimit-reset", "")
         reset = datetime.fromtimestamp(int(reset_text), timezone.utc) if reset_text.isdigit() else None
-        primary = headers.get("x-ratelimit-remaining") == "0" or message.lower().startswith("api rate limit")
-        if not primary:
+        if headers.get("x-ratelimit-remaining") != "0" and not message.lower().startswith("api rate limit"):
             return RateLimitError("GitHub's secondary rate limit stopped the requests (too many at once): "
                                   "wait a few minutes and try again.", reset)
         when = f"until {reset:%Y-%m-%d %H:%M} UTC" if reset else "for now"
@@ -350,19 +328,19 @@ class GitHubClient:
 
 
 class _Skipped(GitHubError):
-    """Not attempted because an earlier rate limit or outage stopped the read."""
+    """Not attempted: an earlier rate limit or outage stopped the read."""
 
 
 @dataclass
 class _Work:
-    """One repository while it is being read (mutated by one thread at a time)."""
+    """One repository while it is read (changed by one thread at a time)."""
 
     repo: Any  # github.Repository.Repository, as listed
     tree_allowed: bool = False
-    tree: tuple[TreeEntry, ...] | None = None
+    tree: tuple[TreeEntry, ...] | None = None  # None: not read
     truncated: bool = False
-    wanted: list[TreeEntry] = field(default_factory=list)
-    rest: list[TreeEntry] = field(default_factory=list)
+    wanted: list[TreeEntry] = field(default_factory=list)  # files still to fetch
+    rest: list[TreeEntry] = field(default_factory=list)  # ... of which REST may fetch these
     files: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     languages_allowed: bool = False  # may spend a REST request on GET .../languages
@@ -381,11 +359,16 @@ class _ProfileRead:
         self._start = (client.meter.sent, client.meter.cached)
 
     def run(self, progress: Callable[[int, int, str], None] | None, max_repos: int) -> Portfolio:
+        meter = self.client.meter
         try:
             works = [_Work(repo) for repo in self._list(max_repos)]
         except (GithubException, requests.RequestException) as exc:
             raise self.client.translate(exc, self.user) from exc
-        self._set_budget()
+        remaining = meter.remaining
+        if self.max_requests is not None:
+            left = self.max_requests - (meter.sent - self._start[0])
+            remaining = left if remaining is None else min(remaining, left)
+        self.budget = None if remaining is None else max(remaining, 0)
         for work in works:  # trees first, in priority order
             work.tree_allowed = self.take()
         with ThreadPoolExecutor(self.client.workers, thread_name_prefix="github") as pool:
@@ -395,7 +378,10 @@ class _ProfileRead:
             for work in works:
                 self._plan(work)
             if self.client.graphql:
-                self._graphql(works, pool)
+                pending = [(w, e) for w in works if w.tree for e in [None, *w.wanted]
+                           if e is None or _SHA.fullmatch(e.sha or "")]  # only hex SHAs go into a query
+                list(pool.map(self._graphql, [pending[i:i + GRAPHQL_BATCH]
+                                              for i in range(0, len(pending), GRAPHQL_BATCH)]))
             self._allocate(works)
             snapshots: list[RepoSnapshot | None] = [None] * len(works)
             futures = {pool.submit(self._finish, work): i for i, work in enumerate(works)}
@@ -404,18 +390,9 @@ class _ProfileRead:
                 if progress:
                     progress(done, len(works), works[futures[future]].repo.full_name)
         self._summarise(works)
-        meter = self.client.meter
         reset = datetime.fromtimestamp(meter.reset, timezone.utc) if meter.reset else None
         return Portfolio(self.user, tuple(snapshots), meter.sent - self._start[0], meter.cached - self._start[1],
                          meter.remaining, reset, tuple(dict.fromkeys(self.warnings)))
-
-    # -- budget and errors ------------------------------------------------
-    def _set_budget(self) -> None:
-        remaining = self.client.meter.remaining
-        if self.max_requests is not None:
-            left = self.max_requests - (self.client.meter.sent - self._start[0])
-            remaining = left if remaining is None else min(remaining, left)
-        self.budget = None if remaining is None else max(remaining, 0)
 
     def take(self) -> bool:
         """Reserve one request; False when the budget is spent or the read has stopped."""
@@ -427,9 +404,9 @@ class _ProfileRead:
             return True
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``fn(*args)`` with PyGithub/requests errors translated. A rate limit, a time-out or a
-        lost connection stops every later call (they raise :class:`_Skipped`): waiting again
-        for each repository would only multiply the wait. A 5xx answer stays per repository."""
+        """``fn(*args)`` with errors translated. A rate limit, a time-out or a lost connection
+        stops every later call (:class:`_Skipped`): waiting again for each repository would
+        only multiply the wait. A 5xx answer stays the repository's own problem."""
         if self.stopped:
             raise _Skipped("the read stopped early")
         try:
@@ -441,11 +418,10 @@ class _ProfileRead:
                     self.stopped = self.stopped or error
             raise error from exc
 
-    # -- the steps ----------------------------------------------------------
     def _list(self, max_repos: int) -> list[Any]:
-        named = self.client.github.get_user(self.user, lazy=True)
         listed, own, more = [], 0, False
-        for repo in named.get_repos(type="owner", sort="pushed", direction="desc"):
+        for repo in self.client.github.get_user(self.user, lazy=True).get_repos(
+                type="owner", sort="pushed", direction="desc"):
             if own >= max_repos:
                 more = True
                 break
@@ -458,14 +434,14 @@ class _ProfileRead:
         return listed[:max_repos]
 
     def _read_tree(self, work: _Work) -> None:
-        name = work.repo.full_name
         if not work.tree_allowed:
             return
+        name = work.repo.full_name
         try:
             tree = self.call(_git_tree, work.repo)
         except GitHubError as error:
             if not isinstance(error, _Skipped) and error is not self.stopped:
-                self.warnings.append(f"{name}: its file tree could not be read ({_clause(error)}).")
+                self.warnings.append(f"{name}: its file tree could not be read ({str(error).rstrip('.')}).")
             return
         if tree is None:
             work.tree = ()
@@ -479,69 +455,63 @@ class _ProfileRead:
                                  f"so only the first {len(work.tree)} entries were examined.")
 
     def _plan(self, work: _Work) -> None:
-        """The files :func:`analyzer.repos.select_files` wants; it also skips those over 1 MB."""
-        if work.tree:
-            selection = select_files(work.tree)
-            entries = {e.path: e for e in work.tree}
-            work.skipped.update(selection.skipped)
-            for entry in (entries[p] for p in selection.paths):
-                text = self.client.blobs.get(entry.sha) if entry.sha and _SHA.fullmatch(entry.sha) else None
-                if text is None:
-                    work.wanted.append(entry)
-                else:  # read on an earlier run: a blob never changes under its SHA
-                    work.files[entry.path] = text
-                    self.client.meter.hit()
+        """The files :func:`analyzer.repos.select_files` picks (it skips those over 1 MB), less
+        the ones whose text an earlier run kept."""
+        if not work.tree:
+            return
+        selection = select_files(work.tree)
+        work.skipped.update(selection.skipped)
+        entries = {e.path: e for e in work.tree}
+        for entry in (entries[p] for p in selection.paths):
+            text = self.client.blobs.get(entry.sha) if _SHA.fullmatch(entry.sha or "") else None
+            if text is None:
+                work.wanted.append(entry)
+            else:
+                work.files[entry.path] = text
+                self.client.meter.hit()
 
-    def _graphql(self, works: list[_Work], pool: ThreadPoolExecutor) -> None:
-        """Languages and uncached wanted files in concurrent GraphQL batches; what fails is left to REST."""
-        pending = [(w, e) for w in works if w.tree for e in [None, *w.wanted] if e is None or _SHA.fullmatch(e.sha or "")]
-        batches = [pending[i:i + GRAPHQL_BATCH] for i in range(0, len(pending), GRAPHQL_BATCH)]
-        list(pool.map(self._graphql_batch, batches))
-
-    def _graphql_batch(self, batch: list[tuple[_Work, TreeEntry | None]]) -> None:
+    def _graphql(self, batch: list[tuple[_Work, TreeEntry | None]]) -> None:
+        """Languages (entry None) and file texts in one GraphQL query; what fails is left to REST."""
         query, where = _graphql_query(batch)
         try:
             _, answer = self.client.github.requester.graphql_query(query, {})
         except (GithubException, requests.RequestException) as exc:
-            self.warnings.append(f"GraphQL could not read file texts ({_clause(self.client.translate(exc))}); "
+            self.warnings.append(f"GraphQL could not be read ({str(self.client.translate(exc)).rstrip('.')}); "
                                  "REST was used instead, within the rate limit.")
             return
         for (work, entry), (repo_alias, field_alias) in zip(batch, where):
             found = ((answer.get("data") or {}).get(repo_alias) or {}).get(field_alias)
             if entry is None:
-                edges = (found or {}).get("edges") or []
-                work.languages = {e["node"]["name"]: int(e["size"]) for e in edges}
+                work.languages = {e["node"]["name"]: int(e["size"]) for e in (found or {}).get("edges") or []}
             elif found is None:  # GitHub has no such object: REST would answer 404 as well
                 work.skipped[entry.path] = "not found"
             else:
                 self._store(work, entry, None if found.get("isBinary") else found.get("text"),
                             int(found.get("byteSize") or 0))
 
+    def _allocate(self, works: list[_Work]) -> None:
+        """Give REST requests round-robin (each repository's best file first), then languages."""
+        queues = [[e for e in w.wanted if e.path not in w.files and e.path not in w.skipped] for w in works]
+        for rank in range(max(map(len, queues), default=0)):
+            for work, queue in zip(works, queues):
+                if rank < len(queue):
+                    if self.take():
+                        work.rest.append(queue[rank])
+                    else:
+                        work.skipped[queue[rank].path] = "the read stopped early" if self.stopped else "request budget"
+        for work in works:
+            work.languages_allowed = bool(work.tree) and work.languages is None and self.take()
+
     def _store(self, work: _Work, entry: TreeEntry, text: str | None, size: int) -> None:
-        """Keep a file's text (and in the blob store, by SHA) or say why it was skipped."""
+        """Keep a file's text (also by blob SHA, for later runs) or say why it was skipped."""
         if size > MAX_FILE_BYTES:
             work.skipped[entry.path] = "over 1 MB"
         elif text is None:
             work.skipped[entry.path] = "binary file"
         else:
             work.files[entry.path] = text
-            if entry.sha and _SHA.fullmatch(entry.sha):
+            if _SHA.fullmatch(entry.sha or ""):
                 self.client.blobs[entry.sha] = text
-
-    def _allocate(self, works: list[_Work]) -> None:
-        """Give file requests round-robin (each repository's best file first), then languages."""
-        queues = [[e for e in w.wanted if e.path not in w.files and e.path not in w.skipped] for w in works]
-        for rank in range(max(map(len, queues), default=0)):
-            for work, queue in zip(works, queues):
-                if rank < len(queue):
-                    entry = queue[rank]
-                    if self.take():
-                        work.rest.append(entry)
-                    else:
-                        work.skipped[entry.path] = "not read: the read stopped early" if self.stopped \
-                            else "request budget"
-        for work in works:
-            work.languages_allowed = bool(work.tree) and work.languages is None and self.take()
 
     def _finish(self, work: _Work) -> RepoSnapshot:
         """Read the repository's allotted blobs and languages; build its snapshot."""
@@ -549,14 +519,12 @@ class _ProfileRead:
             try:
                 blob = self.call(work.repo.get_git_blob, entry.sha)
                 data = base64.b64decode(blob.content) if blob.encoding == "base64" else blob.content.encode()
-                self._store(work, entry, None if b"\0" in data[:8000] else data.decode("utf-8", "replace"),
-                            len(data))
+                self._store(work, entry, None if b"\0" in data[:8000] else data.decode("utf-8", "replace"), len(data))
             except GitHubError as error:
-                work.skipped[entry.path] = "not read: " + str(error).split(": ", 1)[0]
+                work.skipped[entry.path] = str(error).split(": ", 1)[0]  # "GitHub answered 404 (...)"
         if work.languages_allowed:
-            try:
-                answer = self.call(work.repo.get_languages)  # PyGithub adds the request's "url" to it
-                work.languages = {k: v for k, v in answer.items() if isinstance(v, int)}
+            try:  # PyGithub adds the request's "url" to the answer
+                work.languages = {k: v for k, v in self.call(work.repo.get_languages).items() if isinstance(v, int)}
             except GitHubError:
                 pass
         repo = work.repo
@@ -567,14 +535,13 @@ class _ProfileRead:
             license=repo.license.spdx_id if repo.license else None, created_at=repo.created_at,
             pushed_at=repo.pushed_at, default_branch=repo.default_branch, language=repo.language,
             languages=work.languages if work.languages is not None else languages_from_tree(work.tree or ()),
-            tree=work.tree or (), tree_truncated=work.truncated,
-            files=work.files, skipped_files=work.skipped, own_commits=None)
+            tree=work.tree or (), tree_truncated=work.truncated, files=work.files, skipped_files=work.skipped)
 
     def _summarise(self, works: list[_Work]) -> None:
         """Warnings for what the budget or an early stop left out."""
         unread = [w.repo.full_name for w in works if w.tree is None]
         budget_files = sum(reason == "request budget" for w in works for reason in w.skipped.values())
-        no_languages = sum(bool(w.tree) and w.languages is None for w in works)
+        estimated = sum(bool(w.tree) and w.languages is None for w in works)
         if self.stopped:
             self.warnings.append(f"{self.stopped} Only part of the profile was read: "
                                  f"{len(works) - len(unread)} of {len(works)} repositories.")
@@ -584,8 +551,8 @@ class _ProfileRead:
         if budget_files:
             self.warnings.append(f"{budget_files} files were not read, to stay within GitHub's rate limit"
                                  + ("." if self.client.authenticated else ": set GITHUB_TOKEN for a higher limit."))
-        if no_languages and not self.stopped:
-            self.warnings.append(f"Languages of {no_languages} repositories were estimated from their file "
+        if estimated and not self.stopped:
+            self.warnings.append(f"Languages of {estimated} repositories were estimated from their file "
                                  "trees, to stay within GitHub's rate limit.")
 
 
@@ -599,8 +566,6 @@ def _git_tree(repo: Any) -> Any:
         if exc.status == 409:
             return None
         raise
-
-
 
 
 def _graphql_query(batch: list[tuple[_Work, TreeEntry | None]]) -> tuple[str, list[tuple[str, str]]]:
@@ -621,8 +586,3 @@ def _graphql_query(batch: list[tuple[_Work, TreeEntry | None]]) -> tuple[str, li
         owner, name = full_name.split("/", 1)
         parts.append(f"r{r}: repository(owner: {json.dumps(owner)}, name: {json.dumps(name)}) {{ {' '.join(fields)} }}")
     return "query { " + " ".join(parts) + " }", where
-
-
-def _clause(error: Exception) -> str:
-    """An error's sentence without its final full stop, to nest it in another sentence."""
-    return str(error).rstrip(".")

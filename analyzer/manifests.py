@@ -1,4 +1,4 @@
-"""Dependency manifests and container configuration: which packages and images a repository uses.
+"""Dependency manifests and service configuration: which packages and services a repository uses.
 
 The input is a repository's fetched files (``{path: text}``); the output is plain data::
 
@@ -12,7 +12,8 @@ Formats read: requirements files (with ``-r`` includes followed inside the given
 ``pyproject.toml`` (PEP 621, PEP 735 groups, Poetry, PDM, uv), ``Pipfile``, ``setup.cfg``,
 ``package.json``, ``pom.xml``, ``build.gradle(.kts)``, ``Gemfile``, ``composer.json``,
 ``go.mod``, ``Cargo.toml``, ``*.csproj`` / ``packages.config``, plus ``pip install`` lines
-and ``FROM`` images in Dockerfiles and ``image:`` values in compose and CI files.
+and ``FROM`` images in Dockerfiles, ``image:`` values in compose and CI files, and database
+settings (``DB_CONNECTION``, ``*_URL`` schemes) in example ``.env`` files.
 
 A file that cannot be parsed gives one warning sentence and is skipped; nothing here raises.
 XML is parsed with defusedxml because repository files are untrusted input.

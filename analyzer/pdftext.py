@@ -27,6 +27,7 @@ that is missing or that pdfminer cannot read.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -39,7 +40,6 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from analyzer.dates import PRESENT_WORDS, find_dates
-from analyzer.sections import section_for_heading
 from analyzer.errors import (
     EmptyPdfError,
     EncryptedPdfError,
@@ -48,6 +48,7 @@ from analyzer.errors import (
     PdfTooLargeError,
     ResumeError,
 )
+from analyzer.sections import section_for_heading
 
 # Limits. A one- or two-page résumé is well under 1 MB even with a photo and embedded fonts;
 # 10 MB leaves room for image-heavy designs while bounding the memory and time one upload may
@@ -67,6 +68,10 @@ SEGMENT_GAP_EM = 1.0
 # is mostly unaligned, or the narrow side is mostly dates), the page is one column read row
 # by row (a table), not two independent columns.
 ROW_ALIGNED_SHARE = 0.75
+
+# pdfminer logs a warning for every odd font in a damaged file; with no logging configured
+# Python would print them on stderr. A NullHandler keeps them quiet unless the app logs.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 BULLET_GLYPHS = frozenset("•▪‣◦●■□►▸➢➤✓✔✦❖◆◇·∙○-*–—>")
 _ALWAYS_BULLET = frozenset("•▪‣◦●■□►▸➢➤✓✔✦❖◆◇∙")

@@ -33,6 +33,9 @@ every test file is this small is read as a placeholder (``tests/sample.test.ts``
 README_MIN_CHARS = 400
 """Below this many characters of prose a README cannot say what, why, with what and how to run."""
 
+MAX_SCANNED_LINE = 2_000
+"""Longer lines (minified or generated) are searched only for token shapes, not for assignments or URIs."""
+
 CI_KINDS = ("github_actions", "gitlab_ci", "circleci", "travis", "jenkins")
 _DEV_ENVIRONMENT = re.compile(r"(^|/)(\.devcontainer/|\.gitpod)")  # editor images, not the app's container
 
@@ -203,9 +206,11 @@ _TOKENS = [
     ("a Stripe live key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{16,}")),
     ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
 ]
-_URI = re.compile(r"\b([a-z][a-z0-9+.-]{1,15})://([^\s:/@'\"]+):([^\s@/'\"]+)@([^\s/:'\"?,]+)", re.I)
-_ASSIGNED = re.compile(r"(?i)([\w.-]*(?:secret|password|passwd|api_?key|access_?key|private_?key|token)[\w.-]*)"
-                       r"[\"']?\s*[:=]\s*[\"']([^\"'\s]{8,})[\"']")
+# Bounded repeats keep every pattern linear in the line length (a minified line must not hang the scan).
+_URI = re.compile(r"\b([a-z][a-z0-9+.-]{1,15})://([^\s:/@'\"]{1,100}):([^\s@/'\"]{1,200})@([^\s/:'\"?,]{1,200})",
+                  re.I)
+_ASSIGNED = re.compile(r"(?i)([\w.-]{0,40}(?:secret|password|passwd|api_?key|access_?key|private_?key|token)"
+                       r"[\w.-]{0,40})[\"']?\s{0,5}[:=]\s{0,5}[\"']([^\"'\s]{8,200})[\"']")
 _PLACEHOLDER = re.compile(r"(?i)[<>{}$%*]|your|change|example|sample|dummy|fake|xxx|test|placeholder|process\.env"
                           r"|os\.environ|getenv|^(password|pass|secret|user|username|root|postgres)$")
 _LOCAL_HOST = re.compile(r"(?i)^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|[\w-]+)$|\.(local|test|example|invalid)$"
@@ -257,7 +262,7 @@ def _scan_text(path: str, text: str) -> Iterable[SecretFinding]:
         for kind, pattern in _TOKENS:
             if pattern.search(line):
                 yield SecretFinding(path, kind, number)
-        if prose:
+        if prose or len(line) > MAX_SCANNED_LINE:
             continue
         for match in _URI.finditer(line):
             scheme, password, host = match.group(1).lower(), match.group(3), match.group(4)
@@ -273,8 +278,9 @@ def _scan_text(path: str, text: str) -> Iterable[SecretFinding]:
 
 _README_ASPECTS = {
     "what it is": None,  # a title and a paragraph of prose; see _readme_aspects
-    "why / features": re.compile(r"(?im)^#+.*\b(features?|why|motivation|about|overview|purpose|goals?|highlights)\b"
-                                 r"|\b(this (project|app|api|service) (is|lets|allows|helps)|it lets you)\b"),
+    "why / features": re.compile(r"(?im)^#+.*\b(features?|why|motivation|about|overview|purpose|goals?|highlights"
+                                 r"|roadmap)\b|\b(helps?|lets|allows?|enables?|provides?|will provide|you will learn"
+                                 r"|designed to|built to|so that|in order to|aims? to|demonstrat\w+|showcas\w+)\b"),
     "tech stack": re.compile(r"(?im)^#+.*\b(stack|built with|technolog\w*|tools|dependencies|requirements"
                              r"|prerequisites)\b"),
     "how to run": re.compile(r"(?im)^#+.*\b(install\w*|getting started|set ?up|usage|run\w*|quick ?start"
@@ -283,10 +289,11 @@ _README_ASPECTS = {
                              r"|php artisan|uvicorn|flask run|manage\.py runserver|cargo run|dotnet run)\b"),
 }
 _DEPLOY_HOSTS = re.compile(r"https?://[\w.-]+\.(herokuapp\.com|fly\.dev|onrender\.com|vercel\.app|netlify\.app"
-                           r"|railway\.app|pages\.dev|github\.io|azurewebsites\.net|appspot\.com|up\.railway\.app"
+                           r"|railway\.app|pages\.dev|azurewebsites\.net|appspot\.com|up\.railway\.app"
                            r"|koyeb\.app|deta\.dev|pythonanywhere\.com)\S*", re.I)
-_DEPLOY_PHRASE = re.compile(r"(?i)\b(live|demo|deployed|served at|hosted at|try it|production)\b[^\n]{0,80}?"
-                            r"(https?://(?!(?:www\.)?github\.com|img\.shields|badge)[\w.-]+\.[a-z]{2,}\S*)")
+_DEPLOY_PHRASE = re.compile(r"(?i)\b(live|demo|deployed (?:at|on|to)|served at|hosted (?:at|on)|try it)\b[^\n]{0,80}?"
+                            r"(https?://(?!(?:www\.)?(?:github\.com|img\.shields|badge|youtube\.com|youtu\.be|bit\.ly))"
+                            r"[\w.-]+\.[a-z]{2,}\S*)")
 
 
 def _readme(snapshot: RepoSnapshot) -> tuple[str | None, str | None]:

@@ -40,8 +40,8 @@ from analyzer.portfolio import (CI_KINDS, TestSuite, blob_paths, ci_paths, docke
                                 is_secret_suspect, license_from_text, portfolio_checks, test_files)
 from analyzer.taxonomy import Taxonomy
 
-__all__ = ["Check", "RepoAnalysis", "RepoSnapshot", "TreeEntry", "analyze_repo", "select_files",
-           "snapshot_from_folder", "unresolved_signals", "wanted_files"]
+__all__ = ["Check", "FileSelection", "RepoAnalysis", "RepoSnapshot", "TreeEntry", "analyze_repo",
+           "languages_from_tree", "select_files", "snapshot_from_folder", "unresolved_signals", "wanted_files"]
 
 MAX_FILE_BYTES = 1_000_000
 """Files over 1 MB are never read: manifests and configs are far smaller; bigger ones are data or bundles."""

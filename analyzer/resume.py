@@ -478,20 +478,16 @@ def _title_and_org(parts: list[str]) -> tuple[str | None, str | None]:
 
 def _bullets(body: list[tuple[TextLine, int]]) -> tuple[str, ...]:
     """Bullet points with their continuation lines; unbulleted paragraphs split into sentences."""
-    items: list[list[str | bool]] = []
+    texts: list[str] = []
+    bulleted: list[bool] = []
     for line, used in body:
         text = line.text[used:].strip()
-        if not text:
-            continue
-        if line.bullet or not items:
-            items.append([text, line.bullet])
-        else:
-            items[-1][0] = f"{items[-1][0]} {text}"
-    out: list[str] = []
-    for text, was_bullet in items:
-        assert isinstance(text, str)
-        out.extend([text] if was_bullet else sentences(text))
-    return tuple(out)
+        if text and (line.bullet or not texts):
+            texts.append(text)
+            bulleted.append(line.bullet)
+        elif text:
+            texts[-1] = f"{texts[-1]} {text}"
+    return tuple(part for text, b in zip(texts, bulleted) for part in ([text] if b else sentences(text)))
 
 
 ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "jr", "sr", "vs", "etc", "st", "no"})

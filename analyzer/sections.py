@@ -7,10 +7,10 @@
     >>> section_for_heading("Languages: Python, C++") is None     # a skills row, not a heading
     True
 
-The section names are JSON Resume's (https://jsonresume.org/schema): ``basics`` (header,
-contact, summary/profile), ``work``, ``volunteer``, ``education``, ``awards``,
-``certificates``, ``publications``, ``skills``, ``languages``, ``interests``, ``references``,
-``projects``. The heading lists were gathered from résumé templates (Deedy, AltaCV, moderncv,
+:func:`assign_sections` gives every line of a résumé its section. The section names are
+JSON Resume's (https://jsonresume.org/schema): ``basics`` (header, contact, summary/profile),
+``work``, ``volunteer``, ``education``, ``awards``, ``certificates``, ``publications``,
+``skills``, ``languages``, ``interests``, ``references``, ``projects``. The heading lists were gathered from résumé templates (Deedy, AltaCV, moderncv,
 rendercv, OpenResume), the dotin résumé corpus and common writing guides; add a heading by
 adding it to :data:`HEADINGS`.
 """
@@ -153,12 +153,13 @@ def _styled(line: StyledLine, body_size: float) -> bool:
 def assign_sections(lines: Sequence[StyledLine], body_size: float) -> tuple[list[str], list[bool]]:
     """Each line's section and whether it is a heading; lines before the first heading → basics.
 
-    In a PDF (``body_size`` > 0) a heading must be styled (bold, all caps or ≥ 1 pt above the
-    body size) and, when the headings are bigger than the body, not more than 1.5 pt smaller
-    than the most common heading size (so a bold "Languages" row inside skills stays a row).
+    In a PDF (``body_size`` > 0) whose headings are styled, a heading must be styled (bold,
+    all caps or ≥ 1 pt above the body size) and, when the headings are bigger than the body,
+    not more than 1.5 pt smaller than the most common heading size (so a bold "Languages" row
+    inside skills stays a row). A PDF with no styled heading at all is read like plain text.
     """
     candidates = [section_for_heading(line.text) for line in lines]
-    if body_size > 0:
+    if body_size > 0 and any(c and _styled(line, body_size) for c, line in zip(candidates, lines)):
         candidates = [c if c and _styled(line, body_size) else None for c, line in zip(candidates, lines)]
         sizes = [round(line.size) for c, line in zip(candidates, lines) if c]
         if sizes:

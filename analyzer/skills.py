@@ -45,8 +45,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import spacy
+from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans
+from spacy.util import (compile_infix_regex, compile_prefix_regex, compile_suffix_regex,
+                         filter_spans)
 
 from analyzer.evidence import Evidence, strength_rank
 from analyzer.taxonomy import Taxonomy, load_taxonomy
@@ -82,6 +85,12 @@ LABEL_WORDS = frozenset({
 })
 """Words (singular, lower case) whose presence in a "Label:" makes the row a skills row."""
 
+NON_TECHNICAL_CATEGORIES = frozenset({
+    "soft_skills", "education", "career", "portfolio", "certifications",
+})
+"""Taxonomy categories whose skills do not make a neighbouring ambiguous term a skill
+("BS in Computer Engineering – Istanbul" is a degree and a city, not a test tool)."""
+
 COMPANY_WORDS = frozenset({
     "pvt", "ltd", "limited", "inc", "corp", "corporation", "llc", "llp", "gmbh", "plc",
     "company", "co", "group", "holdings", "s.a.", "ag",
@@ -95,6 +104,7 @@ SEPARATOR_TOKENS = frozenset({
 """Tokens skipped when looking for a neighbouring skill ("PHP and Shell", "C, C++")."""
 
 _LIST_SEPARATORS = re.compile(r"\s*[,|•·;▪●◦]\s*|\s+/\s+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /&+-]{0,40}?)\s*:\s*(\S.*)$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$|^['’]\d{2}$")
 _URL = re.compile(
@@ -174,7 +184,8 @@ class _Rule:
 
     terms: frozenset[str]          # casefolded terms the rule applies to
     needs_context: bool
-    context_words: frozenset[str]
+    context_words: frozenset[str]  # one-token words, lower case
+    context_phrases: tuple[str, ...]  # several words ("command line"), lower case
     reject_before: tuple[re.Pattern, ...]
     reject_after: tuple[re.Pattern, ...]
 
@@ -197,6 +208,8 @@ class SkillMatcher:
         self._terms = frozenset(terms)
         self._rules = {s.id: _compile_rule(s) for s in self.taxonomy.skills.values()
                        if s.ambiguity is not None}
+        self._technical = frozenset(s.id for s in self.taxonomy.skills.values()
+                                    if s.category not in NON_TECHNICAL_CATEGORIES)
         self.nlp = _blank_pipeline(self.taxonomy)
         lower, cased = _patterns(self.taxonomy)
         ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
@@ -238,12 +251,16 @@ class SkillMatcher:
             elif not _vetoed(span, rule):
                 (pending if rule.needs_context else plain).append(span)
         accepted = list(plain)
-        list_row = _skills_row(doc.text, section, len(candidates))
+        skills_row = _skills_row(doc.text, section)
+        list_like = _list_like(doc.text)
         changed = True
         while pending and changed:  # one accepted ambiguous term can support the next
             changed = False
             for span in list(pending):
-                if list_row or _has_context(span, self._rule_for(span), accepted):
+                # only technical skills vouch for a neighbour ("Istanbul" next to a degree)
+                support = [s for s in accepted if s is not span and s.label_ in self._technical]
+                if skills_row or list_like and support or _has_context(
+                        span, self._rule_for(span), support):
                     accepted.append(span)
                     pending.remove(span)
                     changed = True
@@ -261,23 +278,25 @@ def _compile_rule(skill) -> _Rule:
     amb = skill.ambiguity
     terms = amb.terms or skill.terms
 
+    # A word must be whole ("Royal" vetoes "Royal Shell", not "Loyal"); punctuation
+    # need not be ("-" vetoes "C-level", "&D" vetoes "R&D").
     def before(word: str) -> re.Pattern:
-        return re.compile(r"(?<![\w])" + _words(word) + r"\s*$", re.IGNORECASE)
+        edge = r"(?<!\w)" if word[0].isalnum() else ""
+        return re.compile(edge + re.escape(word) + r"\s*$", re.IGNORECASE)
 
     def after(word: str) -> re.Pattern:
-        return re.compile(r"^\s*" + _words(word) + r"(?!\w)", re.IGNORECASE)
+        edge = r"(?!\w)" if word[-1].isalnum() else ""
+        return re.compile(r"^\s*" + re.escape(word) + edge, re.IGNORECASE)
 
     return _Rule(
         terms=frozenset(t.casefold() for t in terms),
         needs_context=amb.needs_context,
-        context_words=frozenset(w.casefold() for w in amb.context_words) | CONTEXT_WORDS,
+        context_words=frozenset(w.casefold() for w in amb.context_words if " " not in w)
+        | CONTEXT_WORDS,
+        context_phrases=tuple(w.casefold() for w in amb.context_words if " " in w),
         reject_before=tuple(before(w) for w in amb.reject_before),
         reject_after=tuple(after(w) for w in amb.reject_after),
     )
-
-
-def _words(phrase: str) -> str:
-    return r"\s*".join(re.escape(part) for part in phrase.split())
 
 
 def _vetoed(span: Span, rule: _Rule) -> bool:
@@ -309,17 +328,20 @@ def _is_initial(span: Span, previous, following) -> bool:
     return previous is None or previous.lower_ not in GOVERNING_WORDS
 
 
-def _has_context(span: Span, rule: _Rule, accepted: list[Span]) -> bool:
+def _has_context(span: Span, rule: _Rule, support: list[Span]) -> bool:
     """Whether an ambiguous term has a neighbouring skill or a context word."""
     doc = span.doc
-    taken = {i for s in accepted if s is not span for i in range(s.start, s.end)}
+    taken = {i for s in support for i in range(s.start, s.end)}
     for index in (_neighbour(doc, span.start - 1, -1), _neighbour(doc, span.end, 1)):
         if index is not None and index in taken:
             return True
     if span.start > 0 and doc[span.start - 1].lower_ in GOVERNING_WORDS:
         return True
     window = doc[max(0, span.start - 3):span.end + 3]
-    return any(t.lower_ in rule.context_words for t in window if not (span.start <= t.i < span.end))
+    if any(t.lower_ in rule.context_words for t in window if not span.start <= t.i < span.end):
+        return True
+    nearby = window.text.lower()
+    return any(phrase in nearby for phrase in rule.context_phrases)
 
 
 def _neighbour(doc: Doc, index: int, step: int) -> int | None:
@@ -330,21 +352,19 @@ def _neighbour(doc: Doc, index: int, step: int) -> int | None:
     return None
 
 
-def _skills_row(text: str, section: str | None, n_candidates: int) -> bool:
-    """Whether the whole line counts as a skills list for ambiguous terms."""
+def _skills_row(text: str, section: str | None) -> bool:
+    """Whether the line is in the skills section or is a tech label row ("Languages: …")."""
     if section == "skills":
         return True
     label = _LABEL.match(text)
-    if label and any(w.rstrip("s") in LABEL_WORDS for w in re.split(r"[\s/&+-]+",
-                                                                       label.group(1).lower())):
-        return True
-    return n_candidates >= 2 and _list_like(text)
+    return bool(label) and any(w.rstrip("s") in LABEL_WORDS
+                               for w in re.split(r"[\s/&+-]+", label.group(1).lower()))
 
 
 def _list_like(text: str) -> bool:
     """A line of short items split by commas, pipes, bullets or semicolons."""
     label = _LABEL.match(text)
-    body = label.group(2) if label else text
+    body = _PARENTHESES.sub(" ", label.group(2) if label else text)  # "Java (5 years)"
     items = [i for i in _LIST_SEPARATORS.split(body.strip(" .")) if i.strip()]
     return len(items) >= 3 and sum(len(i.split()) for i in items) / len(items) <= 2.5
 
@@ -366,23 +386,24 @@ def _blank_pipeline(taxonomy: Taxonomy):
     - terms with "#" ("C#", "F#") stay one token in every casing.
     """
     nlp = spacy.blank("en")
-    tokenizer = nlp.tokenizer
-    tokenizer.url_match = None
-    infixes = [p for p in nlp.Defaults.infixes if r"\.(?=[A-Z" not in p]
-    infixes.append(r"[(),;\[\]{}]")
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Za-z])\.",
-                r"(?<=[A-Za-z]{2})\d+(?:\.\d+)*", r"(?<=\+\+)\d+"]
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    tokenizer.rules = {k: v for k, v in tokenizer.rules.items()
-                       if not re.fullmatch(r"[A-Za-z]\.", k)}
+    rules = {k: v for k, v in nlp.Defaults.tokenizer_exceptions.items()
+             if not re.fullmatch(r"[A-Za-z]\.", k)}
     for skill in taxonomy.skills.values():
         for term in skill.terms:
             if "#" in term and " " not in term:
-                for variant in {term, term.lower(), term.upper()}:
-                    tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    for joined in _JOINED_SPECIAL_CASES:
-        tokenizer.add_special_case(joined, [{"ORTH": joined[:2]}, {"ORTH": joined[2:]}])
+                rules.update({v: [{ORTH: v}] for v in (term, term.lower(), term.upper())})
+    rules.update({j: [{ORTH: j[:2]}, {ORTH: j[2:]}] for j in _JOINED_SPECIAL_CASES})
+    infixes = [p for p in nlp.Defaults.infixes if r"\.(?=[A-Z" not in p] + [r"[(),;/\[\]{}]"]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Za-z])\.",
+                r"(?<=[A-Za-z]{2})\d+(?:\.\d+)*", r"(?<=\+\+)\d+"]
+    # One Tokenizer built with everything: each setter on an existing one reloads all
+    # ~1,300 special cases, which tripled the compile time.
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab, rules=rules,
+        prefix_search=compile_prefix_regex(nlp.Defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=nlp.Defaults.token_match, url_match=None)
     return nlp
 
 
@@ -401,9 +422,8 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
             if term.casefold() in sensitive:
                 cased += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(
                     (term, term.upper()))]
-            else:
-                lower += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(
-                    (term, term.lower()))]
+            else:  # LOWER ignores case; the tokenizer splits every casing alike
+                lower.append({"label": skill.id, "pattern": term})
     return lower, cased
 
 
@@ -414,8 +434,7 @@ def line_strength(line: _Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.section not in APPLIED_SECTIONS or line.is_heading:
         return "listed"
-    if not line.bullet and (_list_like(line.text) or _LABEL.match(line.text)
-                            and _skills_row(line.text, None, len(mentions))):
+    if not line.bullet and (_list_like(line.text) or _skills_row(line.text, None)):
         return "listed"
     return "quantified" if _has_figure(line.text, mentions) else "applied"
 
@@ -455,9 +474,9 @@ def extract_skills(resume: _Resume, taxonomy: Taxonomy,
     if matcher is None:
         matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
             taxonomy.sha256, SkillMatcher(taxonomy))
-    lines = [line for line in resume.lines if line.text.strip()]
+    lines = [line for line in resume.lines if line.text.strip() and not line.is_heading]
     found = matcher.mentions_in(
-        (line.text, None if line.is_heading else line.section) for line in lines)
+        (line.text, line.section) for line in lines)
     evidence: dict[str, list[Evidence]] = {}
     for line, mentions in zip(lines, found):
         strength = line_strength(line, mentions)

@@ -37,9 +37,26 @@ from analyzer.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-EXCLUDED_CATEGORIES = frozenset({"frontend", "ml", "soft_skills", "mobile", "editors",
-                                 "certifications", "office", "design"})
-"""Taxonomy categories the labelling policy leaves out (labels.yaml header)."""
+EXCLUDED_CATEGORIES = frozenset({"frontend", "soft_skills", "certifications", "education",
+                                 "portfolio", "career", "concepts"})
+"""Taxonomy categories the labelling policy leaves out (labels.yaml header: frontend-only,
+soft skills, certifications, course titles; our education/portfolio/career/concepts
+categories hold degrees, habits and CS concepts, none of them a technology)."""
+
+GENERIC_SKILLS = frozenset({
+    "orm", "database_management", "relational_databases", "database_design",
+    "query_optimization", "transactions", "stored_procedures", "api_development", "http",
+    "json", "webhooks", "rate_limiting", "payment_integration", "authentication",
+    "authorization", "encryption", "web_security", "sql_injection", "xss", "csrf",
+    "secure_coding", "password_hashing", "server_management", "web_servers", "hosting",
+    "networking_basics", "load_balancing", "performance_optimization", "scalability",
+    "software_architecture", "system_design", "monolith", "design_patterns",
+    "cloud_computing", "cloud_hosting", "testing", "debugging", "unit_testing",
+    "integration_testing", "code_coverage", "version_control", "code_review", "automation",
+    "deployment", "containers", "message_queues", "caching", "logging", "monitoring", "tracing",
+})
+"""Skills in included categories that the policy calls generic nouns ("API",
+"authentication", "database", "testing", "cache") or data formats (JSON/XML/YAML)."""
 
 SIGNAL_IDS = ("r", "c", "go")
 """Skills whose false positives are reported by name (single-letter / verb names)."""
@@ -88,11 +105,17 @@ def scored_id(skill_id: str, taxonomy: Taxonomy) -> str:
     return skill_id
 
 
+def counted(skill_id: str, taxonomy: Taxonomy) -> bool:
+    """Whether the labelling policy counts this skill at all."""
+    return (taxonomy.skill(skill_id).category not in EXCLUDED_CATEGORIES
+            and skill_id not in GENERIC_SKILLS)
+
+
 def policy_predictions(findings: tuple[SkillFinding, ...], taxonomy: Taxonomy) -> list[str]:
     """Directly evidenced skill ids the labelling policy would count."""
     ids = set()
     for finding in findings:
-        if finding.category in EXCLUDED_CATEGORIES:
+        if not counted(finding.id, taxonomy):
             continue
         if any(e.section != "education" for e in finding.evidence):
             ids.add(scored_id(finding.id, taxonomy))
@@ -128,8 +151,9 @@ def evaluate_resumes(corpus: Path, taxonomy: Taxonomy, matcher: SkillMatcher) ->
                                                     if skill else label)
         if missing:
             unknown[name] = missing
+        resume = parse_resume(folder / name)
         started = time.perf_counter()
-        findings = extract_skills(parse_resume(folder / name), taxonomy, matcher)
+        findings = extract_skills(resume, taxonomy, matcher)
         seconds.append(time.perf_counter() - started)
         # labels the taxonomy cannot name stay expected: they are misses we cannot fix here
         scores.append(DocScore(name, sorted(set(expected) | {f"?{m}" for m in missing}),
@@ -164,7 +188,7 @@ def evaluate_dotin(corpus: Path, taxonomy: Taxonomy, matcher: SkillMatcher,
             skill_id = resolve_label(label, taxonomy, matcher)
             if skill_id is None:
                 unresolved[label.strip()] += 1
-            elif taxonomy.skill(skill_id).category not in EXCLUDED_CATEGORIES:
+            elif counted(skill_id, taxonomy):
                 expected.add(skill_id)
         findings = extract_skills(resume_from_text(text), taxonomy, matcher)
         score = DocScore(path.name, sorted(expected), policy_predictions(findings, taxonomy))

@@ -169,12 +169,15 @@ class FakeGitHub:
         """Wait ``seconds`` before answering requests whose path matches ``pattern``."""
         self._faults.append({"re": re.compile(pattern), "delay": seconds, "times": times})
 
+    def limit(self, bucket: str) -> int:
+        """The hourly limit of a bucket: ``"anonymous"``, a token, or ``"graphql:" + token``."""
+        return self.limits["anonymous" if bucket == "anonymous" else "token"]
+
     def set_remaining(self, remaining: int, bucket: str = "anonymous") -> None:
-        """Set what is left of a bucket (``"anonymous"``, a token, or ``"graphql:" + token``)."""
-        self._used[bucket] = self.limits["token" if bucket != "anonymous" else "anonymous"] - remaining
+        self._used[bucket] = self.limit(bucket) - remaining
 
     def remaining(self, bucket: str = "anonymous") -> int:
-        return self.limits["token" if bucket != "anonymous" else "anonymous"] - self._used.get(bucket, 0)
+        return self.limit(bucket) - self._used.get(bucket, 0)
 
     # -- what happened ------------------------------------------------------
     @property
@@ -190,6 +193,7 @@ class FakeGitHub:
         return [r for r in self.log if re.search(pattern, r.path)]
 
     def clear_log(self) -> None:
+        """Forget every request and refill every bucket, as an hour later."""
         with self._lock:
             self.log.clear()
             self.arrived.clear()
@@ -226,7 +230,7 @@ class FakeGitHub:
 
     def _charge(self, bucket: str, charge: bool) -> tuple[int, int]:
         """Charge one request if ``charge``; return (limit, remaining) after it."""
-        limit = self.limits["token" if bucket != "anonymous" else "anonymous"]
+        limit = self.limit(bucket)
         with self._lock:
             if charge:
                 self._used[bucket] = self._used.get(bucket, 0) + 1
@@ -423,6 +427,6 @@ class _Handler(BaseHTTPRequestHandler):
             pass
 
     def _rate_limit(self, bucket: str) -> dict:
-        core = {"limit": self.fake.limits["token" if bucket != "anonymous" else "anonymous"],
+        core = {"limit": self.fake.limit(bucket),
                 "remaining": self.fake.remaining(bucket), "reset": self.fake.reset_at}
         return {"resources": {"core": core}, "rate": core}

@@ -220,3 +220,19 @@ def many_pages_pdf(path: Path, pages: int) -> Path:
         pdf.add_page()
         pdf.cell(0, 6, f"Page {n + 1} of a long document")
     return _save(pdf, path)
+
+
+def no_pages_pdf(path: Path) -> Path:
+    """A valid PDF whose page tree is empty (fpdf2 refuses to write one, so it is built by hand)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

@@ -60,7 +60,7 @@ def assert_report_shown(at: AppTest, expected: dict) -> None:
     assert not at.exception and not at.error
     readiness = expected["readiness"]
     assert metric(at, "Readiness score") == f"{readiness['score']:g} / 100"
-    assert metric(at, "Level") == readiness["level"].capitalize()
+    assert at.metric[0].delta == f"{readiness['level'].capitalize()} level"
     frame = chart_frame(at)
     assert frame.set_index("Area")["Score"].to_dict() == {g["name"]: g["score"] for g in readiness["groups"]}
     assert [b.label for b in at.get("download_button")] == ["Download JSON", "Download Markdown"]

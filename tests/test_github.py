@@ -7,7 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 from github import GithubException
-from github_server import RATE_LIMITED, SECONDARY, FakeGitHub, make_repo
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from github_server import RATE_LIMITED, SECONDARY, FakeGitHub, FakeRepo, make_repo
 
 from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFoundError, RateLimitError
 from analyzer.github import GRAPHQL_BATCH, make_client
@@ -16,7 +18,7 @@ from analyzer.repos import languages_from_tree
 TOKEN = "ghp_TESTtoken0123456789abcdefghijklmnopqr"
 
 
-def python_repo(name: str, pushed: str = "2024-01-01T00:00:00Z", **meta) -> object:
+def python_repo(name: str, pushed: str = "2024-01-01T00:00:00Z", **meta) -> FakeRepo:
     """A small fictional Flask service: manifest, Dockerfile, CI, a test and source."""
     files = {
         "requirements.txt": f"flask==3.0\n# {name}\n",
@@ -92,7 +94,7 @@ def test_warm_cache_revalidates_with_304_and_reuses_blobs(server, tmp_path, toke
     assert warm.cached_hits >= server.not_modified
     assert server.charged < cold_charged
     if token:  # GitHub does not charge a 304 to an authorised request; GraphQL is not cached
-        assert server.charged == warm.requests_used == len(server.requests_to("^/graphql"))
+        assert server.charged == warm.requests_used == len(server.requests_to("^/graphql")) == 1  # languages
 
 
 def test_token_is_sent_but_never_stored_in_the_cache(server, tmp_path):
@@ -102,7 +104,10 @@ def test_token_is_sent_but_never_stored_in_the_cache(server, tmp_path):
     assert TOKEN.encode() not in stored and b"REDACTED" in stored  # requests-cache's placeholder
 
 
-@pytest.mark.parametrize("status, message", [(401, "Bad credentials"), (502, "Bad gateway"), (404, "Not Found")])
+@pytest.mark.parametrize("status, message", [
+    (401, "Bad credentials"), (502, "Bad gateway"), (404, "Not Found"),
+    (500, f"Internal error for Authorization: token {TOKEN}"),  # a server that echoes the header
+])
 def test_token_never_appears_in_error_text(server, tmp_path, status, message):
     server.fail(r"^/users/octo/repos", status, times=10, message=message)
     with pytest.raises((GitHubError, GitHubUserNotFoundError)) as caught:
@@ -160,17 +165,17 @@ def test_secondary_rate_limit_fails_at_once_instead_of_sleeping(server, tmp_path
         fetch(server, tmp_path)
 
 
-@pytest.mark.parametrize("path, trees_read, files_read", [
-    (r"/svc1/git/trees/", [True, False, False], [False, False, False]),
-    (r"/svc1/git/blobs/", [True, True, True], [True, False, False]),
+@pytest.mark.parametrize("path, trees_read, files_read, svc0_skipped", [
+    (r"/svc1/git/trees/", [True, False, False], [False, False, False], set()),
+    (r"/svc1/git/blobs/", [True, True, True], [True, False, False], {"the read stopped early"}),
 ])
-def test_rate_limit_midway_returns_a_partial_portfolio(server, tmp_path, path, trees_read, files_read):
+def test_rate_limit_midway_returns_a_partial_portfolio(server, tmp_path, path, trees_read, files_read, svc0_skipped):
     server.fail(path, 403, times=5, message=RATE_LIMITED, headers={"X-RateLimit-Remaining": "0"})
     portfolio = fetch(server, tmp_path, workers=1)
     assert [s.name for s in portfolio.snapshots] == ["svc2", "svc1", "svc0"]
     assert [bool(s.tree) for s in portfolio.snapshots] == trees_read
     assert [len(s.files) == 4 for s in portfolio.snapshots] == files_read
-    assert "not read: the read stopped early" in portfolio.snapshots[-1].skipped_files.values() or not trees_read[-1]
+    assert set(portfolio.snapshots[-1].skipped_files.values()) == svc0_skipped
     assert any(w.startswith("GitHub's rate limit") and "Only part of the profile was read" in w
                for w in portfolio.warnings)
     assert len(server.requests_to(path)) == 1  # nothing is asked after the limit
@@ -223,16 +228,17 @@ def test_one_repository_failing(server, tmp_path, fault, trees_read, warning):
     assert sum("/svc1/git/trees/" in path for path in server.arrived) == 2  # one retry, then no more
 
 
-@pytest.mark.parametrize("fault, warning", [("truncated", "truncated its file tree"),
-                                            ("empty", "empty repository")])
-def test_truncated_and_empty_repositories_warn(tmp_path, fault, warning):
+@pytest.mark.parametrize("fault, warning, entries_kept", [("truncated", "truncated its file tree", 0.5),
+                                                          ("empty", "empty repository", 0)])
+def test_truncated_and_empty_repositories_warn(tmp_path, fault, warning, entries_kept):
     repo = python_repo("odd", **{fault: True})
+    full_tree = len(python_repo("odd").tree)
     with FakeGitHub(repos=[repo, python_repo("fine")]) as fake:
         portfolio = fetch(fake, tmp_path)
     odd = next(s for s in portfolio.snapshots if s.name == "odd")
     assert any(w.startswith("octo/odd: ") and warning in w for w in portfolio.warnings)
     assert odd.tree_truncated is (fault == "truncated")
-    assert len(odd.tree) == len(repo.tree) // 2 if fault == "truncated" else odd.tree == ()
+    assert len(odd.tree) == int(full_tree * entries_kept)
     assert next(s for s in portfolio.snapshots if s.name == "fine").files
 
 
@@ -299,3 +305,48 @@ def test_concurrent_workers_keep_each_repository_apart(tmp_path):
     for snapshot in portfolio.snapshots:
         assert snapshot.files["requirements.txt"] == f"flask==3.0\n# {snapshot.name}\n"
         assert snapshot.languages == {"Python": 1200}
+
+
+def test_user_without_repositories(tmp_path):
+    with FakeGitHub(users=["newbie"]) as fake:
+        portfolio = fetch(fake, tmp_path, user="@newbie ")
+        assert portfolio.snapshots == () and portfolio.warnings == ()
+        assert portfolio.requests_used == fake.charged == 1
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com", "api.github.com", "http://"])
+def test_bad_api_url_is_one_sentence(tmp_path, url):
+    with pytest.raises(GitHubError, match="is not a GitHub API address: use a URL such as https://api.github.com"):
+        make_client(base_url=url, cache_dir=tmp_path)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(limit=st.integers(min_value=2, max_value=40), repos=st.integers(min_value=1, max_value=8),
+       cap=st.one_of(st.none(), st.integers(min_value=1, max_value=40)))
+def test_budget_is_never_exceeded(tmp_path_factory, limit, repos, cap):
+    fixtures = [python_repo(f"svc{i}", f"2024-01-{i + 1:02}T00:00:00Z") for i in range(repos)]
+    with FakeGitHub(repos=fixtures, anonymous_limit=limit) as fake:
+        portfolio = fetch(fake, tmp_path_factory.mktemp("budget"), profile={"max_requests": cap})
+        assert fake.charged <= min(limit, cap or limit)
+        assert all(r.status == 200 for r in fake.log)  # the limit is never hit: no 403
+    assert portfolio.requests_used == fake.charged
+    read = [bool(s.tree) for s in portfolio.snapshots]
+    assert read == sorted(read, reverse=True)  # the most recently pushed are read first
+
+
+def test_a_file_failing_is_skipped_with_githubs_answer(server, tmp_path):
+    server.fail(r"/svc1/git/blobs/", 500, times=100, message="Internal Server Error")
+    portfolio = fetch(server, tmp_path, retries=0)
+    svc1 = next(s for s in portfolio.snapshots if s.name == "svc1")
+    assert set(svc1.skipped_files.values()) == {"GitHub answered 500 (Internal Server Error) even after retrying"}
+    assert all(len(s.files) == 4 for s in portfolio.snapshots if s.name != "svc1")
+
+
+def test_unusable_cache_folder_falls_back_to_memory_with_a_warning(server, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    with make_client(base_url=server.base_url, cache_dir=blocker) as client:
+        portfolio = client.fetch_profile("octo")
+    assert len(portfolio.snapshots) == 3 and portfolio.snapshots[0].files
+    assert any(w.startswith(f"The cache folder {blocker} cannot be used") and "JOBREADY_CACHE_DIR" in w
+               for w in portfolio.warnings)

@@ -18,6 +18,7 @@ from pdf_factory import (
     image_only_pdf,
     letter_spaced_pdf,
     many_pages_pdf,
+    no_pages_pdf,
     text_then_image_pdf,
     unicode_pdf,
 )
@@ -201,6 +202,8 @@ def _truncated(tmp_path):
          "cv.pdf is password-protected: pass --password or upload an unlocked copy."),
         (lambda p: encrypted_pdf(p / "e.pdf", "s3cret"), "wrong", EncryptedPdfError,
          "cv.pdf did not open with the password given: check the password or upload an unlocked copy."),
+        (lambda p: no_pages_pdf(p / "none.pdf"), None, EmptyPdfError,
+         "cv.pdf has no pages: export the résumé to PDF again."),
         (lambda p: empty_pdf(p / "empty.pdf", pages=2), None, EmptyPdfError,
          "cv.pdf contains no text: export the résumé to PDF again."),
         (lambda p: image_only_pdf(p / "scan.pdf"), None, NoTextLayerError,

@@ -249,6 +249,8 @@ def test_license_check(fields, tree, passed):
     ({}, "# x\nLive at https://todo-api.onrender.com.\n", True, "https://todo-api.onrender.com"),
     ({}, "# x\nLive demo: https://todo.dev/app\n", True, "https://todo.dev/app"),
     ({}, "# x\n[![CI](https://github.com/dev/api/badge.svg)](https://github.com/dev/api)\n", False, None),
+    ({}, "# x\n- Deploying to production: [video](https://www.youtube.com/watch?v=1)\n", False, None),
+    ({}, "# x\nDocs: https://kubernetes.github.io/ingress-nginx/deploy/\n", False, None),
 ])
 def test_deployed_link(fields, readme, passed, link):
     result = check(snap({"README.md": readme} if readme else {}, **fields), "deployed")

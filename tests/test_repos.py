@@ -11,6 +11,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analyzer.errors import RepoFolderError
 from analyzer.repos import (MAX_FILE_BYTES, RepoSnapshot, TreeEntry, analyze_repo, languages_from_tree, select_files,
@@ -350,3 +352,13 @@ def test_the_project_taxonomy_has_a_skill_for_every_signal():
     assert unresolved_signals(taxonomy) == []
     analysis = analyze_repo(github({"requirements.txt": "fastapi\nasyncpg\n"}), taxonomy, today=TODAY)
     assert {"fastapi", "postgresql"} <= {sid for sid, _ in analysis.evidence}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["package.json", "requirements.txt", "README.md", "tests/test_x.py", "config/keys.js",
+                             "docker-compose.yml", "k8s/app.yaml", ".env.example", "pom.xml"]),
+       text=st.text(max_size=400))
+def test_analysis_never_crashes_on_arbitrary_file_text(taxonomy, name, text):
+    analysis = analyze_repo(github({name: text}), taxonomy, today=TODAY)
+    assert all(e.strength == "demonstrated" and e.repo == "dev/api" for _, e in analysis.evidence)
+    assert len(analysis.checks) == 10

@@ -13,6 +13,7 @@ from pdf_factory import (
     glued_words_pdf,
     letter_spaced_pdf,
     text_then_image_pdf,
+    unicode_pdf,
 )
 
 from analyzer.errors import NotAPdfError, ResumeError
@@ -272,3 +273,10 @@ def test_damaged_pdfs_only_raise_resume_errors(small_pdf, data):
     assert isinstance(result, (Resume, ResumeError))
     if isinstance(result, ResumeError):
         assert str(result).count(".") >= 1 and "\n" not in str(result)
+
+
+def test_pdf_without_styled_headings_uses_plain_heading_lines(tmp_path):
+    rows = ["Pat Plain", "pat@example.org", "Experience", "Developer, Acme Jan 2020 - Dec 2020", "Skills", "Python"]
+    resume = parse_resume(unicode_pdf(tmp_path / "plain.pdf", rows), today=TODAY)
+    assert resume.headings == (("work", "Experience"), ("skills", "Skills"))
+    assert [w.months for w in resume.work] == [12]
