@@ -410,8 +410,8 @@ def _blank_pipeline(taxonomy: Taxonomy):
 def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
     """SpanRuler phrase patterns: (LOWER patterns, ORTH patterns), label = skill id.
 
-    A case-sensitive ambiguous term matches as written and in capitals ("Go", "GO");
-    every other term matches in any case.
+    A case-sensitive ambiguous term matches as written and, when written with a capital,
+    in capitals too ("Go", "GO"; "pip" but not "PIP"); every other term in any case.
     """
     lower, cased = [], []
     for skill in taxonomy.skills.values():
@@ -419,9 +419,9 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
         sensitive = {t.casefold() for t in (amb.terms or skill.terms)} \
             if amb is not None and amb.case_sensitive else set()
         for term in skill.terms:
-            if term.casefold() in sensitive:
-                cased += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(
-                    (term, term.upper()))]
+            if term.casefold() in sensitive:  # "Go" and "GO"; "pip" only as written
+                variants = (term, term.upper()) if term[:1].isupper() else (term,)
+                cased += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(variants)]
             else:  # LOWER ignores case; the tokenizer splits every casing alike
                 lower.append({"label": skill.id, "pattern": term})
     return lower, cased
