@@ -98,12 +98,24 @@ class ClaimGaps:
     verified: tuple[str, ...]
 
 
+CODE_CATEGORIES = frozenset({
+    "languages", "frameworks", "databases", "orm", "testing", "security", "devops", "apis",
+    "cloud", "messaging", "caching", "observability", "runtimes", "version_control",
+})
+"""Categories a repository can demonstrate; soft skills, degrees or internships cannot."""
+
+
 def claim_gaps(profile: Profile) -> ClaimGaps:
-    """Split directly evidenced skills by where they were seen."""
+    """Split directly evidenced skills by where they were seen.
+
+    ``claimed_only`` keeps only skills of :data:`CODE_CATEGORIES`: asking a candidate to
+    "show teamwork in code" would be noise.
+    """
     if not profile.code_examined:
         return ClaimGaps((), (), ())
 
     def ids(status: str) -> tuple[str, ...]:
-        return tuple(s.id for s in profile.skills if s.status == status)
+        return tuple(s.id for s in profile.skills
+                     if s.status == status and (status != "claimed" or s.category in CODE_CATEGORIES))
 
     return ClaimGaps(ids("claimed"), ids("demonstrated"), ids("verified"))

@@ -64,9 +64,8 @@ MIN_GUTTER = 6.0
 # Rows whose segments are further apart than this (in em) are separate segments (columns).
 SEGMENT_GAP_EM = 1.0
 # moderncv puts dates in a narrow left column beside each entry: when this share of the
-# narrow side's rows sit on the same baseline as text on the other side (and the wide side
-# is mostly unaligned, or the narrow side is mostly dates), the page is one column read row
-# by row (a table), not two independent columns.
+# narrow side's rows sit on the same baseline as text on the other side and half of them are
+# labels (dates, headings), the page is one column read row by row, not two columns.
 ROW_ALIGNED_SHARE = 0.75
 
 # pdfminer logs a warning for every odd font in a damaged file; with no logging configured
@@ -310,9 +309,9 @@ def find_gutter(rows: list[list[_Word]]) -> float | None:
     """The x (pt) of a vertical gutter between two columns, or None for one column.
 
     The gutter is the widest strip (≥ MIN_GUTTER) crossed by the fewest rows (at most a
-    fifth: the full-width header and bands), with at least three rows of text on each side;
-    a page whose narrow side is mostly aligned row by row with the other side (moderncv's
-    date column, key/value grids) is one column read row by row.
+    fifth: the full-width header and bands), with at least three rows of text on each side.
+    A page whose narrow side sits row by row beside the other side and holds labels (dates
+    as in moderncv's date column, or section headings) is one column read row by row.
     """
     segments = [_segments(row) for row in rows]
     flat = [s for segs in segments for s in segs]

@@ -391,10 +391,10 @@ def portfolio_checks(snapshot: RepoSnapshot, tests: TestSuite, *, stack_names: S
         _readme_check(snapshot, stack_names),
         _license_check(snapshot, paths),
         _tests_check(tests),
-        _presence_check("ci", "Continuous integration", ci_paths(paths),
+        _presence_check("ci", "Continuous integration", "CI configuration", ci_paths(paths),
                         "Add a CI workflow (e.g. GitHub Actions) that installs dependencies and runs the tests "
                         "on every push."),
-        _presence_check("docker", "Runs in a container", docker_paths(paths),
+        _presence_check("docker", "Runs in a container", "Dockerfile or compose file", docker_paths(paths),
                         "Add a Dockerfile (and a compose file for the database) so a reviewer can start it in "
                         "one command."),
         _deployed_check(snapshot),
@@ -427,11 +427,11 @@ def _tests_check(tests: TestSuite) -> Check:
                  "Add automated tests for the main endpoints and business rules, run by one command.")
 
 
-def _presence_check(check_id: str, name: str, found: Sequence[str], advice: str) -> Check:
+def _presence_check(check_id: str, name: str, what: str, found: Sequence[str], advice: str) -> Check:
     if found:
         shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
         return Check(check_id, name, True, f"Found {shown}.")
-    return Check(check_id, name, False, f"No {name.lower()} configuration found.", advice)
+    return Check(check_id, name, False, f"No {what} found.", advice)
 
 
 def _deployed_check(snapshot: RepoSnapshot) -> Check:
