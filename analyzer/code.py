@@ -65,8 +65,13 @@ def read_code_sources(
     if github_user:
         from analyzer.github import make_client
 
+        owned = client is None
         client = client or make_client(token=token)
-        portfolio = client.fetch_profile(github_user, progress=progress)
+        try:
+            portfolio = client.fetch_profile(github_user, progress=progress)
+        finally:
+            if owned:
+                client.close()
         summaries.extend(summarize(analyze_repo(s, taxonomy)) for s in portfolio.snapshots)
         warnings.extend(portfolio.warnings)
         reset = portfolio.rate_limit_reset

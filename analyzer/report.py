@@ -268,7 +268,8 @@ def analyze(
         evidence.extend(structure_evidence(parsed, taxonomy))
     for repo in repositories:
         evidence.extend(repo.evidence)
-        warnings.extend(f"{repo.name}: {w}" for w in repo.warnings)
+        warnings.extend(w if w.startswith(f"{repo.name}:") else f"{repo.name}: {w}"
+                        for w in repo.warnings)
 
     code_examined = bool(repositories)
     profile = build_profile(evidence, taxonomy, code_examined=code_examined)
