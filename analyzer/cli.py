@@ -94,7 +94,9 @@ def taxonomy_check(
 def main() -> None:
     """Console-script entry point: run the app, turning our errors into one line."""
     try:
-        app(standalone_mode=False)
+        # without standalone mode, click returns the status of typer.Exit instead of exiting
+        status = app(standalone_mode=False)
+        sys.exit(status if isinstance(status, int) else 0)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except TaxonomyError as exc:

@@ -59,17 +59,19 @@ __all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "extract_skill
 SPANS_KEY = "skill_candidates"
 """``Doc.spans`` key where both SpanRulers put their candidate spans."""
 
+CAPITALS = "capitals"
+"""Pattern id of the all-capitals form of a case-sensitive term ("ORACLE" for "Oracle")."""
+
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
 
 CONTEXT_WORDS = frozenset({
-    "programming", "language", "languages", "developer", "developers", "development",
-    "engineer", "code", "coding", "coded", "written", "wrote", "framework", "frameworks",
-    "scripting", "script", "scripts", "stack", "based", "backend", "server", "library",
-    "api", "apis", "app", "apps", "service", "services", "microservices",
+    "programming", "language", "languages", "developer", "developers", "code", "coding",
+    "coded", "written", "framework", "frameworks", "scripting",
 })
-"""Words that make an ambiguous term a skill when within three words (our choice,
-added to each skill's ``context_words``; "programming" as in "Go programming")."""
+"""Words that make any ambiguous term a skill when within three words ("Go
+programming", "Rust developer"); added to each skill's own ``context_words``. Kept
+short on purpose: "development" or "services" also sit next to cities and companies."""
 
 GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use", "uses"})
 """Words that make an ambiguous term a skill when right before it ("in Go",
@@ -96,6 +98,11 @@ COMPANY_WORDS = frozenset({
     "company", "co", "group", "holdings", "s.a.", "ag",
 })
 """Company-name suffixes: "Oracle India Pvt Ltd" and "Shell Oil Company" are employers."""
+
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+"""US state codes: "Spring, TX" and "Phoenix, NY" are places (USPS abbreviations)."""
 
 SEPARATOR_TOKENS = frozenset({
     ",", "/", "|", "•", "·", ";", "&", "and", "or", "+", "(", ")", "[", "]", ":", "-",
@@ -249,7 +256,7 @@ class SkillMatcher:
             if rule is None:
                 plain.append(span)
             elif not _vetoed(span, rule):
-                (pending if rule.needs_context else plain).append(span)
+                (pending if rule.needs_context or span.id_ == CAPITALS else plain).append(span)
         accepted = list(plain)
         skills_row = _skills_row(doc.text, section)
         list_like = _list_like(doc.text)
@@ -259,7 +266,8 @@ class SkillMatcher:
             for span in list(pending):
                 # only technical skills vouch for a neighbour ("Istanbul" next to a degree)
                 support = [s for s in accepted if s is not span and s.label_ in self._technical]
-                if skills_row or list_like and support or _has_context(
+                in_list = skills_row or list_like and bool(support)
+                if in_list or span.id_ != CAPITALS and _has_context(
                         span, self._rule_for(span), support):
                     accepted.append(span)
                     pending.remove(span)
@@ -315,17 +323,29 @@ def _vetoed(span: Span, rule: _Rule) -> bool:
     previous = doc[span.start - 1] if span.start > 0 else None
     if previous is not None and previous.lower_ == "at":
         return True                                   # "Engineer at Oracle"
-    return len(span.text) == 1 and _is_initial(span, previous, following)
+    if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES:
+        return True                                   # "Spring, TX", "Phoenix, NY"
+    return len(span.text) == 1 and (_is_initial(span, previous, following)
+                                    or _is_spaced_out(span, previous, following))
 
 
 def _is_initial(span: Span, previous, following) -> bool:
-    """A one-letter term written like a name's initial: "John C. Smith", "Prof. R. Adams"."""
+    """A one-letter term written as an initial: "John C. Smith", "Tolman, R. (2007)".
+
+    A letter and a full stop with more text after it is an initial unless a governing
+    word comes before it ("in R. Then ..."); at the end of a line it ends a sentence.
+    """
     if len(following) < 2 or following[0].text != "." or span.end_char != following[0].idx:
         return False
-    after_dot = following[1]
-    if not (after_dot.is_alpha and after_dot.text[:1].isupper()):
-        return False
     return previous is None or previous.lower_ not in GOVERNING_WORDS
+
+
+def _is_spaced_out(span: Span, previous, following) -> bool:
+    """A letter of a letter-spaced heading: "E D U C AT IO N", "E XPER IENCE C ONTINUED"."""
+    candidates = {i for s in span.doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
+    neighbours = [t for t in (previous, following[0] if following else None) if t is not None]
+    return bool(neighbours) and all(t.is_alpha and t.is_upper and t.i not in candidates
+                                    for t in neighbours)
 
 
 def _has_context(span: Span, rule: _Rule, support: list[Span]) -> bool:
@@ -410,8 +430,10 @@ def _blank_pipeline(taxonomy: Taxonomy):
 def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
     """SpanRuler phrase patterns: (LOWER patterns, ORTH patterns), label = skill id.
 
-    A case-sensitive ambiguous term matches as written and, when written with a capital,
-    in capitals too ("Go", "GO"; "pip" but not "PIP"); every other term in any case.
+    A case-sensitive ambiguous term matches as written ("Go", never "go"); its capitals
+    ("ORACLE", "GO") are a separate pattern with id ``CAPITALS`` that counts only in a
+    skills list ("SWIFT" is also a bank network, "SOLID" a word in a heading). Every
+    other term matches in any case.
     """
     lower, cased = [], []
     for skill in taxonomy.skills.values():
@@ -419,9 +441,10 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
         sensitive = {t.casefold() for t in (amb.terms or skill.terms)} \
             if amb is not None and amb.case_sensitive else set()
         for term in skill.terms:
-            if term.casefold() in sensitive:  # "Go" and "GO"; "pip" only as written
-                variants = (term, term.upper()) if term[:1].isupper() else (term,)
-                cased += [{"label": skill.id, "pattern": v} for v in dict.fromkeys(variants)]
+            if term.casefold() in sensitive:
+                cased.append({"label": skill.id, "pattern": term})
+                if term[:1].isupper() and term.upper() != term:
+                    cased.append({"label": skill.id, "pattern": term.upper(), "id": CAPITALS})
             else:  # LOWER ignores case; the tokenizer splits every casing alike
                 lower.append({"label": skill.id, "pattern": term})
     return lower, cased

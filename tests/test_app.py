@@ -172,6 +172,19 @@ def test_github_user_adds_repository_cards_and_claims(resume_pdf, fake_github):
     assert "code_sources" in repr(at.session_state) and TOKEN not in repr(at.session_state)
 
 
+def test_github_user_without_a_resume(fake_github):
+    at = run_app()
+    text_input(at, "GitHub username").input("casey-example")
+    at.run()
+    at.toggle[0].set_value(True)
+    at.run()
+
+    assert not at.exception and not at.error
+    assert at.subheader[0].value == "Readiness of casey-example"
+    assert at.tabs[-1].label == "Repositories (1)"
+    assert "Résumé checks" not in [t.label for t in at.tabs]
+
+
 def test_unknown_github_user_keeps_the_resume_report(resume_pdf, fake_github, taxonomy):
     expected = analyze(resume_pdf, taxonomy=taxonomy).to_dict()
     at = upload(run_app(), resume_pdf.name, resume_pdf.read_bytes())

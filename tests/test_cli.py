@@ -50,7 +50,7 @@ def jobready(*args: str | Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedPr
 
 def run_all(commands: dict[str, tuple]) -> dict[str, subprocess.CompletedProcess]:
     """Run ``jobready`` once per entry, a few at a time; results by the same keys."""
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         futures = {name: pool.submit(jobready, *args) for name, args in commands.items()}
         return {name: future.result() for name, future in futures.items()}
 
@@ -113,7 +113,8 @@ def test_json_report_on_stdout_follows_the_schema(resume_pdf):
     run = jobready("analyze", resume_pdf)
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
-    jsonschema.Draft202012Validator(report_schema()).validate(report)
+    jsonschema.validate(report, report_schema(),
+                        format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert report["input"]["resume"]["file"] == resume_pdf.name
     assert report["candidate"]["email"] == "casey@example.org"
     assert {"python", "fastapi", "postgresql"} <= {s["id"] for s in report["skills"]}
