@@ -18,6 +18,7 @@ state; the token is passed to :func:`analyzer.code.read_code_sources` and nowher
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ DIFFICULTY_BADGES = {"beginner": ":green-badge[beginner]", "intermediate": ":ora
                      "advanced": ":red-badge[advanced]"}
 GAP_BADGES = {"missing": ":red-badge[missing]", "weak": ":orange-badge[weak]",
               "partial": ":blue-badge[partial]"}
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>#|$~])")
 TOP_GAPS = 5  # gaps shown in full; the rest sit in an expander, so the page is no wall of text
 
 
@@ -118,7 +120,9 @@ def code_sources(github: GitHubInput, taxonomy: Taxonomy) -> dict:
 
     Kept in this session's state by (API URL, user, whether a token was given) so reruns
     (a click on a download button, a new password) do not read GitHub again; the token
-    itself is not part of what is kept. A progress bar follows the repositories.
+    itself is not part of what is kept. A progress bar follows the repositories. (Not
+    ``st.cache_data``: a cached function may not update a progress bar drawn outside it,
+    and the HTTP cache of :mod:`analyzer.github` already spares requests across sessions.)
     """
     from analyzer.code import read_code_sources
 
@@ -190,7 +194,7 @@ def summary_ui(data: dict, report: Report) -> None:
     """Headline: score, level, counts and the two downloads."""
     readiness = data["readiness"]
     name = data["candidate"].get("name") or data["input"].get("github") or "this candidate"
-    st.subheader(f"Readiness of {name}")
+    st.subheader(f"Readiness of {plain(name)}")
     score, skills, gaps = st.columns(3, border=True)
     score.metric("Readiness score", f"{readiness['score']:g} / 100",
                  delta=f"{readiness['level'].capitalize()} level", delta_color="off", delta_arrow="off",
@@ -210,7 +214,7 @@ def summary_ui(data: dict, report: Report) -> None:
     if data["warnings"]:
         with st.expander(f"{len(data['warnings'])} warning(s) about this analysis",
                          icon=":material/warning:"):
-            st.markdown("\n".join(f"- {w}" for w in data["warnings"]))
+            st.markdown("\n".join(f"- {plain(w)}" for w in data["warnings"]))
 
 
 def readiness_ui(readiness: dict) -> None:
@@ -278,10 +282,15 @@ def skills_ui(data: dict, names: dict[str, str], categories: Mapping[str, str]) 
 
 def evidence_markdown(evidence: dict) -> str:
     """Evidence as Markdown, with a link to the file on GitHub when there is one."""
-    text = where(evidence)
+    text = plain(where(evidence))
     if evidence.get("url"):
-        text = f"[{repo_place(evidence)}]({evidence['url']}): {evidence['text']}"
+        text = f"[{plain(repo_place(evidence))}]({evidence['url']}): {plain(evidence['text'])}"
     return f"{text} *({evidence['strength']})*"
+
+
+def plain(text: str) -> str:
+    """Text from a résumé or GitHub made literal for ``st.markdown`` ("$20k" is no formula)."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def claims_ui(claims: dict, names: dict[str, str]) -> None:
@@ -347,7 +356,7 @@ def checks_summary(checks: list[dict]) -> str:
 def checks_ui(checks: list[dict]) -> None:
     """Checks as pass/fail lines with the advice under each failed one."""
     for check in checks:
-        line = f"{CHECK_MARKS[check['passed']]} **{check['name']}**: {check['detail']}"
+        line = f"{CHECK_MARKS[check['passed']]} **{check['name']}**: {plain(check['detail'])}"
         if check.get("advice") and check["passed"] is not True:
             line += f"  \n:gray[→ {check['advice']}]"
         st.markdown(line)
@@ -366,8 +375,9 @@ def repositories_ui(data: dict, names: dict[str, str]) -> None:
         st.caption(" · ".join(f"{k.replace('_', ' ')}: {v}" for k, v in usage.items() if v is not None))
     for repo in data["repositories"]:
         with st.container(border=True):
-            title = f"[{repo['name']}]({repo['url']})" if repo.get("url") else repo["name"]
-            st.markdown(f"**{title}**" + (f" — {repo['description']}" if repo.get("description") else ""))
+            title = f"[{plain(repo['name'])}]({repo['url']})" if repo.get("url") else plain(repo["name"])
+            about = f" — {plain(repo['description'])}" if repo.get("description") else ""
+            st.markdown(f"**{title}**{about}")
             st.markdown("**Stack:** " + (", ".join(names.get(s, s) for s in repo["stack"]) or "not recognised"))
             if repo["evidence"]:
                 with st.expander(f"{len(repo['evidence'])} piece(s) of evidence"):
@@ -378,7 +388,7 @@ def repositories_ui(data: dict, names: dict[str, str]) -> None:
                 with st.expander(checks_summary(repo["checks"]).capitalize()):
                     checks_ui(repo["checks"])
             for warning in repo["warnings"]:
-                st.caption(f":material/warning: {warning}")
+                st.caption(f":material/warning: {plain(warning)}")
 
 
 def report_ui(report: Report, taxonomy: Taxonomy) -> None:

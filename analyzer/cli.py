@@ -46,11 +46,11 @@ def analyze(
     taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
 ) -> None:
     """Analyse a résumé PDF (and optionally GitHub or local repositories) into a report."""
-    from analyzer.report import analyze as run_analysis
-    from analyzer.taxonomy import load_taxonomy
-
     if resume is not None and not resume.is_file():
         _fail(f"{resume} does not exist or is not a file: check the path.", 2)
+    from analyzer.report import analyze as run_analysis  # spaCy loads here, after the cheap checks
+    from analyzer.taxonomy import load_taxonomy
+
     tax = load_taxonomy(taxonomy)
     report = run_analysis(resume, password=password, taxonomy=tax,
                           **_code_sources(github, repo or [], tax))

@@ -193,7 +193,7 @@ def _translate(exc: Exception, name: str, password: str | None) -> ResumeError:
             return EncryptedPdfError(
                 f"{name} did not open with the password given: check the password or upload an unlocked copy."
             )
-        return EncryptedPdfError(f"{name} is password-protected: pass --password or upload an unlocked copy.")
+        return EncryptedPdfError(f"{name} is password-protected: give its password (--password on the command line, the password field in the dashboard) or upload an unlocked copy.")
     if isinstance(cause, PDFEncryptionError):
         return EncryptedPdfError(f"{name} uses an encryption this tool cannot open: upload an unlocked copy.")
     return NotAPdfError(f"{name} is damaged or not a valid PDF: export the résumé to PDF again and upload the new file.")

@@ -14,6 +14,7 @@ Usage::
     .venv/bin/python scripts/evaluate.py                  # readable tables
     .venv/bin/python scripts/evaluate.py --json > eval.json
     .venv/bin/python scripts/evaluate.py --corpus /path/to/shared/corpus --only resumes
+    .venv/bin/python scripts/evaluate.py --only resumes --benchmark   # + timings
 
 The labelled corpora are measurement data, not test fixtures: nothing here runs in CI.
 """
@@ -22,12 +23,15 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import spacy
 import typer
 import yaml
 
@@ -212,6 +216,43 @@ def evaluate_dotin(corpus: Path, taxonomy: Taxonomy, matcher: SkillMatcher,
     }
 
 
+def benchmark(corpus: Path, taxonomy: Taxonomy, repeats: int = 5) -> dict:
+    """Medians over ``repeats`` runs, in seconds, on this machine.
+
+    ``compile``: SkillMatcher(taxonomy) from the loaded taxonomy; ``load_from_disk``:
+    ``spacy.load`` of the same pipeline saved with ``nlp.to_disk`` (what a models/
+    artifact would give); ``extract_per_resume``: extract_skills on each corpus PDF,
+    parsing excluded; ``lines_per_second``: the same, counted in résumé lines.
+    """
+    compile_times, load_times = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        matcher = SkillMatcher(taxonomy)
+        compile_times.append(time.perf_counter() - started)
+    with tempfile.TemporaryDirectory() as folder:
+        matcher.nlp.to_disk(folder)
+        size = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+        for _ in range(repeats):
+            started = time.perf_counter()
+            spacy.load(folder)
+            load_times.append(time.perf_counter() - started)
+    resumes = [parse_resume(p) for p in sorted((corpus / "resumes").glob("*.pdf"))]
+    extract_times, lines = [], sum(len(r.lines) for r in resumes)
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for resume in resumes:
+            extract_skills(resume, taxonomy, matcher)
+        extract_times.append(time.perf_counter() - started)
+    per_pass = statistics.median(extract_times)
+    return {
+        "compile": round(statistics.median(compile_times), 4),
+        "load_from_disk": round(statistics.median(load_times), 4),
+        "artifact_kib": round(size / 1024),
+        "extract_per_resume": round(per_pass / max(len(resumes), 1), 4),
+        "lines_per_second": round(lines / per_pass) if per_pass else None,
+    }
+
+
 def _table(title: str, rows: list[list], header: list[str]) -> str:
     widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
     line = lambda row: "  ".join(str(x).ljust(w) for x, w in zip(row, widths))  # noqa: E731
@@ -238,6 +279,11 @@ def render(result: dict) -> str:
             out.append("labels the taxonomy cannot name: "
                        + json.dumps(r["labels_unknown_to_taxonomy"]))
         out.append(f"extract_skills per résumé (parsing excluded): {r['seconds_per_resume']} s")
+    if "benchmark" in result:
+        b = result["benchmark"]
+        out += ["", f"benchmark (medians): compile {b['compile']} s, load from disk "
+                f"{b['load_from_disk']} s ({b['artifact_kib']} KiB), extract_skills "
+                f"{b['extract_per_resume']} s per résumé ({b['lines_per_second']} lines/s)"]
     if "dotin" in result:
         d = result["dotin"]
         o = d["overall"]
@@ -255,8 +301,9 @@ def render(result: dict) -> str:
 
 
 def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
-             limit: int | None = None) -> dict:
-    """Both evaluations (or ``only`` one of ``resumes`` / ``dotin``) as one dict."""
+             limit: int | None = None, timing: bool = False) -> dict:
+    """Both evaluations (or ``only`` one of ``resumes`` / ``dotin``) as one dict;
+    ``timing`` adds :func:`benchmark`."""
     matcher = SkillMatcher(taxonomy)
     result: dict = {"taxonomy_sha256": taxonomy.sha256,
                     "compile_seconds": round(matcher.compile_seconds, 4)}
@@ -264,6 +311,8 @@ def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
         result["resumes"] = evaluate_resumes(corpus, taxonomy, matcher)
     if only in (None, "dotin"):
         result["dotin"] = evaluate_dotin(corpus, taxonomy, matcher, limit)
+    if timing:
+        result["benchmark"] = benchmark(corpus, taxonomy)
     return result
 
 
@@ -273,9 +322,10 @@ def main(
     only: str = typer.Option(None, help="Run only 'resumes' or 'dotin'."),
     limit: int = typer.Option(None, help="Score only the first N dotin documents."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
+    timing: bool = typer.Option(False, "--benchmark", help="Also time compile, load, extract."),
 ) -> None:
     """Score skill extraction on the labelled résumé corpora."""
-    result = evaluate(corpus, load_taxonomy(taxonomy), only, limit)
+    result = evaluate(corpus, load_taxonomy(taxonomy), only, limit, timing)
     typer.echo(json.dumps(result, indent=2) if as_json else render(result))
 
 

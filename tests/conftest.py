@@ -12,8 +12,6 @@ from pdf_factory import build_resume_pdf
 
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from github_server import FakeGitHub, make_repo
-from pdf_factory import encrypted_pdf, image_only_pdf
+from pdf_factory import build_resume_pdf, encrypted_pdf, image_only_pdf
 from streamlit.testing.v1 import AppTest
 
 from analyzer.errors import JobreadyError
@@ -82,6 +82,16 @@ def test_uploaded_resume_shows_score_chart_evidence_and_gaps(resume_pdf, taxonom
     assert [t.label for t in at.tabs] == [
         "Readiness", "Skills & evidence", f"Gaps ({len(expected['gaps'])})", "Suggested projects",
         "Résumé checks"]
+
+
+def test_resume_text_is_shown_literally_not_as_markdown(tmp_path):
+    line = "Saved $20k a year with Python scripts for *nightly* reports, $5 per run"
+    pdf = build_resume_pdf(tmp_path / "dollars.pdf", sections=[("Experience", ["• " + line])])
+    at = upload(run_app(), pdf.name, pdf.read_bytes())
+
+    assert not at.exception and not at.error
+    escaped = line.replace("$", "\\$").replace("*", "\\*")
+    assert f"- résumé p.1 · work: {escaped} *(quantified)*" in page_text(at)
 
 
 def test_sample_button_analyses_the_shipped_resume_and_prefills_github(taxonomy):

@@ -199,7 +199,7 @@ def _truncated(tmp_path):
         (lambda p: b"%PDF-1.7\n" + b"\x00" * 200, None, NotAPdfError,
          "cv.pdf is damaged or not a valid PDF: export the résumé to PDF again and upload the new file."),
         (lambda p: encrypted_pdf(p / "e.pdf", "s3cret"), None, EncryptedPdfError,
-         "cv.pdf is password-protected: pass --password or upload an unlocked copy."),
+         "cv.pdf is password-protected: give its password (--password on the command line, the password field in the dashboard) or upload an unlocked copy."),
         (lambda p: encrypted_pdf(p / "e.pdf", "s3cret"), "wrong", EncryptedPdfError,
          "cv.pdf did not open with the password given: check the password or upload an unlocked copy."),
         (lambda p: no_pages_pdf(p / "none.pdf"), None, EmptyPdfError,

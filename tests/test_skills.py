@@ -1,0 +1,174 @@
+"""extract_skills: evidence shape, strength levels, implied skills, exclusions, order.
+
+Résumés are real: a PDF written by fpdf2 and parsed by analyzer.resume, text run
+through resume_from_text, or Line objects built directly where a page or a heading
+flag has to be exact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pdf_factory import build_resume_pdf
+
+from analyzer.evidence import STRENGTHS, strength_rank
+from analyzer.resume import Line, Resume, parse_resume, resume_from_text
+from analyzer.skills import Mention, SkillFinding, SkillMatcher, extract_skills
+
+
+@pytest.fixture(scope="module")
+def matcher(taxonomy) -> SkillMatcher:
+    return SkillMatcher(taxonomy)
+
+
+def resume_of(*lines: Line) -> Resume:
+    """A Resume holding exactly these lines (the other fields come from a blank parse)."""
+    return dataclasses.replace(resume_from_text("x"), lines=tuple(lines))
+
+
+def line(text: str, section: str = "work", *, page: int = 1, bullet: bool = False,
+         heading: bool = False) -> Line:
+    return Line(text=text, page=page, section=section, column=0, is_heading=heading,
+                bullet=bullet)
+
+
+def by_id(findings: tuple[SkillFinding, ...]) -> dict[str, SkillFinding]:
+    return {f.id: f for f in findings}
+
+
+def test_evidence_from_a_real_pdf_carries_line_section_and_page(tmp_path, taxonomy, matcher):
+    pdf = build_resume_pdf(tmp_path / "cv.pdf")
+    findings = by_id(extract_skills(parse_resume(pdf), taxonomy, matcher))
+    redis = findings["redis"].evidence
+    assert [(e.source, e.section, e.page) for e in redis] == [
+        ("resume", "work", 1), ("resume", "skills", 1)]
+    assert redis[0].strength == "quantified" and "30%" in redis[0].text
+    assert redis[1].strength == "listed"
+    assert redis[1].text == "Python, FastAPI, Django, PostgreSQL, Redis, Docker, Git"
+    assert findings["redis"].name == "Redis" and findings["redis"].category == "caching"
+    assert all(e.repo is None and e.path is None and e.url is None
+               for f in findings.values() for e in f.evidence)
+
+
+STRENGTH_CASES = [
+    # (text, section, bullet, skill, expected strength)
+    ("Python, Django, Docker", "skills", False, "python", "listed"),
+    ("Backend developer who loves Python", "basics", False, "python", "listed"),
+    ("Coursework: Databases with PostgreSQL", "education", False, "postgresql", "listed"),
+    ("Environment: Java, Spring Boot, Kafka", "work", False, "kafka", "listed"),
+    ("Java, Spring Boot, Hibernate, Kafka", "projects", False, "java", "listed"),
+    ("Built billing services in Python", "work", True, "python", "applied"),
+    ("Improved reliability of the Kafka consumers", "work", True, "kafka", "applied"),
+    ("Migrated Python 2 services to Python 3 in 2019", "work", True, "python", "applied"),
+    ("Rewrote the importer in Java 8 from Jan 2020 - Mar 2021", "work", True, "java",
+     "applied"),
+    ("Set up Docker for the whole team and wrote the runbooks", "volunteer", False, "docker",
+     "applied"),
+    ("Cut latency by 30% with Redis", "work", True, "redis", "quantified"),
+    ("Served 2M+ requests a day with Go", "work", True, "go", "quantified"),
+    ("Saved $12k a year by moving batch jobs to AWS Lambda", "projects", False, "aws",
+     "quantified"),
+    ("Reduced build time from 10 to 4 minutes with Docker", "work", True, "docker",
+     "quantified"),
+    ("Taught 40 students Git", "volunteer", True, "git", "quantified"),
+    ("Achieved a 2.8x speedup in the Rust parser", "projects", True, "rust", "quantified"),
+]
+
+
+@pytest.mark.parametrize(("text", "section", "bullet", "skill", "expected"), STRENGTH_CASES,
+                         ids=[c[0][:40] for c in STRENGTH_CASES])
+def test_strength_of_a_line(taxonomy, matcher, text, section, bullet, skill, expected):
+    findings = by_id(extract_skills(resume_of(line(text, section, bullet=bullet)), taxonomy,
+                                    matcher))
+    assert findings[skill].strength == expected
+    assert findings[skill].evidence[0].section == section
+
+
+def test_page_and_order_of_evidence_within_a_finding(taxonomy, matcher):
+    resume = resume_of(
+        line("Python, SQL", "skills", page=1),
+        line("Wrote ETL jobs in Python", "work", page=2, bullet=True),
+        line("Cut report time by 80% with Python", "projects", page=3, bullet=True),
+    )
+    python = by_id(extract_skills(resume, taxonomy, matcher))["python"]
+    assert [(e.strength, e.page, e.section) for e in python.evidence] == [
+        ("quantified", 3, "projects"), ("applied", 2, "work"), ("listed", 1, "skills")]
+
+
+def test_implied_skills_have_no_evidence_and_name_what_implies_them(taxonomy, matcher):
+    findings = by_id(extract_skills(resume_of(line("PostgreSQL, Django", "skills")), taxonomy,
+                                    matcher))
+    assert findings["sql"].evidence == () and findings["sql"].strength == "implied"
+    assert findings["sql"].implied_by == ("postgresql",)
+    assert findings["python"].implied_by == ("django",) and findings["python"].evidence == ()
+    assert findings["postgresql"].implied_by == () and findings["postgresql"].evidence
+    assert set(taxonomy.implied(["postgresql", "django"])) <= set(findings)
+
+
+def test_a_skill_found_and_implied_keeps_its_evidence(taxonomy, matcher):
+    findings = by_id(extract_skills(resume_of(line("SQL, PostgreSQL", "skills")), taxonomy,
+                                    matcher))
+    assert findings["sql"].evidence and findings["sql"].implied_by == ("postgresql",)
+
+
+def test_findings_are_ordered_by_strength_then_weight(taxonomy, matcher):
+    resume = resume_of(
+        line("Docker, Git, Kubernetes, Python, Redis", "skills"),
+        line("Built the API in Python", "work", bullet=True),
+        line("Cut costs by 20% with Kubernetes", "work", bullet=True),
+    )
+    findings = extract_skills(resume, taxonomy, matcher)
+    assert [f.id for f in findings[:2]] == ["kubernetes", "python"]
+    keys = [(-(strength_rank(f.strength) if f.evidence else -1), -taxonomy.skill(f.id).weight)
+            for f in findings]
+    assert keys == sorted(keys)
+    assert not findings[-1].evidence  # implied-only findings come last
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("jane@golang.org | github.com/jane/python-app", {"go", "python", "github"}),
+    ("https://gitlab.com/jane/django-rest-api", {"gitlab", "django", "rest"}),
+    ("Portfolio: www.rust-lang.org/learn and @kubernetes_fan", {"rust", "kubernetes"}),
+])
+def test_urls_and_email_addresses_give_no_evidence(taxonomy, matcher, text, absent):
+    resume = resume_of(line(text, "basics"), line("Java", "skills"))
+    found = {f.id for f in extract_skills(resume, taxonomy, matcher)}
+    assert "java" in found
+    assert not absent & found
+
+
+def test_headings_give_no_evidence(taxonomy, matcher):
+    resume = resume_of(line("Python Projects", "projects", heading=True),
+                       line("Sessions kept in Redis", "projects", bullet=True))
+    assert {f.id for f in extract_skills(resume, taxonomy, matcher) if f.evidence} == {"redis"}
+
+
+def test_default_matcher_gives_the_same_findings(taxonomy, matcher):
+    resume = resume_from_text("Skills\nPython, Go, PostgreSQL\nExperience\n• Built APIs in Go")
+    assert extract_skills(resume, taxonomy) == extract_skills(resume, taxonomy, matcher)
+
+
+def test_every_strength_is_a_known_one(taxonomy, matcher):
+    resume = resume_from_text("Skills\nPython\nExperience\n• Cut cost 10% with Python")
+    for finding in extract_skills(resume, taxonomy, matcher):
+        assert all(e.strength in STRENGTHS for e in finding.evidence)
+
+
+def test_mentions_in_matches_one_call_per_line(matcher):
+    lines = [("Go, Rust", "skills"), ("I will go home", "work"), ("Spring 2017", None)]
+    assert matcher.mentions_in(lines) == [matcher.mentions(t, s) for t, s in lines]
+    assert matcher.mentions("Go, Rust", "skills") == [Mention("go", 0, 2, "Go"),
+                                                       Mention("rust", 4, 8, "Rust")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=120))
+def test_mentions_are_ordered_disjoint_slices_of_any_text(matcher, text):
+    previous_end = 0
+    for mention in matcher.mentions(text, "skills"):
+        assert text[mention.start_char:mention.end_char] == mention.surface
+        assert previous_end <= mention.start_char < mention.end_char
+        previous_end = mention.end_char
