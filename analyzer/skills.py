@@ -6,7 +6,7 @@
 gives candidate spans; the disambiguation below keeps the ones a careful reader
 would count, and the longest of overlapping spans wins (``spacy.util.filter_spans``).
 :func:`extract_skills` turns the mentions in a parsed résumé into
-:class:`SkillFinding` objects, each with one :class:`Evidence` per mention::
+:class:`SkillFinding` objects, each with one :class:`Evidence` per line naming it::
 
     taxonomy = load_taxonomy()
     matcher = SkillMatcher(taxonomy)              # ~0.2 s: compile once, reuse
@@ -19,16 +19,19 @@ Disambiguation (data in the taxonomy's ``ambiguity`` entries, mechanics here):
 - never inside a URL, an e-mail address or an @handle (``github.com/u/python-app``);
 - an ambiguous term (``Ambiguity.terms``, else the name and every alias) is vetoed by
   its ``reject_before`` / ``reject_after`` words ("American Express", "Shell Oil"),
-  by a following year ("Spring 2017"), by a company suffix within three words
-  ("Oracle India Pvt Ltd"), by "at" before it ("at Oracle") and, for one letter,
-  by an initial's shape ("John C. Smith", "Prof. R. Adams");
+  by a following year ("Spring 2017"), a company suffix within three words
+  ("Oracle India Pvt Ltd"), "at" before it ("at Oracle"), a US state after it
+  ("Spring, TX") and, for one letter, by an initial's shape ("John C. Smith",
+  "Tolman, R. (2007)") or a letter-spaced heading ("E D U C AT IO N");
 - with ``needs_context`` it must also have context: the skills section, a tech label
   row ("Languages: …"), a list-like line holding another skill, a recognised skill
   as its neighbour ("PHP and Shell"), a context word within three words, or a
-  governing word right before it ("in Go", "using Play").
+  governing word right before it ("in Go", "using Play");
+- a case-sensitive term written in capitals ("ORACLE") counts only in a skills list.
 
 Evidence strength (see :mod:`analyzer.evidence`): ``listed`` for the skills section,
-summary, header, headings and any line that is a list rather than a sentence;
+summary, header, education and other sections, and any non-bullet line that is a list
+rather than a sentence (headings give no evidence);
 ``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``;
 ``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
 dates and version numbers do not count). Skills only implied by found ones
@@ -38,11 +41,10 @@ dates and version numbers do not count). Skills only implied by found ones
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.attrs import ORTH
@@ -53,6 +55,9 @@ from spacy.util import (compile_infix_regex, compile_prefix_regex, compile_suffi
 
 from analyzer.evidence import Evidence, strength_rank
 from analyzer.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
+    from analyzer.resume import Line, Resume
 
 __all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "extract_skills"]
 
@@ -77,14 +82,11 @@ GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use
 """Words that make an ambiguous term a skill when right before it ("in Go",
 "using Play"); kept apart from CONTEXT_WORDS because "go through" must not count."""
 
-LABEL_WORDS = frozenset({
-    "language", "skill", "tech", "technology", "technologie", "tool", "framework",
-    "stack", "database", "programming", "environment", "platform", "library",
-    "librarie", "software", "cloud", "infrastructure", "devops", "backend", "web",
-    "scripting", "os", "operating", "technical", "expertise", "proficient",
-    "familiar", "knowledge", "server", "testing", "messaging", "competencie",
-    "toolkit", "devop", "data", "storage", "ide", "system",
-})
+LABEL_WORDS = frozenset(
+    "language skill tech technology technologie tool framework stack database programming "
+    "environment platform library librarie software cloud infrastructure devops devop "
+    "backend web scripting os operating technical expertise proficient familiar knowledge "
+    "server testing messaging competencie toolkit data storage ide system".split())
 """Words (singular, lower case) whose presence in a "Label:" makes the row a skills row."""
 
 NON_TECHNICAL_CATEGORIES = frozenset({
@@ -124,13 +126,13 @@ _URL = re.compile(
         ly|gg|tech|xyz|site|page|so|sh|cc)\b(?:/\S*)?   # bare domain, optional path
     """
 )
-_FIGURE = re.compile(r"[$€£¥×]|\d")
+_FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
       \b(?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)?\d{2}\b|present|now)   # year ranges
     | \b\d{1,2}\s*/\s*(?:19|20)?\d{2}\b                              # 05/2019
     | \b(?:19|20)\d{2}\b                                              # years
-    | \bv?\d+(?:\.\d+)+\b                                             # versions 3.11
+    | \bv?\d+(?:\.\d+)+\b(?!%)                                         # versions 3.11
     """
 )
 # Version numbers written right after a skill ("Python 3", "Java 8", "Java 1.8").
@@ -155,8 +157,8 @@ class SkillFinding:
 
     Attributes:
         id, name, category: from the taxonomy.
-        evidence: one :class:`Evidence` per mention, strongest first; empty when the
-            skill is only implied.
+        evidence: one :class:`Evidence` per résumé line that mentions the skill,
+            strongest first; empty when the skill is only implied.
         implied_by: ids of found skills that imply this one (``Taxonomy.implied``);
             may be set on a skill that also has evidence of its own.
     """
@@ -171,18 +173,6 @@ class SkillFinding:
     def strength(self) -> str:
         """The strongest evidence's strength, or ``"implied"`` when there is none."""
         return self.evidence[0].strength if self.evidence else "implied"
-
-
-class _Line(Protocol):
-    text: str
-    section: str | None
-    page: int
-    is_heading: bool
-    bullet: bool
-
-
-class _Resume(Protocol):
-    lines: Sequence[_Line]
 
 
 @dataclass(frozen=True)
@@ -453,7 +443,7 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
 # ------------------------------------------------------------------ evidence
 
 
-def line_strength(line: _Line, mentions: Sequence[Mention]) -> str:
+def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.section not in APPLIED_SECTIONS or line.is_heading:
         return "listed"
@@ -478,9 +468,9 @@ def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
-def extract_skills(resume: _Resume, taxonomy: Taxonomy,
+def extract_skills(resume: Resume, taxonomy: Taxonomy,
                    matcher: SkillMatcher | None = None) -> tuple[SkillFinding, ...]:
-    """Every skill in a parsed résumé, with one :class:`Evidence` per mention.
+    """Every skill in a parsed résumé, with one :class:`Evidence` per line mentioning it.
 
     Args:
         resume: an :class:`analyzer.resume.Resume` (only ``lines`` is read: text,
@@ -498,8 +488,7 @@ def extract_skills(resume: _Resume, taxonomy: Taxonomy,
         matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
             taxonomy.sha256, SkillMatcher(taxonomy))
     lines = [line for line in resume.lines if line.text.strip() and not line.is_heading]
-    found = matcher.mentions_in(
-        (line.text, line.section) for line in lines)
+    found = matcher.mentions_in((line.text, line.section) for line in lines)
     evidence: dict[str, list[Evidence]] = {}
     for line, mentions in zip(lines, found):
         strength = line_strength(line, mentions)
@@ -521,15 +510,3 @@ def extract_skills(resume: _Resume, taxonomy: Taxonomy,
                                  -taxonomy.skill(f.id).weight, order[f.id]))
     return tuple(findings)
 
-
-def _main(argv: list[str]) -> int:
-    """``python -m analyzer.skills TEXT…``: print the mentions found in each argument."""
-    matcher = SkillMatcher()
-    print(f"compiled {len(matcher.taxonomy.skills)} skills in {matcher.compile_seconds:.3f} s")
-    for text in argv:
-        print(text, "->", [(m.skill_id, m.surface) for m in matcher.mentions(text)])
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))

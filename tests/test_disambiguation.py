@@ -98,6 +98,8 @@ CASES = [
     ("Swift, Kotlin, Objective-C", "skills", {"swift", "kotlin", "objective_c"}, set()),
     ("Processed SWIFT payments for the bank", "work", set(), {"swift"}),
     ("Rust, Go and C++", "skills", {"rust", "go", "cpp"}, set()),
+    ("Rust removal on the loading docks", "work", set(), {"rust"}),
+    ("Applied rust-proof coating to steel frames", "work", set(), {"rust"}),
     # --- Make, REST, GitHub, Azure, JS
     ("Make the change and ship it", "work", set(), {"make"}),
     ("Builds driven by Make and CMake", "work", {"make"}, set()),
