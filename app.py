@@ -29,6 +29,7 @@ import streamlit as st
 
 from analyzer.errors import JobreadyError
 from analyzer.report import Report, analyze
+from analyzer.resume import Resume
 from analyzer.skills import SkillMatcher
 from analyzer.taxonomy import Taxonomy, load_taxonomy
 
@@ -143,11 +144,15 @@ def code_sources(github: GitHubInput, taxonomy: Taxonomy) -> dict:
     return memo[key]
 
 
-def run_analysis(resume: ResumeInput | None, taxonomy: Taxonomy, sources: dict | None = None) -> Report:
-    """:func:`analyze` on the sidebar's résumé (if any) and code sources (if any)."""
+def run_analysis(resume: ResumeInput | None, taxonomy: Taxonomy, sources: dict | None = None,
+                 parsed: Resume | None = None) -> Report:
+    """:func:`analyze` on the sidebar's résumé (if any) and code sources (if any).
+
+    ``parsed`` is the résumé already parsed by an earlier run, reused instead of parsing again.
+    """
     if resume is None:
         return analyze(None, taxonomy=taxonomy, **(sources or {}))
-    return analyze(resume.data, resume_name=resume.name, password=resume.password,
+    return analyze(parsed or resume.data, resume_name=resume.name, password=resume.password,
                    taxonomy=taxonomy, matcher=cached_matcher(), **(sources or {}))
 
 
@@ -170,7 +175,8 @@ def build_report(resume: ResumeInput | None, taxonomy: Taxonomy) -> Report | Non
     if github is None or failed:
         return report
     try:
-        return run_analysis(resume, taxonomy, code_sources(github, taxonomy))
+        return run_analysis(resume, taxonomy, code_sources(github, taxonomy),
+                            parsed=report.resume if report else None)
     except JobreadyError as exc:
         st.error(str(exc))
         return report

@@ -42,6 +42,8 @@ def analyze(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     password: Annotated[Optional[str], typer.Option(help="Password of a protected PDF.")] = None,
     github: Annotated[Optional[str], typer.Option(help="GitHub username whose public repositories to read.")] = None,
+    github_from_resume: Annotated[bool, typer.Option(
+        "--github-from-resume", help="Read the GitHub profile the résumé links to.")] = False,
     repo: Annotated[Optional[list[Path]], typer.Option(help="Local repository folder (repeatable).")] = None,
     taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
 ) -> None:
@@ -49,11 +51,21 @@ def analyze(
     if resume is not None and not resume.is_file():
         _fail(f"{resume} does not exist or is not a file: check the path.", 2)
     from analyzer.report import analyze as run_analysis  # spaCy loads here, after the cheap checks
+    from analyzer.resume import parse_resume
     from analyzer.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
-    report = run_analysis(resume, password=password, taxonomy=tax,
-                          **_code_sources(github, repo or [], tax))
+    parsed = parse_resume(resume, password=password, name=resume.name) if resume else None
+    warnings: list[str] = []
+    if github_from_resume and not github:
+        github = parsed.basics.github if parsed else None
+        if not github:
+            warnings.append("The résumé links to no GitHub profile, so none was read: "
+                            "pass --github USER.")
+    sources = _code_sources(github, repo or [], tax)
+    sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
+    report = run_analysis(parsed, resume_name=resume.name if resume else None,
+                          taxonomy=tax, **sources)
     text = report.to_json() if format is Format.json else report.to_markdown()
     if output is None:
         typer.echo(text)

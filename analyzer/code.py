@@ -63,7 +63,13 @@ def read_code_sources(
     usage = None
     warnings: list[str] = []
     if github_user:
+        import logging
+
         from analyzer.github import make_client
+
+        # PyGithub prints every retry and rate-limit back-off to stderr at INFO level;
+        # the faults reach the user once, as our own one-sentence errors and warnings
+        logging.getLogger("github").setLevel(logging.WARNING)
 
         owned = client is None
         client = client or make_client(token=token)

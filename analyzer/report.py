@@ -218,7 +218,7 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
 
 
 def analyze(
-    resume: str | Path | bytes | None = None,
+    resume: str | Path | bytes | Resume | None = None,
     *,
     resume_name: str | None = None,
     password: str | None = None,
@@ -233,7 +233,9 @@ def analyze(
     """Analyse a résumé and/or repository evidence into a :class:`Report`.
 
     Args:
-        resume: a PDF path or its bytes, or None when only code is analysed.
+        resume: a PDF path or its bytes, an already parsed :class:`Resume` (so a caller
+            that read its GitHub link first does not parse twice), or None when only code
+            is analysed.
         resume_name: the name to use in messages and the report (default: the path's name).
         password: for password-protected PDFs.
         taxonomy: defaults to :func:`analyzer.taxonomy.load_taxonomy`.
@@ -257,10 +259,13 @@ def analyze(
     warnings = list(extra_warnings)
     evidence: list[tuple[str, Evidence]] = []
     parsed: Resume | None = None
-    if resume is not None:
+    if isinstance(resume, Resume):
+        parsed = resume
+    elif resume is not None:
         if resume_name is None:
             resume_name = Path(resume).name if not isinstance(resume, bytes) else "resume.pdf"
         parsed = parse_resume(resume, password=password, name=resume_name, today=today)
+    if parsed is not None:
         warnings.extend(parsed.warnings)
         matcher = matcher or SkillMatcher(taxonomy)
         for finding in extract_skills(parsed, taxonomy, matcher):
