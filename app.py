@@ -207,7 +207,7 @@ def summary_ui(data: dict, report: Report) -> None:
                  help="Weighted mean of the requirement areas below; see “How the score is computed”.")
     skills.metric("Skills with evidence", sum(1 for s in data["skills"] if s["evidence"]),
                   help="Skills named on the résumé or found in code (implied skills not counted).")
-    gaps.metric("Gaps", len(data["gaps"]), help="Requirement areas scoring under 100.")
+    gaps.metric("Gaps", len(data["gaps"]), help="Requirement areas scoring under 80: not yet used in real work.")
     resume = data["input"]["resume"]
     stem = Path(resume["file"]).stem if resume and resume["file"] else "report"
     json_col, md_col, _ = st.columns([1, 1, 2])

@@ -1,6 +1,9 @@
 """Gaps: what keeps a candidate from full readiness, most important first.
 
-A gap is a requirement group scoring under 100. Its importance, in [0, 1], is
+A gap is a requirement group scoring under ``GAP_BELOW`` (80): nothing found, only
+listed or implied, or fewer skills than the group needs. At 80 and above the candidate
+uses the skill in real work; the last step to 100 (code that shows it) is reported in
+the claimed-vs-demonstrated view rather than as a gap. A gap's importance, in [0, 1], is
 
     importance = group weight × (100 − group score) / 100
 
@@ -20,6 +23,9 @@ from analyzer.profile import CandidateStack, Profile
 from analyzer.readiness import Readiness
 from analyzer.taxonomy import Taxonomy
 
+GAP_BELOW = 80.0
+"""Group score under which a requirement group is a gap: 80 = the ``applied`` factor (0.8)."""
+
 
 @dataclass(frozen=True)
 class Gap:
@@ -29,7 +35,7 @@ class Gap:
         id: the requirement group id (``relational_database``).
         name: the group's name.
         kind: ``missing`` (nothing found), ``weak`` (only listed or implied) or
-            ``partial`` (shown, but below full strength or fewer than needed).
+            ``partial`` (fewer skills than the group needs, or some only listed).
         importance: in [0, 1], see the module docstring.
         score: the group's score, 0–100.
         reason: one sentence a candidate can act on.
@@ -54,10 +60,10 @@ def _suggest(any_of: tuple[str, ...], stack: CandidateStack, taxonomy: Taxonomy)
 def find_gaps(
     readiness: Readiness, profile: Profile, taxonomy: Taxonomy, stack: CandidateStack
 ) -> tuple[Gap, ...]:
-    """Rank the requirement groups under 100 by importance (ties: group file order)."""
+    """Rank the requirement groups under ``GAP_BELOW`` by importance (ties: file order)."""
     gaps = []
     for order, (group, scored) in enumerate(zip(taxonomy.groups, readiness.groups)):
-        if scored.score >= 100:
+        if scored.score >= GAP_BELOW:
             continue
         importance = round(group.weight * (100 - scored.score) / 100, 3)
         best = [profile.get(s) for s in scored.met_by]
@@ -75,7 +81,7 @@ def find_gaps(
             reason = f"Only {names} found; this area asks for {group.need}."
         else:
             kind = "partial"
-            reason = f"{names} is used but not yet with a measured outcome or in code."
+            reason = f"Of {names}, some are only listed: use them in a work or project bullet."
         gaps.append((-importance, order, Gap(
             group.id, group.name, kind, importance, scored.score, reason,
             _suggest(group.any_of, stack, taxonomy),
