@@ -17,12 +17,10 @@ What does not fit is listed in ``skipped_files`` and in the warnings. Reasons in
 ``skipped_files``: "over 1 MB", "binary file", "request budget", "not found", "the read
 stopped early", "beyond the first N files", or GitHub's answer ("GitHub answered 502 (...)").
 
-Caching: every GET goes through requests-cache (SQLite, ``github.sqlite``) and is revalidated
-with ``If-None-Match`` each time; GitHub does not charge a ``304`` to a request with an
-``Authorization`` header (GitHub REST docs, "Best practices for using the REST API"). File
-texts are kept by blob SHA (a blob never changes under its SHA), so a text read once, by REST
-or GraphQL, costs nothing again. The token travels only in the Authorization header, which
-requests-cache keeps out of cache keys and redacts from what it stores; it is never logged.
+Caching (:mod:`analyzer.github_http`): every GET goes through requests-cache (SQLite,
+``github.sqlite``) and is revalidated each time, and a ``304`` costs nothing; file texts are
+kept by blob SHA, so a text read once, by REST or GraphQL, costs nothing again. The token
+travels only in the Authorization header and is never logged or stored.
 
 Faults: one sentence each (:class:`GitHubUserNotFoundError`, :class:`RateLimitError`,
 :class:`GitHubUnavailableError`, :class:`GitHubError`). Once repositories have been read, a
@@ -40,7 +38,6 @@ import json
 import math
 import os
 import re
-import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -50,28 +47,25 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import platformdirs
 import requests
-from github import Auth, Github, GithubException, GithubRetry
-from github.GithubException import RateLimitExceededException, RateLimitExceededExceedsMaxWait
-from github.Requester import RequestsResponse
-from requests.adapters import HTTPAdapter
-from requests_cache import DO_NOT_CACHE, EXPIRE_IMMEDIATELY, CachedSession
+from github import Auth, Github, GithubException
+from requests_cache import CachedSession
 from requests_cache.backends.sqlite import SQLiteDict
 
-from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFoundError, RateLimitError
+from analyzer.errors import GitHubError, GitHubUserNotFoundError, RateLimitError
+from analyzer.github_http import (BoundedRetry, CachedConnection, RequestMeter, default_cache_dir, open_caches,
+                                  translate_error)
 from analyzer.repos import MAX_FILE_BYTES, RepoSnapshot, TreeEntry, languages_from_tree, select_files
 
+__all__ = ["DEFAULT_API_URL", "GRAPHQL_BATCH", "GitHubClient", "Portfolio", "default_cache_dir", "make_client"]
+
 DEFAULT_API_URL = "https://api.github.com"
-TOKEN_LIMIT = 5000  # requests/hour with a token (GitHub REST docs, "Rate limits for the REST API")
-ANONYMOUS_LIMIT = 60  # requests/hour without one (same page)
 GRAPHQL_BATCH = 50  # items (blobs, language lists) per GraphQL query: a few MB at most per answer
 WORKERS = 4  # requests at once; GitHub's best practices ask integrations not to send many concurrently
 BACKOFF_FACTOR = 0.25  # seconds; urllib3 waits 0.25, 0.5, 1 ... between retries
 USER_AGENT = "jobready (PyGithub)"
 _LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_]|-(?=[A-Za-z0-9])){0,38}")  # GitHub's rule; _ for Enterprise
 _SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")  # SHA-1 or SHA-256 object names
-_TOKEN_LIKE = re.compile(r"\b(?:gh[pousr]_|github_pat_)\w+|\b[0-9a-f]{40}\b")  # GitHub's token formats
 
 
 @dataclass(frozen=True)
@@ -97,110 +91,6 @@ class Portfolio:
     rate_limit_reset: datetime | None
     warnings: tuple[str, ...] = ()
 
-
-class _Meter:
-    """Thread-safe tally of requests sent, cache answers and the latest REST rate-limit headers."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.sent = self.cached = 0
-        self.remaining: int | None = None
-        self.reset: int | None = None
-
-    def hit(self) -> None:
-        with self._lock:
-            self.cached += 1
-
-    def record(self, response: requests.Response) -> None:
-        revalidated, from_cache = getattr(response, "revalidated", False), getattr(response, "from_cache", False)
-        retries = getattr(getattr(response.raw, "retries", None), "history", None) or ()
-        headers = response.headers
-        with self._lock:
-            self.cached += from_cache or revalidated
-            self.sent += 0 if from_cache or revalidated else 1 + len(retries)
-            if (from_cache and not revalidated) or headers.get("X-RateLimit-Resource", "core") != "core" \
-                    or "X-RateLimit-Remaining" not in headers or "X-RateLimit-Reset" not in headers:
-                return  # stale headers, or another limit (GraphQL has its own)
-            remaining, reset = int(float(headers["X-RateLimit-Remaining"])), int(float(headers["X-RateLimit-Reset"]))
-            if self.reset is None or reset > self.reset:
-                self.remaining, self.reset = remaining, reset
-            elif reset == self.reset:  # answers arrive out of order: the lowest count is the latest
-                self.remaining = min(self.remaining, remaining)
-
-
-class _CachedConnection:
-    """The connection PyGithub's Requester expects (``request()`` then ``getresponse()``),
-    sending through the client's requests-cache session. PyGithub's own keeps the pending
-    request on the instance; here it is per thread, so workers can share one ``Github``."""
-
-    def __init__(self, host: str, port: int | None = None, *args: Any, session: requests.Session,
-                 meter: _Meter, scheme: str, read_timeout: float, **kwargs: Any) -> None:
-        self.host, self.port = host, port
-        self._root = f"{scheme}://{host}" + (f":{port}" if port else "")
-        self._session, self._meter, self._timeout = session, meter, read_timeout
-        self._pending = threading.local()
-
-    def request(self, verb: str, url: str, input: Any, headers: dict[str, str], stream: bool = False) -> None:
-        self._pending.call = (verb, url, input, headers)
-
-    def getresponse(self) -> RequestsResponse:
-        verb, url, body, headers = self._pending.call
-        response = self._session.request(verb, self._root + url, data=body, headers=headers,
-                                         timeout=self._timeout, allow_redirects=False)
-        self._meter.record(response)
-        return RequestsResponse(response)
-
-    def close(self) -> None:
-        """The session belongs to :class:`GitHubClient`, which closes it."""
-
-
-class _Retry(GithubRetry):
-    """``GithubRetry`` that refuses, instead of sleeping, a ``Retry-After`` longer than
-    ``max_rate_limit_wait`` (urllib3 would honour any value, even an hour)."""
-
-    def get_retry_after(self, response: Any) -> float | None:
-        seconds = super().get_retry_after(response)
-        if seconds is not None and self.max_rate_limit_wait is not None and seconds > self.max_rate_limit_wait:
-            raise RateLimitExceededExceedsMaxWait(response.status, None, dict(response.headers), wait=seconds)
-        return seconds
-
-
-def _public_vary(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
-    """Drop ``Authorization`` from ``Vary`` before the response is cached: requests-cache treats
-    a Vary on a header it ignores as a permanent miss, so with a token nothing would ever be
-    revalidated. Everything cached is public (``/users/{u}/repos`` lists public repositories
-    only), hence the same for every token."""
-    vary = response.headers.get("Vary")
-    if vary and "authorization" in vary.lower():
-        response.headers["Vary"] = ", ".join(v.strip() for v in vary.split(",") if v.strip().lower() != "authorization")
-    return response
-
-
-def default_cache_dir() -> Path:
-    """``$JOBREADY_CACHE_DIR``, else the user cache folder (``~/.cache/jobready`` on Linux)."""
-    return Path(os.environ.get("JOBREADY_CACHE_DIR") or platformdirs.user_cache_dir("jobready"))
-
-
-def _caches(cache_dir: Path | str | None, retry: _Retry, workers: int) -> tuple[CachedSession, Any, list[str]]:
-    """The HTTP cache session and the blob-text store (SHA -> text), both in ``github.sqlite``;
-    in memory, with a warning, when the folder cannot be used."""
-    settings = dict(expire_after=EXPIRE_IMMEDIATELY, urls_expire_after={"*/git/blobs/*": DO_NOT_CACHE},
-                    allowable_methods=("GET",), allowable_codes=(200,))
-    folder = Path(cache_dir) if cache_dir else default_cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = str(folder / "github.sqlite")  # WAL: no fsync per commit, and readers never wait
-        session = CachedSession(path, backend="sqlite", wal=True, **settings)
-        blobs, warnings = SQLiteDict(path, table_name="blob_texts", serializer=None, wal=True), []
-    except (OSError, sqlite3.Error) as exc:
-        session, blobs = CachedSession(backend="memory", **settings), {}
-        warnings = [f"The cache folder {folder} cannot be used ({exc}): GitHub answers were not kept "
-                    "for the next run; set JOBREADY_CACHE_DIR to a writable folder."]
-    session.hooks["response"].append(_public_vary)
-    adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=workers + 2)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    return session, blobs, warnings
 
 
 def make_client(token: str | None = None, base_url: str | None = None, *, retries: int = 3,
@@ -228,20 +118,20 @@ def make_client(token: str | None = None, base_url: str | None = None, *, retrie
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise GitHubError(f"{base_url!r} is not a GitHub API address: use a URL such as {DEFAULT_API_URL}.")
-    retry = _Retry(total=retries, max_rate_limit_wait=max_rate_limit_wait, backoff_factor=BACKOFF_FACTOR,
-                   raise_on_status=False)  # after the last retry PyGithub sees the answer (status, headers)
-    session, blobs, warnings = _caches(cache_dir, retry, workers)
+    retry = BoundedRetry(total=retries, max_rate_limit_wait=max_rate_limit_wait, backoff_factor=BACKOFF_FACTOR,
+                         raise_on_status=False)  # after the last retry PyGithub sees the answer (status, headers)
+    session, blobs, warnings = open_caches(cache_dir, retry, workers)
     github = Github(auth=Auth.Token(token) if token else None, base_url=base_url, timeout=max(1, math.ceil(timeout)),
                     user_agent=USER_AGENT, per_page=100, retry=retry, lazy=True,
                     seconds_between_requests=None, seconds_between_writes=None)
-    meter = _Meter()
+    meter = RequestMeter()
     # PyGithub builds its connection lazily from this per-Requester attribute: swapping it routes
     # this client's requests through the cache without patching requests or PyGithub globally.
     requester = github.requester
     if not hasattr(requester, "_Requester__connectionClass"):
         raise RuntimeError("This PyGithub version cannot take a connection class: install PyGithub 2.x.")
     requester._Requester__connectionClass = functools.partial(
-        _CachedConnection, session=session, meter=meter, scheme=parts.scheme, read_timeout=timeout)
+        CachedConnection, session=session, meter=meter, scheme=parts.scheme, read_timeout=timeout)
     return GitHubClient(github, session, blobs, meter, authenticated=token is not None, workers=workers,
                         graphql=bool(token) if graphql is None else graphql, base_url=base_url, warnings=warnings)
 
@@ -250,8 +140,8 @@ class GitHubClient:
     """Reads GitHub profiles through one PyGithub ``Github`` and one cache; build it with
     :func:`make_client`. Counts in a Portfolio are exact when one profile is read at a time."""
 
-    def __init__(self, github: Github, session: CachedSession, blobs: Any, meter: _Meter, *, authenticated: bool,
-                 graphql: bool, workers: int, base_url: str, warnings: list[str]) -> None:
+    def __init__(self, github: Github, session: CachedSession, blobs: Any, meter: RequestMeter, *,
+                 authenticated: bool, graphql: bool, workers: int, base_url: str, warnings: list[str]) -> None:
         self.github, self.session, self.blobs, self.meter = github, session, blobs, meter
         self.authenticated, self.graphql, self.workers, self.base_url = authenticated, graphql, workers, base_url
         self.warnings = tuple(warnings)
@@ -291,40 +181,8 @@ class GitHubClient:
         return _ProfileRead(self, login, max_requests).run(progress, max_repos)
 
     def translate(self, exc: Exception, user: str | None = None) -> GitHubError | GitHubUserNotFoundError:
-        """Our error for a PyGithub or requests exception; the sentence never quotes headers."""
-        if not isinstance(exc, GithubException):
-            reason = "did not answer in time" if "timed out" in str(exc).lower() else "could not be reached"
-            return GitHubUnavailableError(f"GitHub at {self.base_url} {reason}: check the connection "
-                                          "(or GITHUB_API_URL) and try again.")
-        status, headers = exc.status, {k.lower(): v for k, v in (exc.headers or {}).items()}
-        message = exc.data.get("message", "") if isinstance(exc.data, dict) else ""
-        message = _TOKEN_LIKE.sub("[token]", str(message or ""))[:200]  # GitHub's words, never a secret
-        if status in (403, 429) and (isinstance(exc, RateLimitExceededException) or "rate limit" in message.lower()
-                                     or headers.get("x-ratelimit-remaining") == "0" or "retry-after" in headers):
-            return self._rate_limit_error(headers, message)
-        if status == 401:
-            return GitHubError("GitHub refused the token (401 Bad credentials): check GITHUB_TOKEN, "
-                               "or unset it to read public repositories without one.")
-        if status == 404 and user:
-            return GitHubUserNotFoundError(f"GitHub has no user named {user!r}: check the spelling.")
-        if status >= 500:
-            return GitHubUnavailableError(f"GitHub answered {status} ({message or 'server error'}) "
-                                          "even after retrying: try again in a few minutes.")
-        return GitHubError(f"GitHub answered {status}{f' ({message})' if message else ''}: "
-                           "check the user name and GITHUB_API_URL.")
-
-    def _rate_limit_error(self, headers: dict[str, str], message: str) -> RateLimitError:
-        reset_text = headers.get("x-ratelimit-reset", "")
-        reset = datetime.fromtimestamp(int(reset_text), timezone.utc) if reset_text.isdigit() else None
-        if headers.get("x-ratelimit-remaining") != "0" and not message.lower().startswith("api rate limit"):
-            return RateLimitError("GitHub's secondary rate limit stopped the requests (too many at once): "
-                                  "wait a few minutes and try again.", reset)
-        when = f"until {reset:%Y-%m-%d %H:%M} UTC" if reset else "for now"
-        if self.authenticated:
-            return RateLimitError(f"GitHub's rate limit for this token is used up {when}: try again then.", reset)
-        return RateLimitError(f"GitHub's rate limit for anonymous requests is used up {when}: try again then, "
-                              f"or set GITHUB_TOKEN, since a token raises the limit from {ANONYMOUS_LIMIT} "
-                              f"to {TOKEN_LIMIT:,} requests an hour.", reset)
+        """Our error for a PyGithub or requests exception (:func:`analyzer.github_http.translate_error`)."""
+        return translate_error(exc, self.base_url, self.authenticated, user)
 
 
 class _Skipped(GitHubError):

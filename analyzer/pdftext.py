@@ -16,7 +16,7 @@ What this stage fixes in the text pdfplumber extracts from real résumés:
 * letter-spaced headings (``E X P E R I E N C E``) are closed up;
 * two-column and sidebar layouts: a vertical gutter is found per page and each column is
   read top to bottom (left, then right), after a full-width header; full-width rows in the
-  middle of a page cut it into bands read one after the other.
+  middle of a page cut it into bands read one after the other (:mod:`analyzer.layout`).
 
 Errors (all :class:`analyzer.errors.ResumeError` subclasses, the message names the file):
 :class:`NotAPdfError`, :class:`EncryptedPdfError`, :class:`EmptyPdfError`,
@@ -39,7 +39,6 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from analyzer.dates import PRESENT_WORDS, find_dates
 from analyzer.errors import (
     EmptyPdfError,
     EncryptedPdfError,
@@ -48,7 +47,7 @@ from analyzer.errors import (
     PdfTooLargeError,
     ResumeError,
 )
-from analyzer.sections import section_for_heading
+from analyzer.layout import Word, group_lines, split_regions
 
 # Limits. A one- or two-page résumé is well under 1 MB even with a photo and embedded fonts;
 # 10 MB leaves room for image-heavy designs while bounding the memory and time one upload may
@@ -59,14 +58,6 @@ MAX_PAGES = 20
 # Word splitting, as a fraction of the font size. Measured on the five corpus résumés: gaps
 # inside words are ≤ 0.05 em, gaps between words ≥ 0.18 em (TeX's narrowest interword space).
 WORD_GAP_EM = 0.12
-# A column gutter is a vertical strip at least this wide (pt) that column text never crosses.
-MIN_GUTTER = 6.0
-# Rows whose segments are further apart than this (in em) are separate segments (columns).
-SEGMENT_GAP_EM = 1.0
-# moderncv puts dates in a narrow left column beside each entry: when this share of the
-# narrow side's rows sit on the same baseline as text on the other side and half of them are
-# labels (dates, headings), the page is one column read row by row, not two columns.
-ROW_ALIGNED_SHARE = 0.75
 
 # pdfminer logs a warning for every odd font in a damaged file; with no logging configured
 # Python would print them on stderr. A NullHandler keeps them quiet unless the app logs.
@@ -123,18 +114,6 @@ class PdfText:
     page_heights: tuple[float, ...]
     links: tuple[str, ...]
     warnings: tuple[str, ...]
-
-
-@dataclass
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    icon: bool
 
 
 def clean_text(text: str) -> str:
@@ -280,222 +259,19 @@ def _read_page(page: Any) -> _Page:
     return _Page(page.page_number, float(page.height), lines, columns, images, sizes, [a[0] for a in annots])
 
 
-def _word(raw: dict[str, Any]) -> _Word:
+def _word(raw: dict[str, Any]) -> Word:
     """A pdfplumber word, cleaned; icon-font and (cid:N)-only words keep their box but no text."""
     fontname = str(raw.get("fontname", ""))
     text = clean_text(raw["text"])
     icon = bool(_ICON_FONT.search(fontname)) or not text.strip()
-    return _Word("" if icon else text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]),
+    return Word("" if icon else text, float(raw["x0"]), float(raw["x1"]), float(raw["top"]),
                  float(raw["bottom"]), float(raw.get("size") or 0.0), bool(_BOLD_FONT.search(fontname)), icon)
 
 
-def _runs(row: list[_Word]) -> list[list[_Word]]:
-    """The runs of a row, left to right: words separated by gaps up to SEGMENT_GAP_EM."""
-    runs: list[list[_Word]] = []
-    for w in sorted(row, key=lambda w: w.x0):
-        if runs and w.x0 - max(o.x1 for o in runs[-1]) <= SEGMENT_GAP_EM * max(w.size, 1.0):
-            runs[-1].append(w)
-        else:
-            runs.append([w])
-    return runs
-
-
-def _segments(row: list[_Word]) -> list[tuple[float, float]]:
-    """x-extents of the runs of a row."""
-    return [(min(w.x0 for w in run), max(w.x1 for w in run)) for run in _runs(row)]
-
-
-def find_gutter(rows: list[list[_Word]]) -> float | None:
-    """The x (pt) of a vertical gutter between two columns, or None for one column.
-
-    The gutter is the widest strip (≥ MIN_GUTTER) crossed by the fewest rows (at most a
-    fifth: the full-width header and bands), with at least three rows of text on each side.
-    A page whose narrow side sits row by row beside the other side and holds labels (dates
-    as in moderncv's date column, or section headings) is one column read row by row.
-    """
-    segments = [_segments(row) for row in rows]
-    flat = [s for segs in segments for s in segs]
-    if len(rows) < 6 or not flat:
-        return None
-    left, right = int(min(a for a, _ in flat)), int(max(b for _, b in flat)) + 1
-    cover = [0] * (right - left + 1)
-    for segs in segments:
-        for a, b in segs:
-            for x in range(int(a) - left + 1, int(b) - left):
-                cover[x] += 1
-    best: tuple[int, float, float] | None = None  # (crossings, -width, centre)
-    start = None
-    limit = max(1, len(rows) // 5)
-    for i, c in enumerate(cover + [limit + 1]):
-        if c <= limit and start is None:
-            start = i
-        elif c > limit and start is not None:
-            width = i - start
-            low = min(cover[start:i]) if i <= len(cover) else 0
-            if width >= MIN_GUTTER and start > 0 and i < len(cover):
-                candidate = (low, -width, left + (start + i) / 2)
-                best = candidate if best is None or candidate < best else best
-            start = None
-    if best is None:
-        return None
-    gutter = best[2]
-    sides = [_side(segs, gutter) for segs in segments]
-    both = sides.count("both")
-    lefts, rights = sides.count("left") + both, sides.count("right") + both
-    if min(lefts, rights) < 3:
-        return None
-    if both >= ROW_ALIGNED_SHARE * min(lefts, rights):
-        # The narrow side sits row by row beside the other. When its rows are labels (dates as
-        # in moderncv, or section headings) it is a table read row by row; otherwise it is a
-        # sidebar that happens to share the main column's baseline grid.
-        narrow = "left" if lefts <= rights else "right"
-        texts = [" ".join(w.text for w in row if (w.x1 <= gutter) == (narrow == "left")).strip()
-                 for row, side in zip(rows, sides) if side in (narrow, "both")]
-        labels = sum(1 for t in texts if _is_label(t))
-        if labels >= 0.5 * len(texts):
-            return None
-    return gutter
-
-
-def _is_label(text: str) -> bool:
-    """A cell of a label column: a section heading, "Present", or (mostly) a date."""
-    dated = sum(r.span[1] - r.span[0] for r in find_dates(text))
-    return text.lower() in PRESENT_WORDS or section_for_heading(text) is not None or dated >= 0.6 * len(text) > 0
-
-
-def _crosses(run: list[_Word], gutter: float) -> bool:
-    return min(w.x0 for w in run) < gutter < max(w.x1 for w in run)
-
-
-def _side(segs: list[tuple[float, float]], gutter: float) -> str:
-    if any(a < gutter < b for a, b in segs):
-        return "cross"
-    has_left = any(b <= gutter for _, b in segs)
-    has_right = any(a >= gutter for a, _ in segs)
-    return "both" if has_left and has_right else "left" if has_left else "right"
-
-
-def split_regions(words: list[_Word]) -> tuple[list[tuple[int, list[_Word]]], bool]:
-    """Words cut into reading-order regions ``(column, words)``; True when the page has columns.
-
-    A row is *wide* when it crosses the gutter and reaches a third of the way into both
-    columns. The header is every row down to the last wide row before the first three
-    narrow rows in a row (column 0, read row by row); further down, wide rows are full-width
-    bands, and between them the left column (1) is read before the right column (2). A short
-    label straddling the gutter (a chart caption) stays in the column of its centre.
-    """
-    rows = group_lines(words)  # page rows: left and right words on one baseline share a row
-    gutter = find_gutter(rows)
-    if gutter is None:
-        return [(0, words)], False
-    page_left, page_right = min(w.x0 for w in words), max(w.x1 for w in words)
-    reach_left = gutter - (gutter - page_left) / 3
-    reach_right = gutter + (page_right - gutter) / 3
-    wide = [
-        _side(_segments(row), gutter) == "cross"
-        and min(w.x0 for w in row) < reach_left and max(w.x1 for w in row) > reach_right
-        for row in rows
-    ]
-    header_end, narrow_run = -1, 0
-    for i, is_wide in enumerate(wide):
-        narrow_run = 0 if is_wide else narrow_run + 1
-        if narrow_run >= 3:
-            break
-        if is_wide:
-            header_end = i
-    # Rows that end before the later of the two columns starts are header too (a short name).
-    firsts = [min((w.top for row, is_wide in zip(rows, wide) if not is_wide for run in _runs(row) for w in run
-                   if (max(o.x1 for o in run) <= gutter) == is_left and not _crosses(run, gutter)),
-                  default=None) for is_left in (True, False)]
-    if None not in firsts:
-        body_top = max(f for f in firsts if f is not None)
-        header_end = max([header_end] + [i for i, row in enumerate(rows) if max(w.bottom for w in row) < body_top])
-    regions: list[tuple[int, list[_Word]]] = []
-    band: list[list[_Word]] = []
-
-    def flush() -> None:
-        runs = [run for row in band for run in _runs(row)]
-        centre = {id(run): (min(w.x0 for w in run) + max(w.x1 for w in run)) / 2 for run in runs}
-        regions.append((1, [w for run in runs if centre[id(run)] < gutter for w in run]))
-        regions.append((2, [w for run in runs if centre[id(run)] >= gutter for w in run]))
-        band.clear()
-
-    for i, row in enumerate(rows):
-        if i <= header_end or wide[i]:
-            flush()
-            if regions and regions[-1][0] == 0:
-                regions[-1][1].extend(row)
-            else:
-                regions.append((0, list(row)))
-        else:
-            band.append(row)
-    flush()
-    return [(column, ws) for column, ws in regions if ws], True
-
-
-def group_lines(words: list[_Word]) -> list[list[_Word]]:
-    """Words of one region grouped into lines by baseline, top to bottom, each left to right.
-
-    Words on one baseline that overlap horizontally belong to different layers (a heading
-    drawn over text) and go to separate lines.
-    """
-    lines: list[list[_Word]] = []
-    cluster: list[list[_Word]] = []
-    ref: _Word | None = None
-    for w in sorted(words, key=lambda w: (w.bottom, w.x0)):
-        if ref is None or w.bottom - ref.bottom > 0.4 * min(w.size, ref.size):
-            lines.extend(cluster)
-            cluster, ref = [], w
-        for line in cluster:
-            if _fits(w, line):
-                line.append(w)
-                break
-        else:
-            cluster.append([w])
-    lines.extend(cluster)
-    lines.sort(key=lambda ws: min(w.top for w in ws))
-    return [sorted(ws, key=lambda w: w.x0) for ws in _merge_raised(lines)]
-
-
-def _fits(w: _Word, line: list[_Word]) -> bool:
-    """Whether a word on a line's baseline belongs to it: no overlap, and a similar size or close by."""
-    if any(w.x0 < o.x1 - 0.5 and o.x0 < w.x1 - 0.5 for o in line):
-        return False
-    near = min(line, key=lambda o: max(w.x0 - o.x1, o.x0 - w.x1))
-    big, small = max(w.size, near.size), max(min(w.size, near.size), 1.0)
-    return big <= 1.5 * small or max(w.x0 - near.x1, near.x0 - w.x1) <= 2 * small
-
-
-def _merge_raised(lines: list[list[_Word]]) -> list[list[_Word]]:
-    """Put superscripts and raised letters ("1st", the A of LaTeX) back on their line.
-
-    A line joins the previous one when they overlap vertically by half the shorter height,
-    no words overlap horizontally and a word of one is within 1 em of a word of the other
-    (so a big name beside a small contact line stays apart).
-    """
-    merged: list[list[_Word]] = []
-    for line in lines:
-        if merged:
-            prev = merged[-1]
-            top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-            ptop, pbottom = min(w.top for w in prev), max(w.bottom for w in prev)
-            overlap = min(bottom, pbottom) - max(top, ptop)
-            pairs = [(w, o) for w in line for o in prev]
-            if (
-                overlap >= 0.5 * min(bottom - top, pbottom - ptop)
-                and not any(w.x0 < o.x1 - 0.5 and o.x0 < w.x1 - 0.5 for w, o in pairs)
-                and any(max(w.x0 - o.x1, o.x0 - w.x1) <= min(w.size, o.size) for w, o in pairs)
-            ):
-                prev.extend(line)
-                continue
-        merged.append(line)
-    return merged
-
-
-def _line(words: list[_Word]) -> tuple[str, bool, list[_Word]] | None:
+def _line(words: list[Word]) -> tuple[str, bool, list[Word]] | None:
     """A line's text and bullet flag: abutting fragments merged, letter-spacing closed up."""
     bullet = words[0].icon
-    tokens: list[tuple[str, _Word]] = []
+    tokens: list[tuple[str, Word]] = []
     for w in words:
         if w.icon:
             continue
@@ -513,7 +289,7 @@ def _line(words: list[_Word]) -> tuple[str, bool, list[_Word]] | None:
     return text, bullet or glyph_bullet, words
 
 
-def _close_letter_spacing(texts: list[str], words: list[_Word]) -> list[str]:
+def _close_letter_spacing(texts: list[str], words: list[Word]) -> list[str]:
     """``E X P E R I E N C E`` → ``EXPERIENCE``: runs of ≥ 3 single letters become words.
 
     Inside a run, a gap wider than 1.8× the run's narrowest gap is a word break.
@@ -542,8 +318,8 @@ def _close_letter_spacing(texts: list[str], words: list[_Word]) -> list[str]:
 
 
 def _join_hyphenation(
-    built: list[tuple[str, bool, list[_Word]] | None],
-) -> Iterator[tuple[str, bool, list[_Word]] | None]:
+    built: list[tuple[str, bool, list[Word]] | None],
+) -> Iterator[tuple[str, bool, list[Word]] | None]:
     """Join a word hyphenated across two lines of a region onto the first line."""
     items = [b for b in built if b is not None]
     for i, (text, bullet, ws) in enumerate(items):
@@ -558,7 +334,7 @@ def _join_hyphenation(
 
 
 def _text_line(
-    text: str, bullet: bool, words: list[_Word], page: int, column: int,
+    text: str, bullet: bool, words: list[Word], page: int, column: int,
     annots: list[tuple[str, float, float, float, float]],
 ) -> TextLine:
     """The line's box, largest size, weight (bold when most letters are) and the links over it."""

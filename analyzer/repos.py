@@ -8,18 +8,16 @@ local folder (:func:`snapshot_from_folder`)::
     analysis.stack        # ("python", "fastapi")
     analysis.evidence     # (("fastapi", Evidence(strength="demonstrated", path="requirements.txt", …)), …)
 
-Detectors: declared dependencies (``analyzer.manifests``) mapped through the taxonomy's
-``packages``; language bytes; Dockerfiles and compose files; container images of databases and
-brokers; CI configurations; migration folders and SQL files; OpenAPI and GraphQL schemas;
-deploy configurations (Procfile, fly.toml, render.yaml, Kubernetes manifests, Terraform);
-tests that really test (``analyzer.portfolio``). Every finding is an
-:class:`~analyzer.evidence.Evidence` of strength ``demonstrated`` naming the repository and path.
+This module holds the repository data (:class:`TreeEntry`, :class:`RepoSnapshot`,
+:class:`RepoAnalysis`), picks the files worth reading (:func:`select_files`), reads local
+folders, estimates languages from a tree, and turns what the detectors of
+:mod:`analyzer.detectors` find (dependencies, language bytes, Docker, CI, deploy configs,
+schemas, migrations, tests) into :class:`~analyzer.evidence.Evidence` of strength
+``demonstrated`` naming the repository and path, one per skill and file.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -29,15 +27,15 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
 
-from packaging.utils import canonicalize_name
-
 from analyzer.checks import Check
+from analyzer.detectors import (infrastructure_evidence, language_evidence, package_evidence, testing_evidence,
+                                unresolved_signals)
 from analyzer.errors import RepoFolderError
 from analyzer.evidence import Evidence
-from analyzer.manifests import (EXCLUDED_DIRS, MANIFEST_KINDS, Dependency, Service, file_kind, is_env_example,
-                                is_excluded, is_kubernetes_manifest, read_manifests)
-from analyzer.portfolio import (CI_KINDS, TestSuite, blob_paths, ci_paths, docker_paths, find_tests,
-                                is_secret_suspect, license_from_text, portfolio_checks, test_files)
+from analyzer.manifests import (EXCLUDED_DIRS, MANIFEST_KINDS, Dependency, file_kind, is_env_example, is_excluded,
+                                read_manifests)
+from analyzer.portfolio import (CI_KINDS, TestSuite, blob_paths, find_tests, is_secret_suspect, license_from_text,
+                                portfolio_checks, test_files)
 from analyzer.taxonomy import Taxonomy
 
 __all__ = ["Check", "FileSelection", "RepoAnalysis", "RepoSnapshot", "TreeEntry", "analyze_repo",
@@ -318,108 +316,11 @@ def languages_from_tree(tree: Iterable[TreeEntry]) -> dict[str, int]:
     return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
-# --- from findings to skill ids -------------------------------------------------------------
-
-# Non-package signals → names or aliases to look up in the taxonomy (first that exists wins).
-_SIGNALS: dict[str, tuple[str, ...]] = {
-    "docker": ("docker",), "docker_compose": ("docker compose", "docker-compose", "docker_compose"),
-    "ci_cd": ("ci_cd", "ci/cd", "continuous integration"), "github_actions": ("github actions", "github_actions"),
-    "gitlab_ci": ("gitlab ci", "gitlab ci/cd", "gitlab_ci"), "circleci": ("circleci",),
-    "travis": ("travis ci", "travis_ci", "travis"), "jenkins": ("jenkins",),
-    "migrations": ("database migrations", "migrations", "schema migrations", "database_migrations"),
-    "sql": ("sql",), "openapi": ("openapi", "swagger"), "rest": ("rest api", "rest apis", "rest", "restful api"),
-    "graphql": ("graphql",), "heroku": ("heroku",), "fly_io": ("fly.io", "fly_io"), "render": ("render",),
-    "vercel": ("vercel",), "netlify": ("netlify",), "railway": ("railway",),
-    "app_engine": ("google app engine", "google cloud", "gcp"), "kubernetes": ("kubernetes", "k8s"),
-    "terraform": ("terraform",), "testing": ("automated testing", "unit testing", "testing", "automated_testing"),
-    "postgresql": ("postgresql", "postgres"), "mysql": ("mysql",), "mariadb": ("mariadb", "mysql"),
-    "redis": ("redis",), "mongodb": ("mongodb", "mongo"), "rabbitmq": ("rabbitmq",),
-    "elasticsearch": ("elasticsearch",), "opensearch": ("opensearch", "elasticsearch"),
-    "memcached": ("memcached",), "kafka": ("apache kafka", "kafka"), "cassandra": ("cassandra",),
-    "neo4j": ("neo4j",), "nginx": ("nginx",), "sql_server": ("sql server", "microsoft sql server", "mssql"),
-    "dynamodb": ("dynamodb",), "aws": ("aws", "amazon web services"), "prometheus": ("prometheus",),
-    "grafana": ("grafana",), "sqlite": ("sqlite",), "sqlc": ("sqlc",), "make": ("make", "makefile"),
-}
-# Container image (last path part) → signal: the database or broker a compose, CI or Dockerfile runs.
-_IMAGES = {"postgres": "postgresql", "postgresql": "postgresql", "postgis": "postgresql", "timescaledb": "postgresql",
-           "mysql": "mysql", "mariadb": "mariadb", "redis": "redis", "valkey": "redis", "mongo": "mongodb",
-           "mongodb": "mongodb", "rabbitmq": "rabbitmq", "elasticsearch": "elasticsearch",
-           "opensearch": "opensearch", "memcached": "memcached", "kafka": "kafka", "cp-kafka": "kafka",
-           "cassandra": "cassandra", "neo4j": "neo4j", "nginx": "nginx", "dynamodb-local": "dynamodb",
-           "localstack": "aws", "prometheus": "prometheus", "grafana": "grafana", "sqlite": "sqlite"}
-_SERVICE_CONTEXT = {"dockerfile": "Dockerfile base image", "compose": "compose service", "ci": "CI job container",
-                    "env": "example environment file"}
-_FILE_SIGNALS = {  # file kind → (signal, what the file is)
-    **{kind: (signal, "deploy configuration") for kind, signal in (
-        ("procfile", "heroku"), ("app_json", "heroku"), ("fly", "fly_io"), ("render", "render"), ("vercel", "vercel"),
-        ("netlify", "netlify"), ("railway", "railway"), ("app_engine", "app_engine"))},
-    "terraform": ("terraform", "infrastructure code"), "alembic": ("migrations", "Alembic configuration"),
-    "sqlc": ("sqlc", "sqlc configuration"), "makefile": ("make", "build targets"),
-}
-_LANGUAGE_TERMS = {"Go": ("go", "golang"), "C#": ("c#", "csharp"), "TSX": ("typescript",), "Shell": ("bash", "shell")}
-_NOT_BACKEND = frozenset({"HTML", "CSS", "SCSS", "Sass", "Less", "Stylus", "Blade", "EJS", "HTML+ERB", "Handlebars",
-                          "Pug", "Twig", "Mako", "Jinja", "Vue", "Svelte", "Markdown", "Dockerfile", "Makefile",
-                          "Procfile", "Jupyter Notebook", "PowerShell", "Batchfile"})
-MIN_LANGUAGE_BYTES = 2_000
-MIN_LANGUAGE_SHARE = 0.05
-"""A language counts as a skill at >= 2,000 bytes and >= 5 % of the repository's programming bytes
-(ours: a config script or a stray helper must not make a language; one real module does)."""
-_MIGRATION_DIR = re.compile(r"(^|/)(migrations|db/migrate|db/migration|database/migrations|db/changelog)/.+$")
-_NOT_MIGRATIONS = frozenset({"__init__.py", "README", "alembic.ini", "env.py", "script.py.mako", ".gitkeep", ".keep"})
-
-
-def _signal(taxonomy: Taxonomy, key: str) -> str | None:
-    """The taxonomy skill id for a signal key (by id, name or alias), or None if it has none."""
-    for term in _SIGNALS.get(key, (key,)):
-        if term in taxonomy.skills:
-            return term
-        skill = taxonomy.lookup(term)
-        if skill:
-            return skill.id
-    return None
-
-
-def unresolved_signals(taxonomy: Taxonomy) -> list[str]:
-    """Signals (Docker, CI, image and deploy kinds) the taxonomy has no skill for: their evidence is skipped."""
-    return [key for key in _SIGNALS if _signal(taxonomy, key) is None]
-
-
-def _normal(ecosystem: str, name: str) -> str:
-    return canonicalize_name(name) if ecosystem == "pypi" else name.lower()
-
-
-class _PackageIndex:
-    """The taxonomy's ``packages`` map, inverted: (ecosystem, package) → skill ids (exact names and globs)."""
-
-    def __init__(self, taxonomy: Taxonomy):
-        self.exact: dict[tuple[str, str], list[str]] = {}
-        self.globs: dict[str, list[tuple[str, str]]] = {}
-        for skill in taxonomy.skills.values():
-            for ecosystem, names in skill.packages.items():
-                for name in names:
-                    key = _normal(ecosystem, name)
-                    if any(c in key for c in "*?["):
-                        self.globs.setdefault(ecosystem, []).append((key, skill.id))
-                    else:
-                        self.exact.setdefault((ecosystem, key), []).append(skill.id)
-
-    def skills(self, dep: Dependency) -> list[str]:
-        names = {_normal(dep.ecosystem, dep.name)}
-        if dep.ecosystem == "go":  # github.com/jackc/pgx/v5 is the module github.com/jackc/pgx, major version 5
-            names.add(re.sub(r"/v\d+$", "", dep.name.lower()))
-        found = [sid for name in names for sid in self.exact.get((dep.ecosystem, name), ())]
-        found += [sid for pattern, sid in self.globs.get(dep.ecosystem, ())
-                  if any(fnmatch.fnmatchcase(name, pattern) for name in names)]
-        return list(dict.fromkeys(found))
-
-
-@functools.lru_cache(maxsize=8)
-def _index(taxonomy: Taxonomy) -> _PackageIndex:
-    return _PackageIndex(taxonomy)  # Taxonomy compares by identity, so each loaded taxonomy gets one index
-
+# --- evidence ------------------------------------------------------------------------------
 
 class _Collector:
-    """Evidence gathered for one repository: one entry per (skill, path), texts merged."""
+    """Evidence gathered for one repository: one entry per (skill, path), texts merged
+    (the :class:`analyzer.detectors.EvidenceSink` the detectors fill)."""
 
     def __init__(self, snapshot: RepoSnapshot):
         self.snapshot = snapshot
@@ -469,21 +370,11 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     """
     found = read_manifests(snapshot.files)
     collector = _Collector(snapshot)
-    languages = _language_evidence(snapshot, taxonomy, collector)
-    index = _index(taxonomy)
-    for dep in found.dependencies:
-        for skill_id in index.skills(dep):
-            collector.add(skill_id, dep.path, _label(dep), "development dependency" if dep.dev else None)
-    paths = blob_paths(snapshot)
-    _infrastructure_evidence(snapshot, taxonomy, paths, found.services, collector)
+    languages = language_evidence(snapshot.languages, taxonomy, collector)
+    package_evidence(found.dependencies, taxonomy, collector)
+    infrastructure_evidence(snapshot.files, taxonomy, blob_paths(snapshot), found.services, collector)
     tests = find_tests(snapshot)
-    testing = _signal(taxonomy, "testing")
-    if tests.status == "real":
-        for path in tests.real[:3]:
-            collector.add(testing, path, "test file with real assertions")
-    elif tests.status == "present":
-        for path in tests.files[:3]:
-            collector.add(testing, path, "test file", "test files present (content not read)")
+    testing_evidence(tests, taxonomy, collector)
     evidence = collector.evidence()
     frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category]
     names = [taxonomy.skills[sid].name for sid in dict.fromkeys(sid for sid, _ in evidence)]
@@ -492,77 +383,6 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
         snapshot=replace(snapshot, files={}), evidence=evidence,
         stack=tuple(dict.fromkeys([*languages, *frameworks])), checks=checks,
         warnings=(*found.warnings, *_skip_warnings(snapshot)), tests=tests, dependencies=found.dependencies)
-
-
-def _label(dep: Dependency) -> str:
-    """``Flask==3.0`` for PEP 440 specifiers, ``express ^4.18`` otherwise; long version texts left out."""
-    if not dep.spec or len(dep.spec) > 24:
-        return dep.name
-    return f"{dep.name}{dep.spec}" if dep.ecosystem == "pypi" else f"{dep.name} {dep.spec}"
-
-
-def _language_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, collector: _Collector) -> list[str]:
-    """Language skills by bytes (markup and templates such as HTML, Blade, EJS do not count)."""
-    code = {lang: size for lang, size in snapshot.languages.items() if lang not in _NOT_BACKEND}
-    total = sum(code.values())
-    found = []
-    for language, size in sorted(code.items(), key=lambda item: -item[1]):
-        if size < MIN_LANGUAGE_BYTES or size < MIN_LANGUAGE_SHARE * total:
-            continue
-        skill_id = next(filter(None, (_signal(taxonomy, t) for t in (language, *_LANGUAGE_TERMS.get(language, ())))),
-                        None)
-        if skill_id:
-            collector.add(skill_id, None, f"{language}: {size:,} bytes, {size / total:.0%} of the code")
-            found.append(skill_id)
-    return list(dict.fromkeys(found))
-
-
-def _infrastructure_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, paths: Sequence[str],
-                             services: Iterable[Service], collector: _Collector) -> None:
-    """Docker, images, CI, deploy configs, API schemas, Kubernetes, migrations and SQL files."""
-    def add(key: str, path: str, text: str, detail: str | None = None) -> None:
-        collector.add(_signal(taxonomy, key), path, text, detail)
-
-    for path in docker_paths(paths)[:4]:
-        compose = file_kind(path) == "compose"
-        add("docker", path, "compose file" if compose else "Dockerfile")
-        if compose:
-            add("docker_compose", path, "compose file")
-    for service in services:
-        key = "sql_server" if service.name.endswith("mssql/server") else _IMAGES.get(service.name.rsplit("/", 1)[-1])
-        if key:
-            text = f"{service.name} configured" if service.context == "env" else f"{service.name} image"
-            add(key, service.path, text, _SERVICE_CONTEXT[service.context])
-    for path in ci_paths(paths):
-        add(file_kind(path), path, "CI configuration")  # the CI kinds are signal keys
-        add("ci_cd", path, "CI configuration")
-    for path in paths:
-        kind = file_kind(path)
-        if kind in _FILE_SIGNALS:
-            signal, what = _FILE_SIGNALS[kind]
-            add(signal, path, what)
-        elif kind == "openapi":
-            add("openapi", path, "API specification")
-            add("rest", path, "API specification")
-        elif kind == "graphql":
-            add("graphql", path, "GraphQL schema")
-        elif kind == "k8s":
-            text = snapshot.files.get(path)
-            if text is not None and is_kubernetes_manifest(path, text):
-                add("kubernetes", path, "Kubernetes manifest")
-            elif text is None and re.search(r"(^|/)(k8s|kubernetes|kube|eks|gke|aks|helm|charts)/", path.lower()):
-                add("kubernetes", path, "Kubernetes manifest", "content not read")
-    migrations: dict[str, int] = {}
-    for path in paths:
-        match = _MIGRATION_DIR.search(path)
-        if match and not is_excluded(path) and path.rsplit("/", 1)[-1] not in _NOT_MIGRATIONS:
-            folder = path[: match.end(2)] + "/"
-            migrations[folder] = migrations.get(folder, 0) + 1
-    for folder, count in list(migrations.items())[:3]:
-        add("migrations", folder, f"{count} migration file{'s' if count > 1 else ''} in {folder}")
-    sql = [p for p in paths if p.lower().endswith(".sql") and not is_excluded(p)]
-    if sql:
-        add("sql", sql[0], f"{len(sql)} .sql file{'s' if len(sql) > 1 else ''} ({sql[0]}…)")
 
 
 def _skip_warnings(snapshot: RepoSnapshot) -> list[str]:
