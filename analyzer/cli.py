@@ -113,8 +113,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except TaxonomyError as exc:
         typer.echo(f"Error: {exc}", err=True)
-        for problem in exc.problems[:20]:
-            typer.echo(f"  {problem}", err=True)
+        if len(exc.problems) > 1:  # the message already names the first one
+            for problem in exc.problems[:20]:
+                typer.echo(f"  {problem}", err=True)
         sys.exit(2)
     except InputError as exc:
         typer.echo(f"Error: {exc}", err=True)

@@ -155,6 +155,8 @@ def _load(source: str | Path | bytes, name: str) -> bytes:
             raise ResumeError(f"{name} could not be read ({exc.strerror}): check the file and try again.") from exc
     if len(data) > MAX_BYTES:
         raise PdfTooLargeError(_too_big(name))
+    if not data.strip():
+        raise EmptyPdfError(f"{name} is empty (no bytes): export the résumé as PDF again and use the new file.")
     if b"%PDF-" not in data[:1024]:
         raise NotAPdfError(f"{name} is not a PDF file: export the résumé as PDF and upload that file.")
     return data

@@ -71,7 +71,7 @@ def assert_one_error_line(run: subprocess.CompletedProcess, *phrases: str) -> No
 BAD_INPUTS = {
     # case: (how to make it, phrases the one error line must hold)
     "not a PDF": (lambda d: write(d / "notes.pdf", b"Plain notes, not a PDF.\n"), ("notes.pdf", "not a PDF")),
-    "zero-byte file": (lambda d: write(d / "zero.pdf", b""), ("zero.pdf", "not a PDF")),
+    "zero-byte file": (lambda d: write(d / "zero.pdf", b""), ("zero.pdf", "is empty")),
     "empty PDF": (lambda d: empty_pdf(d / "blank.pdf"), ("blank.pdf", "no text")),
     "image-only PDF": (lambda d: image_only_pdf(d / "scan.pdf"), ("scan.pdf", "text layer")),
     "encrypted, no password": (lambda d: encrypted_pdf(d / "locked.pdf", PASSWORD),

@@ -192,8 +192,8 @@ def _truncated(tmp_path):
     [
         (lambda p: b"GIF89a not a pdf", None, NotAPdfError,
          "cv.pdf is not a PDF file: export the résumé as PDF and upload that file."),
-        (lambda p: b"", None, NotAPdfError,
-         "cv.pdf is not a PDF file: export the résumé as PDF and upload that file."),
+        (lambda p: b"", None, EmptyPdfError,
+         "cv.pdf is empty (no bytes): export the résumé as PDF again and use the new file."),
         (_truncated, None, NotAPdfError,
          "cv.pdf is damaged or not a valid PDF: export the résumé to PDF again and upload the new file."),
         (lambda p: b"%PDF-1.7\n" + b"\x00" * 200, None, NotAPdfError,
