@@ -62,7 +62,10 @@ def analyze(
         if not github:
             warnings.append("The résumé links to no GitHub profile, so none was read: "
                             "pass --github USER.")
-    sources = _code_sources(github, repo or [], tax)
+    # with a résumé or folders there is still a report to make if GitHub fails: warn instead
+    sources = _code_sources(github, repo or [], tax, warn=parsed is not None or bool(repo))
+    if github and sources.get("github_user") is None:
+        typer.echo(f"Warning: {sources['extra_warnings'][-1]}", err=True)
     sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
     report = run_analysis(parsed, resume_name=resume.name if resume else None,
                           taxonomy=tax, **sources)
@@ -77,13 +80,14 @@ def analyze(
         typer.echo(f"Report written to {output}.", err=True)
 
 
-def _code_sources(github: str | None, repos: list[Path], taxonomy) -> dict:
+def _code_sources(github: str | None, repos: list[Path], taxonomy, *, warn: bool) -> dict:
     """Keyword arguments for :func:`analyzer.report.analyze` from --github and --repo."""
     if not github and not repos:
         return {}
     from analyzer.code import read_code_sources
 
-    return read_code_sources(github_user=github, repo_paths=repos, taxonomy=taxonomy)
+    return read_code_sources(github_user=github, repo_paths=repos, taxonomy=taxonomy,
+                             github_errors="warn" if warn else "raise")
 
 
 @taxonomy_app.command("check")
@@ -106,11 +110,9 @@ def taxonomy_check(
 def main() -> None:
     """Console-script entry point: run the app, turning our errors into one line."""
     try:
-        # without standalone mode, click returns the status of typer.Exit instead of exiting
-        status = app(standalone_mode=False)
-        sys.exit(status if isinstance(status, int) else 0)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        # standalone mode: click reports usage errors itself (exit 2) and exits with the
+        # status of typer.Exit; our own errors propagate to the handlers below
+        app()
     except TaxonomyError as exc:
         typer.echo(f"Error: {exc}", err=True)
         if len(exc.problems) > 1:  # the message already names the first one
@@ -123,17 +125,7 @@ def main() -> None:
     except JobreadyError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("Error: interrupted.", err=True)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and the unexpected: one line, no traceback
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
+    except Exception as exc:  # the unexpected: one line, no traceback
         typer.echo(f"Error: unexpected {type(exc).__name__}: {exc}. Please report this.", err=True)
         sys.exit(1)
 

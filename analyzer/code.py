@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from analyzer.errors import GitHubError, GitHubUserNotFoundError
 from analyzer.report import RepositorySummary
 from analyzer.repos import RepoAnalysis, analyze_repo, snapshot_from_folder
 from analyzer.taxonomy import Taxonomy
@@ -41,6 +42,7 @@ def read_code_sources(
     token: str | None = None,
     progress: Callable[[int, int, str], None] | None = None,
     client=None,
+    github_errors: str = "raise",
 ) -> dict:
     """Read GitHub and local folders; return ``analyze()`` keyword arguments.
 
@@ -51,6 +53,9 @@ def read_code_sources(
         token: GitHub token for this call only (never stored); default ``GITHUB_TOKEN``.
         progress: called as ``progress(done, total, repository_name)``.
         client: an ``analyzer.github.GitHubClient`` (tests pass one aimed at a local server).
+        github_errors: ``"raise"`` (default) or ``"warn"``: turn a GitHub failure (unknown
+            user, rate limit, GitHub unreachable) into a warning, for callers that can still
+            report on a résumé or local folders.
 
     Returns:
         ``{"repositories": tuple[RepositorySummary], "github_user": str | None,
@@ -59,25 +64,19 @@ def read_code_sources(
     Raises:
         RepoFolderError, GitHubUserNotFoundError, RateLimitError, GitHubUnavailableError.
     """
-    summaries = [summarize(analyze_repo(snapshot_from_folder(p), taxonomy)) for p in repo_paths]
+    folders = dict.fromkeys(Path(p).expanduser().resolve() for p in repo_paths)  # once each
+    summaries = [summarize(analyze_repo(snapshot_from_folder(p), taxonomy)) for p in folders]
     usage = None
     warnings: list[str] = []
     if github_user:
-        import logging
-
-        from analyzer.github import make_client
-
-        # PyGithub prints every retry and rate-limit back-off to stderr at INFO level;
-        # the faults reach the user once, as our own one-sentence errors and warnings
-        logging.getLogger("github").setLevel(logging.WARNING)
-
-        owned = client is None
-        client = client or make_client(token=token)
         try:
-            portfolio = client.fetch_profile(github_user, progress=progress)
-        finally:
-            if owned:
-                client.close()
+            portfolio = _read_github(github_user, token, progress, client)
+        except (GitHubError, GitHubUserNotFoundError) as exc:
+            if github_errors != "warn":
+                raise
+            warnings.append(f"GitHub was not read: {exc}")
+            github_user = None
+    if github_user:
         summaries.extend(summarize(analyze_repo(s, taxonomy)) for s in portfolio.snapshots)
         warnings.extend(portfolio.warnings)
         reset = portfolio.rate_limit_reset
@@ -94,3 +93,21 @@ def read_code_sources(
         "github_usage": usage,
         "extra_warnings": tuple(warnings),
     }
+
+
+def _read_github(user: str, token: str | None, progress, client):
+    """One profile read; closes the client when it made it."""
+    import logging
+
+    from analyzer.github import make_client
+
+    # PyGithub prints every retry and rate-limit back-off to stderr at INFO level;
+    # the faults reach the user once, as our own one-sentence errors and warnings
+    logging.getLogger("github").setLevel(logging.WARNING)
+    owned = client is None
+    client = client or make_client(token=token)
+    try:
+        return client.fetch_profile(user, progress=progress)
+    finally:
+        if owned:
+            client.close()

@@ -72,9 +72,10 @@ def find_gaps(
             kind, reason = "missing", group.missing_reason
         elif all(s and s.factor <= 0.5 for s in best):
             kind = "weak"
+            verb = "are" if len(best) > 1 else "is"
             reason = (
-                f"{names} is only listed or implied, never used in a work or project bullet "
-                "or shown in code."
+                f"{names} {verb} only listed or implied, never used in a work or project "
+                "bullet or shown in code."
             )
         elif len(scored.met_by) < group.need:
             kind = "partial"

@@ -25,6 +25,10 @@ def _where(ev: dict) -> str:
     return f"{link}: {ev['text']}"
 
 
+def _names(ids: list[str], names: dict[str, str], empty: str = "none") -> str:
+    return ", ".join(names.get(i, i) for i in ids) or empty
+
+
 def _checks(checks: list[dict]) -> list[str]:
     marks = {True: "✅", False: "❌", None: "❔"}
     return [f"- {marks[ch['passed']]} {ch['name']}: {ch['detail']} {ch.get('advice', '')}".rstrip()
@@ -35,14 +39,18 @@ def render_markdown(report: dict) -> str:
     """Markdown text for a report dict; every claim is followed by its evidence."""
     c = report["candidate"]
     r = report["readiness"]
-    out = [f"# Job-readiness report: {c.get('name') or 'candidate'}", ""]
+    who = c.get("name") or (f"GitHub user {c['github']}" if c.get("github") else None)
+    out = [f"# Job-readiness report{f': {who}' if who else ''}", ""]
     contact = [x for x in (c.get("email"), c.get("phone")) if x]
     if c.get("github"):
         contact.append(f"GitHub: {c['github']}")
     if contact:
         out += [" · ".join(contact), ""]
-    if c.get("experience_months") is not None:
-        out += [f"Experience: {c['experience_months']} months across {len(c['work'])} roles.", ""]
+    roles = c.get("work") or []
+    if any(w["months"] is not None for w in roles):
+        out += [f"Experience: {c['experience_months']} months across {len(roles)} roles.", ""]
+    elif roles:
+        out += [f"Experience: {len(roles)} roles, with no dates that could be read.", ""]
 
     out += [f"## Readiness: {r['score']:g} / 100 ({r['level']})", "",
             "| Area | Score | Weight | How |", "|---|---:|---:|---|"]
@@ -66,7 +74,7 @@ def render_markdown(report: dict) -> str:
     names = {s["id"]: s["name"] for s in report["skills"]}
     for s in report["skills"]:
         head = f"- **{s['name']}** ({s['category']}, {_STATUS.get(s['status'], s['status'])}"
-        head += f", {s['strength']})"
+        head += f", {s['strength']})" if s["status"] != "implied" else ")"
         if s["implied_by"]:
             head += f" — implied by {', '.join(names.get(i, i) for i in s['implied_by'])}"
         out.append(head)
@@ -76,14 +84,14 @@ def render_markdown(report: dict) -> str:
     claims = report["claims"]
     if any(claims.values()):
         out += ["## Claimed vs demonstrated", "",
-                f"- Verified (résumé and code): {', '.join(claims['verified']) or 'none'}",
-                f"- Claimed only (show them in code): {', '.join(claims['claimed_only']) or 'none'}",
+                f"- Verified (résumé and code): {_names(claims['verified'], names)}",
+                f"- Claimed only (show them in code): {_names(claims['claimed_only'], names)}",
                 f"- In code but missing from the résumé (add them): "
-                f"{', '.join(claims['demonstrated_only']) or 'none'}", ""]
+                f"{_names(claims['demonstrated_only'], names)}", ""]
 
     for repo in report.get("repositories", []):
         out += [f"### Repository {repo['name']}", "",
-                f"Stack: {', '.join(repo['stack']) or 'unknown'}", ""]
+                f"Stack: {_names(repo['stack'], names, empty='unknown')}", ""]
         out += _checks(repo["checks"])
         out.append("")
 

@@ -135,8 +135,11 @@ def build_profile(
         factor = max(skills[s].factor for s in sources if s in skills)
         current = skills.get(implied_id)
         if current is not None:
+            # a résumé claim implied by code (Python behind a Django repository) is verified
+            by_code = any(skills[s].status in ("verified", "demonstrated") for s in sources)
+            status = "verified" if current.status == "claimed" and by_code else current.status
             skills[implied_id] = ProfileSkill(
-                **{**current.__dict__, "implied_by": tuple(sources),
+                **{**current.__dict__, "implied_by": tuple(sources), "status": status,
                    "factor": max(current.factor, factor)}
             )
             continue
@@ -198,10 +201,12 @@ def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
 
     framework = own_or_preferred(tuple(stack.frameworks))
     database = own_or_preferred(tuple(s for s in (stack.database,) if s))
-    # the candidate's own relational database beats the stack default
-    for skill in profile.skills:
-        if skill.category == "databases" and skill.evidence and database and profile.factor(database) == 0:
-            database = skill.id
-            break
+    # the candidate's own relational database (one implying SQL, like every stack default)
+    # beats the stack default; a document store would not close a relational-database gap
+    if database and profile.factor(database) == 0:
+        own = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
+               and "sql" in taxonomy.implied([sk.id])]
+        if own:
+            database = own[0].id
     testing = own_or_preferred(tuple(s for s in (stack.testing,) if s))
     return CandidateStack(language or stack.language, framework, database, testing)

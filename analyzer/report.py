@@ -270,7 +270,9 @@ def analyze(
         matcher = matcher or SkillMatcher(taxonomy)
         for finding in extract_skills(parsed, taxonomy, matcher):
             evidence.extend((finding.id, e) for e in finding.evidence)
-        evidence.extend(structure_evidence(parsed, taxonomy))
+        seen = {(sid, e.text) for sid, e in evidence}
+        evidence.extend(item for item in structure_evidence(parsed, taxonomy)
+                        if (item[0], item[1].text) not in seen)
     for repo in repositories:
         evidence.extend(repo.evidence)
         warnings.extend(w if w.startswith(f"{repo.name}:") else f"{repo.name}: {w}"

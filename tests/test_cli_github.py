@@ -118,3 +118,43 @@ def test_code_source_errors_are_one_line(tmp_path, fake, args, setup, status, ph
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     assert phrase in lines[0].lower() or phrase in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_resume_report_survives_a_github_failure(tmp_path, fake):
+    pdf = build_resume_pdf(tmp_path / "cv.pdf", SECTIONS)
+    result = run("analyze", pdf, "--github", "nobody-here",
+                 env_extra={"GITHUB_API_URL": fake.base_url,
+                            "JOBREADY_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["repositories"] == [] and report["input"]["github"] is None
+    warning = next(w for w in report["warnings"] if w.startswith("GitHub was not read"))
+    assert "nobody-here" in warning
+    assert result.stderr.strip() == f"Warning: {warning}"
+    assert {s["id"] for s in report["skills"]} >= {"python", "flask"}
+
+
+def test_same_folder_twice_is_read_once(tmp_path):
+    folder = tmp_path / "api"
+    folder.mkdir()
+    (folder / "requirements.txt").write_text("flask==3.0\n")
+    result = run("analyze", "--repo", folder, "--repo", tmp_path / "api" / ".." / "api")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["input"]["repos"] == ["api"]
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (("analyze", "--bogus"), "No such option"),
+        (("analyze", "--format", "xml", "cv.pdf"), "xml"),
+        (("analyze", "-f"), "requires an argument"),
+        (("nosuchcommand",), "No such command"),
+    ],
+    ids=["unknown option", "bad format", "missing value", "unknown command"],
+)
+def test_usage_errors_exit_2_without_traceback(args, phrase):
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert phrase in result.stderr
+    assert "Traceback" not in result.stderr and "Please report" not in result.stderr

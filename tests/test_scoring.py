@@ -158,3 +158,20 @@ def test_scores_stay_in_range(picks):
     assert all(g.reason for g in gaps)
     for pick in suggest_projects(gaps, stack, TAXONOMY, readiness.score):
         assert set(pick.closes) <= {g.id for g in gaps}
+
+
+def test_claim_implied_by_code_is_verified():
+    # Python on the résumé, Django in a repository: Django implies Python, so it is shown
+    profile = profile_of(("python", resume_ev("applied")), ("django", code_ev()), code=True)
+    assert profile.get("python").status == "verified"
+    assert "python" not in claim_gaps(profile).claimed_only
+
+
+def test_document_store_is_not_the_stacks_relational_database():
+    profile = profile_of(("javascript", resume_ev("applied")), ("express", resume_ev("applied")),
+                         ("mongodb", resume_ev("applied")))
+    stack = candidate_stack(profile, TAXONOMY)
+    assert stack.database != "mongodb"
+    assert "sql" in TAXONOMY.implied([stack.database])
+    with_mysql = profile_of(("javascript", resume_ev("applied")), ("mysql", resume_ev("listed")))
+    assert candidate_stack(with_mysql, TAXONOMY).database == "mysql"
