@@ -102,8 +102,9 @@ def taxonomy_check(
     if not problems:
         typer.echo(f"{target}: OK")
         return
-    for problem in problems:
-        typer.echo(f"{target}: {problem}", err=True)
+    for problem in problems:  # file-level problems already name the file
+        where = "" if problem.location == str(target) else f"{target}: "
+        typer.echo(f"{where}{problem}", err=True)
     _fail(f"{len(problems)} problem(s) in {target}: fix them and run the check again.", 2)
 
 

@@ -30,21 +30,29 @@ class _Entry(BaseModel):
 
 
 class ArticleEntry(_Entry):
+    """One seed article: its file name in ``../shared/seeds`` and its title."""
+
     file: Text
     title: Text
 
 
 class CategoryEntry(_Entry):
+    """A skill category (``databases``, ``soft_skills`` …) with its display name."""
+
     id: Id
     name: Text
 
 
 class SourceEntry(_Entry):
+    """Where an article names an entry: the article file and the phrases it uses."""
+
     article: Text
     phrases: list[Text] = Field(min_length=1)
 
 
 class AmbiguityEntry(_Entry):
+    """Rules for an ambiguous name (see docs/taxonomy.md, "Ambiguity")."""
+
     case_sensitive: bool = False
     needs_context: bool = False
     context_words: list[Text] = []
@@ -61,6 +69,8 @@ class _Sourced(_Entry):
 
 
 class SkillEntry(_Sourced):
+    """One skill as written in the YAML (weights are computed, never stored)."""
+
     id: Id
     name: Text
     category: Id
@@ -71,6 +81,8 @@ class SkillEntry(_Sourced):
 
 
 class GroupEntry(_Sourced):
+    """One requirement group: any-of skills, how many are needed, why it matters."""
+
     id: Id
     name: Text
     description: Text
@@ -80,11 +92,15 @@ class GroupEntry(_Sourced):
 
 
 class UpgradeEntry(_Entry):
+    """An upgrade that makes a project stand out, and the skill it exercises."""
+
     skill: Id
     text: Text
 
 
 class ProjectEntry(_Sourced):
+    """One catalog project: difficulty, brief, the groups it exercises, upgrades."""
+
     id: Id
     title: Text
     difficulty: Difficulty
@@ -95,6 +111,8 @@ class ProjectEntry(_Sourced):
 
 
 class StackEntry(_Entry):
+    """The preferred framework, database, tests and ORM for one backend language."""
+
     language: Id
     frameworks: list[Id] = Field(min_length=1)
     database: Id
