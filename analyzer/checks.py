@@ -4,23 +4,34 @@ Each check passes or fails with one sentence of detail and, when it fails, one s
 of advice. The thresholds are ours, stated here so a coach can disagree:
 
 - ``MAX_PAGES`` = 2: a junior backend résumé rarely needs more (one page is better).
-- ``MIN_OUTCOME_SHARE`` = 0.3: at least three in ten work and project bullets should
-  carry a number or a measured outcome.
+- ``MIN_OUTCOME_SHARE`` = 0.3: at least three in ten work and project statements should
+  carry a number or a measured outcome. Statements are the bullets of each work entry
+  (:attr:`analyzer.resume.WorkEntry.bullets`: bullet points, or the sentences of a role's
+  paragraph when it has no bullet symbols) and of the projects section (see :func:`statements`).
+- ``MAX_TITLE_WORDS`` = 12: a line this short with no full stop is a header (a project's name,
+  its stack or dates), not a statement — the same cut :mod:`analyzer.resume` makes for roles.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from analyzer.dates import PRESENT_WORDS, find_dates
+
 if TYPE_CHECKING:  # keeps repository checks free of the PDF stack at import time
-    from analyzer.resume import Resume
+    from analyzer.resume import Line, Resume
 
 MAX_PAGES = 2
 MIN_OUTCOME_SHARE = 0.3
+MAX_TITLE_WORDS = 12
 CORE_SECTIONS = ("work", "education", "skills")
 _NUMBER = re.compile(r"\d")
+_SENTENCE_END = (".", "!", "?")
+# Template placeholders left where dates belong: "Month 20XX", "MM/YYYY", "20??".
+_PLACEHOLDER = re.compile(r"\b(?:(?:month|mm)[\s/.-]*)?(?:(?:19|20)(?:xx|\?\?)|yyyy|xxxx)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,28 +92,90 @@ def _github(resume: Resume) -> Check:
 
 
 def _dates(resume: Resume) -> Check:
+    advice = "Write each role's start and end as month and year, e.g. Jan 2023 – Present, so experience can be counted."
     if not resume.work:
-        return Check("role_dates", "Dates on every role", None,
-                     "No work entries were recognised, so dates could not be checked.",
-                     "List each role with its start and end month, e.g. Jan 2023 – Present.")
-    undated = [w.title or w.text for w in resume.work if w.start is None]
+        work = [ln.text for ln in resume.lines if ln.section == "work" and not ln.is_heading]
+        if not work:
+            return Check("role_dates", "Dates on every role", None,
+                         "No work section was recognised, so dates could not be checked.", advice)
+        return Check("role_dates", "Dates on every role", False,
+                     f"The work section has no dates that could be read{_placeholders(work)}, "
+                     "so no experience was counted.", advice)
+    undated = [" ".join(w.text.split()) for w in resume.work if w.start is None]
     if not undated:
         return Check("role_dates", "Dates on every role", True,
-                     f"All {len(resume.work)} roles have dates.")
+                     "The role has dates." if len(resume.work) == 1 else f"All {len(resume.work)} roles have dates.")
+    counted = ", so no experience was counted" if len(undated) == len(resume.work) else ""
     return Check("role_dates", "Dates on every role", False,
-                 f"{len(undated)} of {len(resume.work)} roles have no dates: {'; '.join(undated[:3])}.",
-                 "Give every role a start and end month (or Present).")
+                 f"The dates of {len(undated)} of {len(resume.work)} roles could not be read"
+                 f"{_placeholders(undated)}{counted}: {'; '.join(undated[:3])}.", advice)
+
+
+def _placeholders(texts: Sequence[str]) -> str:
+    """`` (placeholders such as Month 20XX)`` when the texts hold template placeholders, else ``""``."""
+    found = next((m.group(0) for t in texts for m in [_PLACEHOLDER.search(t)] if m), None)
+    return f" (they are placeholders such as {found!r})" if found else ""
+
+
+def statements(lines: Sequence[Line]) -> list[str]:
+    """What a section says about its entries: bullets, or the sentences under each entry's header.
+
+    ``lines`` are one section's non-heading lines in reading order. A bullet is a statement, with
+    following lines that start in lower case; without bullet symbols, a line of at most
+    :data:`MAX_TITLE_WORDS` words with no full stop after a statement (or first) is an entry's
+    header and is skipped, a line of dates is skipped, and other lines are paragraphs, joined
+    until a full stop and cut into sentences.
+
+        >>> statements([Line("Todo API", 1, "projects", 0, False, False),
+        ...             Line("Built a REST API serving 3 teams.", 1, "projects", 0, False, False)])
+        ['Built a REST API serving 3 teams.']
+    """
+    from analyzer.resume import sentences  # the PDF stack loads only when a résumé is checked
+
+    items: list[tuple[bool, str]] = []  # (bullet, text) of each statement
+    after_header = False
+    for line in lines:
+        text = " ".join(line.text.split())
+        last = items[-1] if items and not after_header else None
+        if line.bullet:
+            items.append((True, text))
+        elif last and not last[1].endswith(_SENTENCE_END) and (
+                text[:1].islower() or not (last[0] or _is_title(text))):
+            items[-1] = (last[0], f"{last[1]} {text}")
+        elif (_is_title(text) and not after_header) or _is_dates(text):
+            after_header = True
+            continue
+        else:
+            items.append((False, text))
+        after_header = False
+    return [part for bullet, text in items for part in ([text] if bullet else sentences(text))]
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) <= MAX_TITLE_WORDS and not text.endswith(_SENTENCE_END) and not text[:1].islower()
+
+
+def _is_dates(text: str) -> bool:
+    """A line that is mostly dates ("2019 – Present", "Jan 2020 – Mar 2021")."""
+    dated = sum(r.span[1] - r.span[0] for r in find_dates(text))
+    return text.lower() in PRESENT_WORDS or dated >= 0.6 * len(text) > 0
 
 
 def _outcomes(resume: Resume) -> Check:
-    bullets = [ln.text for ln in resume.lines
-               if ln.section in ("work", "projects") and ln.bullet]
+    def section(name: str) -> list[Line]:
+        return [ln for ln in resume.lines if ln.section == name and not ln.is_heading]
+
+    work = [b for w in resume.work for b in w.bullets] if resume.work else statements(section("work"))
+    # Each statement once (the same line can sit under a role and a project), in reading order.
+    bullets = list({" ".join(t.split()).casefold(): t for t in work + statements(section("projects"))}.values())
     if not bullets:
         return Check("measurable_outcomes", "Measurable outcomes", None,
-                     "No work or project bullets were found to check.",
-                     "Describe each role with bullets that say what you built and its result.")
-    share = sum(bool(_NUMBER.search(b)) for b in bullets) / len(bullets)
-    detail = f"{share:.0%} of {len(bullets)} work and project bullets carry a number."
+                     "No work or project statements were found to check.",
+                     "Describe each role and project with bullets that say what you built and its result.")
+    with_number = sum(bool(_NUMBER.search(b)) for b in bullets)
+    share = with_number / len(bullets)
+    detail = (f"{with_number} of {len(bullets)} work and project statements (bullets or sentences) "
+              f"carry a number ({share:.0%}).")
     if share >= MIN_OUTCOME_SHARE:
         return Check("measurable_outcomes", "Measurable outcomes", True, detail)
     return Check("measurable_outcomes", "Measurable outcomes", False, detail,

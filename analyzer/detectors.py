@@ -10,7 +10,9 @@ findings to an :class:`EvidenceSink` as ``add(skill_id, path, text, detail)``:
 * :func:`infrastructure_evidence`: Dockerfiles and compose files, container images of databases
   and brokers, CI configurations, deploy configurations (Procfile, fly.toml, render.yaml,
   Kubernetes manifests, Terraform), OpenAPI and GraphQL schemas, migration folders, SQL files;
-* :func:`testing_evidence`: tests that really test (``analyzer.portfolio``).
+* :func:`testing_evidence`: tests that really test (``analyzer.testsuites``);
+* :func:`project_evidence`: the repository itself as a personal project, when it holds code of
+  the user's own (not a fork without commits of theirs).
 
 Findings that are not packages are *signals* (``docker``, ``github_actions``, ``postgresql``…);
 :func:`signal_skill` looks each one up in the taxonomy by id, name or alias, and
@@ -23,13 +25,17 @@ import fnmatch
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from packaging.utils import canonicalize_name
 
-from analyzer.manifests import Dependency, Service, file_kind, is_excluded, is_kubernetes_manifest
-from analyzer.portfolio import TestSuite, ci_paths, docker_paths
+from analyzer.manifests import MANIFEST_KINDS, Dependency, Service, file_kind, is_excluded, is_kubernetes_manifest
+from analyzer.portfolio import ci_paths, docker_paths
+from analyzer.testsuites import TestSuite
 from analyzer.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from analyzer.repos import RepoSnapshot
 
 
 class EvidenceSink(Protocol):
@@ -58,6 +64,7 @@ _SIGNALS: dict[str, tuple[str, ...]] = {
     "neo4j": ("neo4j",), "nginx": ("nginx",), "sql_server": ("sql server", "microsoft sql server", "mssql"),
     "dynamodb": ("dynamodb",), "aws": ("aws", "amazon web services"), "prometheus": ("prometheus",),
     "grafana": ("grafana",), "sqlite": ("sqlite",), "sqlc": ("sqlc",), "make": ("make", "makefile"),
+    "personal_projects": ("personal_projects", "personal projects", "side projects"),
 }
 # Container image (last path part) → signal: the database or broker a compose, CI or Dockerfile runs.
 _IMAGES = {"postgres": "postgresql", "postgresql": "postgresql", "postgis": "postgresql", "timescaledb": "postgresql",
@@ -137,22 +144,28 @@ def _index(taxonomy: Taxonomy) -> _PackageIndex:
     return _PackageIndex(taxonomy)  # Taxonomy compares by identity, so each loaded taxonomy gets one index
 
 
+def counted_languages(languages: Mapping[str, int]) -> list[tuple[str, int, float]]:
+    """(language, bytes, share of the programming bytes) of the languages that count as written
+    code, largest first: at least :data:`MIN_LANGUAGE_BYTES` and :data:`MIN_LANGUAGE_SHARE`;
+    markup and templates (HTML, Blade, EJS ...) never count."""
+    code = {lang: size for lang, size in languages.items() if lang not in _NOT_BACKEND}
+    total = sum(code.values())
+    return [(language, size, size / total) for language, size in sorted(code.items(), key=lambda item: -item[1])
+            if size >= MIN_LANGUAGE_BYTES and size >= MIN_LANGUAGE_SHARE * total]
+
+
 def language_evidence(languages: Mapping[str, int], taxonomy: Taxonomy, sink: EvidenceSink) -> list[str]:
-    """Language skills by bytes (markup and templates such as HTML, Blade, EJS do not count).
+    """Language skills by bytes (:func:`counted_languages`).
 
     ``languages``: bytes per language (GitHub's ``languages``). Returns the skill ids found,
     largest language first.
     """
-    code = {lang: size for lang, size in languages.items() if lang not in _NOT_BACKEND}
-    total = sum(code.values())
     found = []
-    for language, size in sorted(code.items(), key=lambda item: -item[1]):
-        if size < MIN_LANGUAGE_BYTES or size < MIN_LANGUAGE_SHARE * total:
-            continue
+    for language, size, share in counted_languages(languages):
         skill_id = next(filter(None, (signal_skill(taxonomy, t) for t in (language, *_LANGUAGE_TERMS.get(language, ())))),
                         None)
         if skill_id:
-            sink.add(skill_id, None, f"{language}: {size:,} bytes, {size / total:.0%} of the code")
+            sink.add(skill_id, None, f"{language}: {size:,} bytes, {share:.0%} of the code")
             found.append(skill_id)
     return list(dict.fromkeys(found))
 
@@ -232,3 +245,28 @@ def testing_evidence(tests: TestSuite, taxonomy: Taxonomy, sink: EvidenceSink) -
     elif tests.status == "present":
         for path in tests.files[:3]:
             sink.add(testing, path, "test file", "test files present (content not read)")
+
+
+def project_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, sink: EvidenceSink) -> None:
+    """The repository as a personal project (the taxonomy's ``personal_projects``), whole-repository evidence.
+
+    Counts when the repository is not a fork, or a fork with commits of the user's own
+    (``own_commits``), and holds code: a language of :func:`counted_languages`, or a
+    dependency manifest that was read. A fork whose own commits are unknown does not count:
+    it may be someone else's work. Open-source contributions are not inferred from a
+    user's own repositories: they would need pull requests to others' repositories.
+    """
+    if snapshot.fork and not snapshot.own_commits:
+        return
+    languages = counted_languages(snapshot.languages)
+    manifests = [p for p in snapshot.files if file_kind(p) in MANIFEST_KINDS and not is_excluded(p)]
+    if languages:
+        language, size, _ = languages[0]
+        code = f"{language} code ({size:,} bytes)"
+    elif manifests:
+        code = f"a dependency manifest ({', '.join(manifests[:2])})"
+    else:
+        return
+    whose = "fork with own commits and" if snapshot.fork else "own repository with"
+    sink.add(signal_skill(taxonomy, "personal_projects"), None, f"{whose} {code}")
+

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
@@ -28,14 +30,14 @@ from typing import Literal
 from urllib.parse import quote
 
 from analyzer.checks import Check
-from analyzer.detectors import (infrastructure_evidence, language_evidence, package_evidence, testing_evidence,
-                                unresolved_signals)
+from analyzer.detectors import (infrastructure_evidence, language_evidence, package_evidence, project_evidence,
+                                testing_evidence, unresolved_signals)
 from analyzer.errors import RepoFolderError
 from analyzer.evidence import Evidence
 from analyzer.manifests import (EXCLUDED_DIRS, MANIFEST_KINDS, Dependency, file_kind, is_env_example, is_excluded,
                                 read_manifests)
-from analyzer.portfolio import (CI_KINDS, TestSuite, blob_paths, find_tests, is_secret_suspect, license_from_text,
-                                portfolio_checks, test_files)
+from analyzer.portfolio import CI_KINDS, blob_paths, is_secret_suspect, license_from_text, portfolio_checks
+from analyzer.testsuites import TestSuite, find_tests, test_files
 from analyzer.taxonomy import Taxonomy
 
 __all__ = ["Check", "FileSelection", "RepoAnalysis", "RepoSnapshot", "TreeEntry", "analyze_repo",
@@ -66,6 +68,8 @@ class RepoSnapshot:
     ``files``: ``{path: text}`` of the fetched manifest, config, README and test files.
     ``skipped_files``: ``{path: reason}`` for wanted files not read (``"over 1 MB"`` …).
     ``own_commits``: for forks, whether the user committed anything (None = unknown).
+    ``pushed_at_source``: how a local folder's ``pushed_at`` was found, ``"last commit"`` (git)
+    or ``"newest file"`` (file dates, no git history); None for GitHub's push time.
     The dicts are not copied: treat them as read-only.
     """
 
@@ -89,6 +93,7 @@ class RepoSnapshot:
     files: dict[str, str] = field(default_factory=dict)
     skipped_files: dict[str, str] = field(default_factory=dict)
     own_commits: bool | None = None
+    pushed_at_source: Literal["last commit", "newest file"] | None = None
 
 
 @dataclass(frozen=True)
@@ -181,8 +186,9 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     virtualenvs, ``dist``, ``build`` and caches), reads the files :func:`select_files` picks
     (each at most :data:`MAX_FILE_BYTES`; bigger, binary or unreadable ones go to
     ``skipped_files`` with the reason), computes ``languages`` from file sizes by extension,
-    the licence from the LICENSE text, and the branch and last commit time from ``.git`` when present.
-    The walk stops after ``max_entries`` tree entries (``tree_truncated=True``).
+    the licence from the LICENSE text, and the branch and last commit time from ``.git`` when
+    present (else ``pushed_at`` is the newest file's modification time; ``pushed_at_source`` says
+    which). The walk stops after ``max_entries`` tree entries (``tree_truncated=True``).
 
     Raises:
         RepoFolderError: the path is missing, not a folder, or cannot be listed.
@@ -192,7 +198,7 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
         raise RepoFolderError(f"{folder} does not exist: pass the path of a cloned repository folder.")
     if not folder.is_dir():
         raise RepoFolderError(f"{folder} is not a folder: pass the repository's folder, not a file inside it.")
-    tree, truncated, skipped = _walk(folder, max_entries)
+    tree, truncated, skipped, newest = _walk(folder, max_entries)
     selection = select_files(tree)
     skipped.update(selection.skipped)
     files: dict[str, str] = {}
@@ -205,17 +211,21 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     languages = languages_from_tree(tree)
     licence_text = next((files[p] for p in files if file_kind(p) == "license"), "")
     pushed_at, branch = _git_facts(folder)
+    found_by = "last commit" if pushed_at else "newest file" if newest else None
+    pushed_at = pushed_at or (datetime.fromtimestamp(newest, tz=timezone.utc) if newest else None)
     name = folder.resolve().name
     return RepoSnapshot(
         source="repo", name=name, full_name=name, license=license_from_text(licence_text),
-        pushed_at=pushed_at, default_branch=branch, language=max(languages, key=languages.get, default=None),
+        pushed_at=pushed_at, pushed_at_source=found_by, default_branch=branch, language=max(languages, key=languages.get, default=None),
         languages=languages, tree=tuple(tree), tree_truncated=truncated, files=files, skipped_files=skipped)
 
 
-def _walk(folder: Path, max_entries: int) -> tuple[list[TreeEntry], bool, dict[str, str]]:
-    """Tree entries under ``folder`` sorted by path, whether the walk stopped early, unreadable folders."""
+def _walk(folder: Path, max_entries: int) -> tuple[list[TreeEntry], bool, dict[str, str], float | None]:
+    """Tree entries under ``folder`` sorted by path, whether the walk stopped early, unreadable
+    folders, and the newest file's modification time (POSIX seconds; None without files)."""
     entries: list[TreeEntry] = []
     skipped: dict[str, str] = {}
+    newest: float | None = None
     pending = [""]
     while pending:
         rel_dir = pending.pop()
@@ -230,14 +240,16 @@ def _walk(folder: Path, max_entries: int) -> tuple[list[TreeEntry], bool, dict[s
         for child in children:
             rel = f"{rel_dir}/{child.name}" if rel_dir else child.name
             if len(entries) >= max_entries:
-                return sorted(entries, key=lambda e: e.path), True, skipped
+                return sorted(entries, key=lambda e: e.path), True, skipped, newest
             if child.is_dir(follow_symlinks=False):
                 if child.name not in EXCLUDED_DIRS:
                     entries.append(TreeEntry(rel, "tree"))
                     pending.append(rel)
             elif child.is_file(follow_symlinks=False):  # leaves out symlinks, sockets and FIFOs
-                entries.append(TreeEntry(rel, "blob", child.stat(follow_symlinks=False).st_size))
-    return sorted(entries, key=lambda e: e.path), False, skipped
+                stat = child.stat(follow_symlinks=False)
+                entries.append(TreeEntry(rel, "blob", stat.st_size))
+                newest = max(newest or 0.0, stat.st_mtime)
+    return sorted(entries, key=lambda e: e.path), False, skipped, newest
 
 
 def _read_text(file: Path) -> tuple[str, str | None]:
@@ -254,11 +266,16 @@ def _read_text(file: Path) -> tuple[str, str | None]:
     return data.decode("utf-8", errors="replace"), None
 
 
-def _git_facts(folder: Path) -> tuple[datetime | None, str | None]:
-    """(time of the last local commit from ``.git/logs/HEAD``, current branch from ``.git/HEAD``).
+GIT_TIMEOUT = 5.0
+"""Seconds ``git log`` may take on a local folder (it reads one commit: milliseconds normally)."""
 
-    Only commit, merge, pull and rebase reflog entries count: a fresh clone's "clone:" entry is
-    the download time, not activity. Either value is None when unknown.
+
+def _git_facts(folder: Path) -> tuple[datetime | None, str | None]:
+    """(time of the last commit, current branch from ``.git/HEAD``); either None when unknown.
+
+    The time comes from the reflog ``.git/logs/HEAD`` (commit, merge, pull and rebase entries:
+    a fresh clone's "clone:" entry is the download time, not activity), else from
+    :func:`_last_commit_time` (``git log``, for a fresh clone).
     """
     git = folder / ".git"
     branch = pushed = None
@@ -271,7 +288,25 @@ def _git_facts(folder: Path) -> tuple[datetime | None, str | None]:
                 pushed = max(pushed or 0, int(match.group(1)))
     except OSError:
         pass
-    return (datetime.fromtimestamp(pushed, tz=timezone.utc) if pushed else None), branch
+    if pushed:
+        return datetime.fromtimestamp(pushed, tz=timezone.utc), branch
+    return (_last_commit_time(folder) if git.exists() else None), branch
+
+
+def _last_commit_time(folder: Path) -> datetime | None:
+    """Committer time of HEAD by ``git log -1 --format=%cI``, or None (no git, no commits, a
+    folder git refuses, or :data:`GIT_TIMEOUT` passed). The repository's own config cannot
+    run anything here: ``log`` starts no pager (output is captured), hooks or fsmonitor."""
+    executable = shutil.which("git")
+    if executable is None:
+        return None
+    try:
+        done = subprocess.run([executable, "--no-pager", "-c", "core.fsmonitor=false", "-C", str(folder), "log", "-1",
+                               "--format=%cI"], capture_output=True, text=True, timeout=GIT_TIMEOUT, check=False,
+                              stdin=subprocess.DEVNULL)
+        return datetime.fromisoformat(done.stdout.strip()).astimezone(timezone.utc) if done.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
 
 
 _EXTENSIONS = {
@@ -375,6 +410,7 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     infrastructure_evidence(snapshot.files, taxonomy, blob_paths(snapshot), found.services, collector)
     tests = find_tests(snapshot)
     testing_evidence(tests, taxonomy, collector)
+    project_evidence(snapshot, taxonomy, collector)
     evidence = collector.evidence()
     frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category]
     names = [taxonomy.skills[sid].name for sid in dict.fromkeys(sid for sid, _ in evidence)]

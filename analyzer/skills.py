@@ -20,14 +20,23 @@ Disambiguation (data in the taxonomy's ``ambiguity`` entries, mechanics here):
 - an ambiguous term (``Ambiguity.terms``, else the name and every alias) is vetoed by
   its ``reject_before`` / ``reject_after`` words ("American Express", "Shell Oil"),
   by a following year ("Spring 2017"), a company suffix within three words
-  ("Oracle India Pvt Ltd"), "at" before it ("at Oracle"), a US state after it
+  ("Oracle India Pvt Ltd"), "at" or "@" before it ("at Oracle"), a US state after it
   ("Spring, TX") and, for one letter, by an initial's shape ("John C. Smith",
   "Tolman, R. (2007)") or a letter-spaced heading ("E D U C AT IO N");
 - with ``needs_context`` it must also have context: the skills section, a tech label
   row ("Languages: …"), a list-like line holding another skill, a recognised skill
   as its neighbour ("PHP and Shell"), a context word within three words, or a
   governing word right before it ("in Go", "using Play");
-- a case-sensitive term written in capitals ("ORACLE") counts only in a skills list.
+- a case-sensitive term written in capitals ("ORACLE") counts only in a skills list;
+- a *common noun* (``needs_context`` without ``case_sensitive``: "cloud", "cache",
+  "deployment", "communication") needs stricter context: only its own
+  ``context_words`` count (not the shared CONTEXT_WORDS, not a governing word), a
+  neighbour must be a technical skill or one of its own category ("teamwork and
+  communication"), and written with a capital inside a Title-Case name it is vetoed
+  outside the skills section ("Acme Cloud", "CS 3410 Cache Race Bot Tournament",
+  "Scaling Laws for Efficient Inference") unless the word next to it in the name is
+  a technical skill ("Redis Cache", "AWS Cloud") or the name is a lead-in ("Cloud
+  Migration: …"); see :func:`_in_title_name`.
 
 Evidence strength (see :mod:`analyzer.evidence`): ``listed`` for the skills section,
 summary, header, education and other sections, and any non-bullet line that is a list
@@ -101,6 +110,18 @@ COMPANY_WORDS = frozenset({
 })
 """Company-name suffixes: "Oracle India Pvt Ltd" and "Shell Oil Company" are employers."""
 
+EMPLOYER_MARKS = frozenset({"at", "@"})
+"""Words right before an employer's name: "Engineer at Oracle", "Developer @ Acme"."""
+
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "-", "'s", "’s"})
+"""Lower-case words and marks inside a Title-Case name ("Unix Tools and Scripting",
+"Resource-Constrained Deployment"). "with", "to" or "on" are left out: "Communication
+with Product and Design" is a sentence, not a name."""
+
+SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "|", "•", "·", "▪", "●", "◦", "*", "–",
+                            "—", "(", '"', "“"})
+"""Marks after which a capital starts a sentence or an item, so it says nothing about a name."""
+
 US_STATES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
@@ -126,6 +147,7 @@ _URL = re.compile(
         ly|gg|tech|xyz|site|page|so|sh|cc)\b(?:/\S*)?   # bare domain, optional path
     """
 )
+_MULTI = re.compile(r"[\s/-]")  # a context word the tokenizer splits ("on-prem", "CI/CD")
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
@@ -181,6 +203,8 @@ class _Rule:
 
     terms: frozenset[str]          # casefolded terms the rule applies to
     needs_context: bool
+    common_noun: bool              # needs_context without case_sensitive (module doc)
+    category: str                  # the skill's category: neighbours of it vouch too
     context_words: frozenset[str]  # one-token words, lower case
     context_phrases: tuple[str, ...]  # several words ("command line"), lower case
     reject_before: tuple[re.Pattern, ...]
@@ -254,16 +278,24 @@ class SkillMatcher:
         while pending and changed:  # one accepted ambiguous term can support the next
             changed = False
             for span in list(pending):
-                # only technical skills vouch for a neighbour ("Istanbul" next to a degree)
-                support = [s for s in accepted if s is not span and s.label_ in self._technical]
+                rule = self._rule_for(span)
+                support = self._support(span, rule, accepted)
+                if rule.common_noun and not skills_row and _in_title_name(span, support):
+                    continue                          # "Acme Cloud", "Cache Race Bot"
                 in_list = skills_row or list_like and bool(support)
-                if in_list or span.id_ != CAPITALS and _has_context(
-                        span, self._rule_for(span), support):
+                if in_list or span.id_ != CAPITALS and _has_context(span, rule, support):
                     accepted.append(span)
                     pending.remove(span)
                     changed = True
         return [Mention(s.label_, s.start_char, s.end_char, s.text)
                 for s in sorted(filter_spans(accepted), key=lambda s: s.start)]
+
+    def _support(self, span: Span, rule: _Rule, accepted: list[Span]) -> list[Span]:
+        """Accepted spans that may vouch for ``span``: technical skills ("Istanbul" next
+        to a degree is a city) and, for a common noun, skills of its own category."""
+        return [s for s in accepted if s is not span and (
+            s.label_ in self._technical
+            or rule.common_noun and self.taxonomy.skill(s.label_).category == rule.category)]
 
     def _rule_for(self, span: Span) -> _Rule | None:
         rule = self._rules.get(span.label_)
@@ -286,12 +318,16 @@ def _compile_rule(skill) -> _Rule:
         edge = r"(?!\w)" if word[-1].isalnum() else ""
         return re.compile(r"^\s*" + re.escape(word) + edge, re.IGNORECASE)
 
+    common_noun = amb.needs_context and not amb.case_sensitive
     return _Rule(
         terms=frozenset(t.casefold() for t in terms),
         needs_context=amb.needs_context,
-        context_words=frozenset(w.casefold() for w in amb.context_words if " " not in w)
-        | CONTEXT_WORDS,
-        context_phrases=tuple(w.casefold() for w in amb.context_words if " " in w),
+        common_noun=common_noun,
+        category=skill.category,
+        # "on-prem", "CI/CD" are several tokens to the tokenizer: match them as phrases
+        context_words=frozenset(w.casefold() for w in amb.context_words if not _MULTI.search(w))
+        | (frozenset() if common_noun else CONTEXT_WORDS),
+        context_phrases=tuple(w.casefold() for w in amb.context_words if _MULTI.search(w)),
         reject_before=tuple(before(w) for w in amb.reject_before),
         reject_after=tuple(after(w) for w in amb.reject_after),
     )
@@ -311,8 +347,8 @@ def _vetoed(span: Span, rule: _Rule) -> bool:
     if any(t.lower_.rstrip(".") in COMPANY_WORDS for t in following):
         return True                                   # "Oracle India Pvt Ltd"
     previous = doc[span.start - 1] if span.start > 0 else None
-    if previous is not None and previous.lower_ == "at":
-        return True                                   # "Engineer at Oracle"
+    if previous is not None and previous.lower_ in EMPLOYER_MARKS:
+        return True                                   # "Engineer at Oracle", "@ Acme"
     if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES:
         return True                                   # "Spring, TX", "Phoenix, NY"
     return len(span.text) == 1 and (_is_initial(span, previous, following)
@@ -345,13 +381,68 @@ def _has_context(span: Span, rule: _Rule, support: list[Span]) -> bool:
     for index in (_neighbour(doc, span.start - 1, -1), _neighbour(doc, span.end, 1)):
         if index is not None and index in taken:
             return True
-    if span.start > 0 and doc[span.start - 1].lower_ in GOVERNING_WORDS:
-        return True
-    window = doc[max(0, span.start - 3):span.end + 3]
-    if any(t.lower_ in rule.context_words for t in window if not span.start <= t.i < span.end):
+    if not rule.common_noun and span.start > 0 and doc[span.start - 1].lower_ in GOVERNING_WORDS:
+        return True                                   # "in Go"; "in cloud" says nothing
+    # three tokens either side; a common noun skips stop words and punctuation, so
+    # "deployed to the cloud" and "migrated on-prem services to the cloud" reach the verb
+    start, end = (_reach(doc, span.start, -1), _reach(doc, span.end - 1, 1)) \
+        if rule.common_noun else (max(0, span.start - 3), span.end + 3)
+    window = doc[start:end]
+    if any(t.lower_.rstrip(".") in rule.context_words  # "SaaS." is one token
+           for t in window if not span.start <= t.i < span.end):
         return True
     nearby = window.text.lower()
     return any(phrase in nearby for phrase in rule.context_phrases)
+
+
+def _reach(doc: Doc, index: int, step: int, words: int = 3) -> int:
+    """The slice bound ``words`` content words (not stop words, not punctuation) away."""
+    while words and 0 <= index + step < len(doc):
+        index += step
+        words -= not (doc[index].is_stop or doc[index].is_punct or doc[index].is_space)
+    return index if step < 0 else index + 1
+
+
+def _in_title_name(span: Span, support: list[Span]) -> bool:
+    """Whether a capitalised common noun is a word of a Title-Case name.
+
+    The name is the run of capitalised words around the span, joined by NAME_JOINERS
+    and numbers ("CS 3410 Cache Race Bot Tournament", "Unix Tools and Scripting"). It
+    counts as a name when it holds another capitalised word that does not start a
+    sentence or an item (a capital after SENTENCE_MARKS, a number or the line start
+    says nothing), unless the nearest word of the run on either side is a supporting
+    skill ("Redis Cache", "AWS Cloud") or the run is an item's lead-in ("Cloud
+    Migration: moved …"; "Backend Engineer, Acme Cloud: …" stays a name).
+    """
+    doc = span.doc
+    if not span.text[:1].isupper():
+        return False
+    taken = {i for s in support for i in range(s.start, s.end)}
+    others, first = 0, span.start
+    for index, step in ((span.start - 1, -1), (span.end, 1)):
+        nearest = None
+        while 0 <= index < len(doc):
+            token = doc[index]
+            if token.text[:1].isupper():
+                nearest = index if nearest is None else nearest
+                others += not _starts_item(doc, index)
+                first = min(first, index)
+            elif not (token.is_space or token.like_num or token.lower_ in NAME_JOINERS):
+                break
+            index += step
+        if nearest in taken:
+            return False
+    # the right-hand walk stopped at ``index``: a ":" there closes a lead-in
+    lead_in = index < len(doc) and doc[index].text == ":" and _starts_item(doc, first)
+    return others > 0 and not lead_in
+
+
+def _starts_item(doc: Doc, index: int) -> bool:
+    """Whether the token at ``index`` starts the line, a sentence or an item."""
+    index -= 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return index < 0 or doc[index].text in SENTENCE_MARKS or doc[index].like_num
 
 
 def _neighbour(doc: Doc, index: int, step: int) -> int | None:

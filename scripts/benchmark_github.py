@@ -4,14 +4,15 @@
 
 A fake GitHub API (tests/github_server.py) answers on 127.0.0.1 after ``--latency`` seconds per
 request. The profile is the shared corpus' 9 repositories repeated under new names up to
-``--repos`` (synthetic repositories if the corpus is absent). Each mode runs twice with one
-cache folder: cold (empty cache) and warm (cache filled). Between the runs the server's buckets
-are refilled, as an hour later: without a token the cold run spends the whole hourly 60.
+``--repos`` (synthetic repositories if the corpus is absent). Each mode runs with one cache
+folder: cold (empty cache), again (right after, the limit as the cold run left it: without a
+token the cold run spends the whole hourly 60, so this run is answered from the cache) and warm
+(the buckets refilled, as an hour later).
 
 Columns: ``sent`` requests that reached the server and got content, ``charged`` requests the
 server counted against a rate limit, ``304`` revalidations, ``from cache`` answers the client
 took from its cache (304s plus blobs reused without a request), ``files`` file texts read,
-``budget`` files left out to stay within the limit.
+``budget`` files left out to stay within the limit, ``trees`` repositories whose file tree was read.
 """
 
 from __future__ import annotations
@@ -45,8 +46,11 @@ def profile_repos(corpus: Path, count: int) -> list[FakeRepo]:
             for i in range(count)]
 
 
-def run_once(fake: FakeGitHub, cache: Path, token: str | None) -> dict:
-    fake.clear_log()
+def run_once(fake: FakeGitHub, cache: Path, token: str | None, refill: bool = True) -> dict:
+    if refill:
+        fake.clear_log()
+    else:
+        fake.log.clear()
     started = time.perf_counter()
     try:
         with make_client(token=token, base_url=fake.base_url, cache_dir=cache) as client:
@@ -58,7 +62,7 @@ def run_once(fake: FakeGitHub, cache: Path, token: str | None) -> dict:
             "not_modified": fake.not_modified, "cached": portfolio.cached_hits,
             "files": sum(len(s.files) for s in portfolio.snapshots),
             "budget": sum(r == "request budget" for s in portfolio.snapshots for r in s.skipped_files.values()),
-            "repos": len(portfolio.snapshots)}
+            "repos": len(portfolio.snapshots), "trees": sum(bool(s.tree) for s in portfolio.snapshots)}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -70,18 +74,18 @@ def main(argv: list[str] | None = None) -> None:
     repos = profile_repos(args.corpus, args.repos)
     print(f"{len(repos)} repositories, {args.latency * 1000:.0f} ms per request, 4 workers\n")
     header = f"{'mode':<10} {'run':<5} {'wall s':>7} {'sent':>5} {'charged':>8} {'304':>4} {'from cache':>11} " \
-             f"{'files':>6} {'budget':>7}"
+             f"{'files':>6} {'budget':>7} {'trees':>6}"
     print(header)
     print("-" * len(header))
     for mode, token in (("anonymous", None), ("token", TOKEN)):
         with FakeGitHub(repos=repos, latency=args.latency) as fake, tempfile.TemporaryDirectory() as cache:
-            for run in ("cold", "warm"):
-                r = run_once(fake, Path(cache), token)
+            for run in ("cold", "again", "warm"):
+                r = run_once(fake, Path(cache), token, refill=run != "again")
                 if "error" in r:
                     print(f"{mode:<10} {run:<5} {r['seconds']:>7.2f}  {r['error']}")
                     continue
                 print(f"{mode:<10} {run:<5} {r['seconds']:>7.2f} {r['sent']:>5} {r['charged']:>8} "
-                      f"{r['not_modified']:>4} {r['cached']:>11} {r['files']:>6} {r['budget']:>7}")
+                      f"{r['not_modified']:>4} {r['cached']:>11} {r['files']:>6} {r['budget']:>7} {r['trees']:>6}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ tree and manifest texts; no source files) into a :class:`~analyzer.repos.RepoSna
     .venv/bin/python scripts/evaluate_github.py [--corpus /work/shared/corpus/github] [--taxonomy PATH]
 
 Categories: frameworks, databases (and brokers, search, caches), tests (real / stub / none),
-CI providers, Docker (a Dockerfile or compose file for the app), auth. A category's detected set
+CI providers, Docker (a Dockerfile or compose file for the app), auth. A test suite known only
+by its file names (``present``: contents not read) is not verified: it is counted apart,
+neither right nor wrong. A category's detected set
 is the repository's evidence plus what the taxonomy's ``implies`` adds, limited to that category's
 skills; expected skills the taxonomy lacks are listed and left out of the counts.
 Prints TP / FP / FN per repository and precision / recall per category.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -120,7 +123,8 @@ class Tally:
 def evaluate(corpus: Path, taxonomy: Taxonomy) -> dict[str, Tally]:
     """Print the per-repository comparison and return the tallies per category."""
     tallies = {c: Tally() for c in (*SET_CATEGORIES, "docker")}
-    tests = {"correct": 0, "total": 0}
+    tests: Counter[tuple[str, str]] = Counter()  # (expected, detected) statuses
+    projects = 0  # repositories giving personal-project evidence (every corpus repository is original work)
     missing: set[str] = set()
     for path in sorted((corpus / "repos").glob("*.json")):
         snapshot = load_snapshot(path)
@@ -148,21 +152,35 @@ def evaluate(corpus: Path, taxonomy: Taxonomy) -> dict[str, Tally]:
         tallies["docker"].add(int(docker and want_docker), int(docker and not want_docker),
                               int(want_docker and not docker))
         print(f"  {'docker':10} detected {docker}  expected {want_docker}")
-        status = "real" if analysis.tests.status == "present" else analysis.tests.status
-        tests["total"] += 1
-        tests["correct"] += status == expected["tests"]
-        print(f"  {'tests':10} detected {analysis.tests.status} -> {status}  expected {expected['tests']}"
-              f"  ({analysis.tests.detail})")
+        tests[(str(expected["tests"]), analysis.tests.status)] += 1
+        project = [e.text for sid, e in analysis.evidence if sid == "personal_projects"]
+        projects += bool(project)
+        print(f"  {'project':10} {project[0] if project else 'no personal-project evidence'}")
+        print(f"  {'tests':10} detected {analysis.tests.status}  expected {expected['tests']}  ({analysis.tests.detail})")
         for warning in analysis.warnings:
             print(f"  warning: {warning}")
     print("\nOverall")
     for category, tally in tallies.items():
         print(f"  {category:10} {tally.line()}")
-    print(f"  {'tests':10} {tests['correct']}/{tests['total']} statuses right "
-          "('present' = test files by name, content not read, counted as real)")
+    print_tests(tests)
+    print(f"  {'project':10} {projects}/{sum(tests.values())} repositories give personal-project evidence "
+          "(all are originals, none a fork)")
     if missing:
         print(f"  expected names the taxonomy lacks (left out): {', '.join(sorted(missing))}")
     return tallies
+
+
+def print_tests(tests: Counter[tuple[str, str]]) -> None:
+    """The test-suite statuses: detected (columns) against expected (rows), then right / wrong /
+    not verified ('present': test files by name only, contents not read)."""
+    statuses = ("real", "stub", "none", "present")
+    print(f"  {'tests':10} {'expected':>9}  " + "  ".join(f"{s:>7}" for s in statuses))
+    for want in statuses[:3]:
+        print(f"  {'':10} {want:>9}  " + "  ".join(f"{tests[(want, got)]:>7}" for got in statuses))
+    unverified = sum(n for (_, got), n in tests.items() if got == "present")
+    right = sum(n for (want, got), n in tests.items() if want == got)
+    total = sum(tests.values())
+    print(f"  {'':10} {right}/{total} right, {total - right - unverified} wrong, {unverified} not verified (present)")
 
 
 def main() -> None:

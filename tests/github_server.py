@@ -15,7 +15,8 @@ Like GitHub, every 200 carries an ``ETag`` and the ``X-RateLimit-*`` headers; a 
 requests), a 304 is free for a request with an ``Authorization`` header and charged without
 one (``free_anonymous_304=True`` makes it free for everyone). A spent bucket answers 403
 "API rate limit exceeded". Faults: :meth:`FakeGitHub.fail` (any status, N times),
-:meth:`FakeGitHub.delay`, ``latency`` per request, and per repository ``empty`` (409 on git
+:meth:`FakeGitHub.delay`, :meth:`FakeGitHub.impersonate` (a 200 with any body: a web page, JSON
+of another shape), ``latency`` per request, and per repository ``empty`` (409 on git
 data) or ``truncated`` (half the tree, ``"truncated": true``). :attr:`FakeGitHub.log` keeps
 every request with its headers.
 
@@ -165,6 +166,12 @@ class FakeGitHub:
         self._faults.append({"re": re.compile(pattern), "status": status, "times": times,
                              "message": message, "headers": headers or {}})
 
+    def impersonate(self, pattern: str, body: bytes, content_type: str = "text/html; charset=utf-8",
+                    times: int = 1_000_000) -> None:
+        """Answer 200 with ``body`` to requests whose path matches ``pattern``: what a web site or
+        another service says when GITHUB_API_URL points at it."""
+        self._faults.append({"re": re.compile(pattern), "body": body, "type": content_type, "times": times})
+
     def delay(self, pattern: str, seconds: float, times: int = 1_000_000) -> None:
         """Wait ``seconds`` before answering requests whose path matches ``pattern``."""
         self._faults.append({"re": re.compile(pattern), "delay": seconds, "times": times})
@@ -220,7 +227,7 @@ class FakeGitHub:
 
     # -- answering ------------------------------------------------------------
     def _matching(self, path: str, kind: str) -> dict | None:
-        """The first live fault of ``kind`` ("status" or "delay") for ``path``, used once."""
+        """The first live fault of ``kind`` ("status", "body" or "delay") for ``path``, used once."""
         with self._lock:
             for fault in self._faults:
                 if kind in fault and fault["times"] > 0 and fault["re"].search(path):
@@ -392,6 +399,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         fault = fake._matching(url.path, "status")
         extra: dict = {}
+        impostor = fake._matching(url.path, "body")
+        if impostor:
+            self._send(200, {"Content-Type": impostor["type"]}, impostor["body"])
+            return
         if fault:
             status, payload, charge = fault["status"], {"message": fault["message"]}, False
             extra = dict(fault["headers"])
@@ -416,6 +427,9 @@ class _Handler(BaseHTTPRequestHandler):
             headers.update({"ETag": etag, "Cache-Control": "private, max-age=60, s-maxage=60"})
         with fake._lock:
             fake.log.append(Logged(method, self.path, dict(self.headers), status, charge))
+        self._send(status, headers, data)
+
+    def _send(self, status: int, headers: dict[str, str], data: bytes) -> None:
         try:
             self.send_response(status)
             for name, value in headers.items():

@@ -13,6 +13,7 @@ characters.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -170,10 +171,15 @@ def date_column_pdf(path: Path, header: Sequence[str], rows: Sequence[tuple[str,
     return _save(pdf, path)
 
 
-def encrypted_pdf(path: Path, password: str) -> Path:
-    """A one-column résumé locked with user password ``password`` (fpdf2 set_encryption)."""
+def encrypted_pdf(path: Path, password: str, *, squares: int = 0) -> Path:
+    """A one-column résumé locked with user password ``password`` (fpdf2 set_encryption).
+
+    ``squares`` more 1 mm squares are drawn on it: 36,000 make 1 MB of drawing instructions.
+    """
     pdf = _pdf()
     _rows(pdf, 20, 20, 170, ["Sky Locked", "EXPERIENCE", "Developer, Vault Ltd  Jan 2020 - Dec 2020"])
+    for _ in range(squares):
+        pdf.rect(10, 10, 1, 1)
     pdf.set_encryption(owner_password="owner-" + password, user_password=password)
     return _save(pdf, path)
 
@@ -222,9 +228,8 @@ def many_pages_pdf(path: Path, pages: int) -> Path:
     return _save(pdf, path)
 
 
-def no_pages_pdf(path: Path) -> Path:
-    """A valid PDF whose page tree is empty (fpdf2 refuses to write one, so it is built by hand)."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def _raw_pdf(objects: Sequence[bytes]) -> bytes:
+    """A PDF file from numbered object bodies (object 1 is the catalog), with its xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -234,5 +239,69 @@ def no_pages_pdf(path: Path) -> Path:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    return bytes(out)
+
+
+def no_pages_pdf(path: Path) -> Path:
+    """A valid PDF whose page tree is empty (fpdf2 refuses to write one, so it is built by hand)."""
+    path.write_bytes(_raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    return path
+
+
+def _run_length(data: bytes) -> bytes:
+    """RunLengthDecode's encoding, literal runs only (a length byte, then up to 128 bytes)."""
+    return b"".join(bytes([len(data[i:i + 128]) - 1]) + data[i:i + 128] for i in range(0, len(data), 128)) + b"\x80"
+
+
+_ENCODERS = {
+    "FlateDecode": zlib.compress,
+    "ASCIIHexDecode": lambda data: data.hex().encode() + b">",
+    "RunLengthDecode": _run_length,
+}
+
+
+def _stream(data: bytes, filters: Sequence[str], extra: bytes = b"", *, bad_checksum: bool = False) -> bytes:
+    """A stream object: ``data`` encoded by ``filters`` (applied last to first, as a reader undoes them).
+
+    ``bad_checksum`` zeroes the Adler-32 checksum that ends Flate data, as some writers leave it.
+    """
+    for name in reversed(filters):
+        data = _ENCODERS[name](data)
+        if name == "FlateDecode" and bad_checksum:
+            data = data[:-4] + bytes(4)
+    names = b" ".join(b"/" + name.encode() for name in filters)
+    return b"<< /Length %d /Filter [%s] %s>>\nstream\n%s\nendstream" % (len(data), names, extra, data)
+
+
+def content_stream_pdf(
+    path: Path,
+    content: bytes,
+    *,
+    filters: Sequence[str] = ("FlateDecode",),
+    pages: int = 1,
+    form: bytes | None = None,
+    bad_checksum: bool = False,
+) -> Path:
+    """``pages`` pages each drawn by the content stream ``content`` (raw PDF operators).
+
+    ``content`` is encoded by ``filters`` (FlateDecode, ASCIIHexDecode, RunLengthDecode). Pages
+    have Helvetica as ``/F1``; with ``form`` they also have a Form XObject ``/X1`` drawing
+    ``form`` (Flate-compressed), which ``content`` draws with ``/X1 Do``. Raw PDF bytes, because
+    fpdf2 neither writes hostile streams nor lets a test choose the filters.
+    """
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    resources = b"/Font << /F1 3 0 R >>"
+    if form is not None:
+        objects.append(_stream(form, ["FlateDecode"], b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                               b"/Resources << %s >> " % resources))
+        resources += b" /XObject << /X1 4 0 R >>"
+    kids, stream = [], _stream(content, filters, bad_checksum=bad_checksum)
+    for _ in range(pages):
+        kids.append(b"%d 0 R" % (len(objects) + 1))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                       b"/Resources << %s >> >>" % (len(objects) + 2, resources))
+        objects.append(stream)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
+    path.write_bytes(_raw_pdf(objects))
     return path

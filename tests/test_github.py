@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -198,6 +199,25 @@ def test_persistent_server_errors_give_one_clear_sentence(server, tmp_path):
     assert len(server.log) == 3
 
 
+@pytest.mark.parametrize("retries, deadline, attempts", [
+    (10, 0.5, 2),  # 0.2 s waited, another 0.2 s fits in 0.5; after 0.4 s it would not
+    (10, 0.1, 1),  # not even one retry fits
+    (1, 20.0, 2),  # the retries run out first
+])
+def test_time_outs_stop_retrying_at_the_deadline(server, tmp_path, retries, deadline, attempts):
+    server.delay(r"^/users/octo/repos", 3.0)
+    with pytest.raises(GitHubUnavailableError, match="did not answer in time"):
+        fetch(server, tmp_path, timeout=0.2, retries=retries, deadline=deadline)
+    assert sum(path.startswith("/users/octo/repos") for path in server.arrived) == attempts
+
+
+def test_a_hanging_server_is_asked_nothing_more_after_its_first_time_out(server, tmp_path):
+    server.delay(r"/git/trees/", 3.0)
+    with pytest.raises(GitHubUnavailableError, match="did not answer in time"):
+        fetch(server, tmp_path, workers=1, timeout=0.2, retries=10, deadline=0.5)
+    assert sum("/git/trees/" in path for path in server.arrived) == 2  # the first tree and one retry
+
+
 def test_time_out_is_bounded(server, tmp_path):
     server.delay(r"^/users/octo/repos", 3.0)  # it would answer, late: only a time-out makes this fail
     with pytest.raises(GitHubUnavailableError, match="did not answer in time"):
@@ -350,3 +370,88 @@ def test_unusable_cache_folder_falls_back_to_memory_with_a_warning(server, tmp_p
     assert len(portfolio.snapshots) == 3 and portfolio.snapshots[0].files
     assert any(w.startswith(f"The cache folder {blocker} cannot be used") and "JOBREADY_CACHE_DIR" in w
                for w in portfolio.warnings)
+
+
+def spending_profile() -> list[FakeRepo]:
+    """15 repositories: their trees, files and languages need more than the anonymous 60 requests."""
+    return [python_repo(f"svc{i:02}", f"2024-01-{i + 1:02}T00:00:00Z") for i in range(15)]
+
+
+@pytest.mark.parametrize("fault, says", [
+    ("rate limit", "GitHub's rate limit for anonymous requests is used up until {reset} UTC: repositories were "
+                   "read from the cache of {cached} UTC; set GITHUB_TOKEN for fresh data."),
+    ("time-out", "GitHub at {url} did not answer in time: repositories were read from the cache of {cached} UTC; "
+                 "try again later for fresh data."),
+    ("502", "GitHub answered 502 (Bad Gateway) even after retrying: repositories were read from the cache of "
+            "{cached} UTC; try again later for fresh data."),
+])
+def test_a_second_run_github_cannot_answer_is_read_from_the_cache(tmp_path, fault, says):
+    with FakeGitHub(repos=spending_profile()) as fake:
+        before = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+        first = fetch(fake, tmp_path)
+        after = datetime.now(timezone.utc)
+        assert fake.remaining() == 0  # the first run spent the hourly 60
+        if fault != "rate limit":
+            fake.clear_log()  # an hour later, but GitHub is down
+            fake.delay(".", 3.0) if fault == "time-out" else fake.fail(".", 502, times=1000, message="Bad Gateway")
+        asked = len(fake.arrived)
+        second = fetch(fake, tmp_path, timeout=0.3, retries=0)
+        if fault != "502":  # after a rate limit or a time-out GitHub is asked nothing more
+            assert len(fake.arrived) == asked + 1
+    assert [(s.full_name, s.tree) for s in second.snapshots] == [(s.full_name, s.tree) for s in first.snapshots]
+    # every text read before is back (by blob SHA), and more where repositories share a file
+    assert all(a.files.items() <= b.files.items() for a, b in zip(first.snapshots, second.snapshots))
+    cached = re.search(r"from the cache of (\S+ \S+) UTC", " ".join(second.warnings))
+    assert cached and before <= datetime.fromisoformat(cached[1]).replace(tzinfo=timezone.utc) <= after
+    reset = f"{datetime.fromtimestamp(fake.reset_at, timezone.utc):%Y-%m-%d %H:%M}"
+    assert says.format(reset=reset, cached=cached[1], url=fake.base_url) in second.warnings
+    assert second.cached_hits >= 1 + len(second.snapshots)  # the list and every tree
+    if fault == "rate limit":
+        assert second.rate_limit_remaining == 0
+        assert second.rate_limit_reset == datetime.fromtimestamp(fake.reset_at, timezone.utc)
+        unread = {(s.name, p) for s in second.snapshots for p, why in s.skipped_files.items() if why == "not in the cache"}
+        assert unread == {(s.name, p) for s, again in zip(first.snapshots, second.snapshots)
+                          for p, why in s.skipped_files.items() if why == "request budget" and p not in again.files}
+
+
+def test_a_spent_limit_with_only_the_list_cached_raises(tmp_path):
+    with FakeGitHub(repos=spending_profile()) as fake:
+        fetch(fake, tmp_path, profile={"max_requests": 1})  # the list, no tree
+        fake.set_remaining(0)
+        with pytest.raises(RateLimitError, match="rate limit for anonymous requests is used up until"):
+            fetch(fake, tmp_path)
+
+
+def test_a_spent_limit_is_not_asked_again_by_the_same_client(tmp_path):
+    repos = [python_repo("svc0"), python_repo("svc1")]
+    with FakeGitHub(repos=repos, anonymous_limit=11) as fake:  # list, 2 trees, 8 files: nothing left
+        with client_for(fake, tmp_path) as client:
+            first = client.fetch_profile("octo")
+            asked = len(fake.log)
+            second = client.fetch_profile("octo")
+        assert len(fake.log) == asked  # X-RateLimit-Remaining said 0: the cache answered everything
+    assert [s.files for s in second.snapshots] == [s.files for s in first.snapshots]
+    assert any("rate limit for anonymous requests is used up" in w for w in second.warnings)
+
+
+@pytest.mark.parametrize("body, content_type, kind", [
+    (b"<!DOCTYPE html>\n<html><body>Sign in to GitHub</body></html>", "text/html; charset=utf-8", "HTML"),
+    (b"OK", "text/plain", "text that is not JSON"),
+    (b'{"status": "ok", "version": 3}', "application/json", "unexpected JSON"),
+    (b'[{"id": 1}, {"id": 2}]', "application/json", "unexpected JSON"),
+])
+def test_an_address_that_is_not_the_github_api_is_one_sentence(server, tmp_path, body, content_type, kind):
+    server.impersonate(".", body, content_type)
+    with pytest.raises(GitHubError) as caught:
+        fetch(server, tmp_path)
+    assert str(caught.value) == f"{server.base_url} did not answer like the GitHub API (got {kind}): " \
+                                "check GITHUB_API_URL."
+
+
+def test_one_repository_answering_html_is_a_warning(server, tmp_path):
+    server.impersonate(r"/svc1/git/trees/", b"<html>maintenance</html>")
+    portfolio = fetch(server, tmp_path)
+    assert [bool(s.tree) for s in portfolio.snapshots] == [True, False, True]
+    assert f"octo/svc1: its file tree could not be read ({server.base_url} did not answer like the GitHub API " \
+           "(got HTML): check GITHUB_API_URL)." in portfolio.warnings
+

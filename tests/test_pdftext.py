@@ -5,11 +5,16 @@ Every PDF here is a real file written by fpdf2 (tests/pdf_factory.py) and read b
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pdfplumber
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pdf_factory import (
     banded_pdf,
     build_resume_pdf,
+    content_stream_pdf,
     date_column_pdf,
     empty_pdf,
     encrypted_pdf,
@@ -31,7 +36,19 @@ from analyzer.errors import (
     PdfTooLargeError,
     ResumeError,
 )
-from analyzer.pdftext import MAX_BYTES, MAX_PAGES, clean_text, read_pdf, split_bullet
+from analyzer.layout import Word, group_lines, split_regions
+from analyzer.pdftext import (
+    MAX_BYTES,
+    MAX_CONTENT,
+    MAX_PAGE_CHARS,
+    MAX_PAGE_CONTENT,
+    MAX_PAGES,
+    SMALL_STREAM,
+    clean_text,
+    read_pdf,
+    shown_chars,
+    split_bullet,
+)
 
 
 def texts(doc, column=None):
@@ -242,3 +259,101 @@ def test_large_file_on_disk_is_refused_before_reading(tmp_path):
 def test_bytes_and_path_give_the_same_lines(tmp_path):
     path = build_resume_pdf(tmp_path / "r.pdf")
     assert read_pdf(path.read_bytes()).lines == read_pdf(path).lines
+
+
+# --- drawing instructions: decompression bombs and other pages far beyond a résumé -------------
+
+TEXT = b"BT /F1 11 Tf 72 770 Td (Casey Example) Tj 0 -16 Td (Built 3 APIs in Python) Tj ET\n"
+TOO_MUCH = "cv.pdf page 1 holds more than 1 MB of drawing instructions, far more than a résumé: export it again as a plain PDF."
+TOO_MANY_CHARS = ("cv.pdf page 1 draws more than 30,000 characters, far more than a résumé page: "
+                  "export it again as a plain PDF.")
+
+
+def _show(text: bytes) -> bytes:
+    return b"BT /F1 1 Tf 10 10 Td (" + text + b") Tj ET\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "options", "message"),
+    [
+        (b" " * (50 * MAX_PAGE_CONTENT), {}, TOO_MUCH),  # 50 MB of spaces in a 50 KB stream
+        (b" " * (50 * MAX_PAGE_CONTENT), {"filters": ("ASCIIHexDecode", "FlateDecode")}, TOO_MUCH),
+        (b"0 0 1 1 re f\n" * (MAX_PAGE_CONTENT // 13 + 1), {}, TOO_MUCH),  # one operator, repeated
+        (b"/X1 Do\n" * 300, {"form": b"q Q\n" * 1000}, TOO_MUCH),  # a 4 KB form drawn 300 times
+        (b"/X1 %why\nDo " * 300, {"form": b"q Q\n" * 1000}, TOO_MUCH),
+        (b" " * (MAX_CONTENT // 3 + 1), {"pages": 3}, "cv.pdf holds more than 2 MB of drawing instructions "
+         "in its first 3 pages, far more than a résumé: export it again as a plain PDF."),
+        (_show(b"a" * (MAX_PAGE_CHARS + 1)), {}, TOO_MANY_CHARS),
+        (b"BT /F1 1 Tf <" + b"61" * (MAX_PAGE_CHARS + 1) + b"> Tj ET", {}, TOO_MANY_CHARS),
+        (b"/X1 Do " * 31, {"form": _show(b"a" * 1000)}, TOO_MANY_CHARS),  # 31 × 1,000 characters
+        (b" " * (SMALL_STREAM + 1), {"filters": ("RunLengthDecode",)}, "cv.pdf page 1 stores its drawing "
+         "instructions with RunLengthDecode, too large to read safely: export it again as a plain PDF."),
+    ],
+)
+def test_drawing_past_the_limits_is_refused_before_pdfminer_reads_it(tmp_path, content, options, message):
+    path = content_stream_pdf(tmp_path / "heavy.pdf", content, **options)
+    with pytest.raises(PdfTooLargeError) as caught:
+        read_pdf(path, name="cv.pdf")
+    assert str(caught.value) == message
+
+
+def test_decompression_bomb_is_refused_without_inflating_it(tmp_path):
+    path = content_stream_pdf(tmp_path / "bomb.pdf", b"0 0 m 1 1 l S\n" * 4_000_000)  # 56 MB of lines
+    assert path.stat().st_size < MAX_PAGE_CONTENT // 4
+    tracemalloc.start()
+    try:
+        with pytest.raises(PdfTooLargeError, match="^bomb.pdf page 1 holds more than 1 MB of drawing"):
+            read_pdf(path, name="bomb.pdf")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * MAX_PAGE_CONTENT, "only the first MB of the stream is inflated"
+
+
+def test_encrypted_drawing_is_measured_after_decryption(tmp_path):
+    path = encrypted_pdf(tmp_path / "locked.pdf", "s3cret", squares=40_000)
+    assert path.stat().st_size < MAX_PAGE_CONTENT // 10
+    with pytest.raises(PdfTooLargeError) as caught:
+        read_pdf(path, password="s3cret", name="cv.pdf")
+    assert str(caught.value) == TOO_MUCH
+
+
+@pytest.mark.parametrize(
+    ("content", "options"),
+    [
+        (TEXT, {}),
+        (TEXT, {"filters": ()}),
+        (TEXT, {"filters": ("ASCIIHexDecode", "FlateDecode")}),
+        (TEXT, {"filters": ("RunLengthDecode",)}),
+        (TEXT, {"bad_checksum": True}),  # pdfminer reads Flate data whose checksum is damaged
+        (TEXT + b" " * (MAX_PAGE_CONTENT - len(TEXT)), {}),  # exactly at the limit
+        (b"q /X1 Do Q", {"form": TEXT}),
+    ],
+    ids=["flate", "no-filter", "hex-flate", "run-length", "bad-checksum", "at-the-limit", "form"],
+)
+def test_drawing_within_the_limits_is_read(tmp_path, content, options):
+    doc = read_pdf(content_stream_pdf(tmp_path / "ok.pdf", content, **options))
+    assert texts(doc) == ["Casey Example", "Built 3 APIs in Python"]
+
+
+@given(st.binary(max_size=200), st.binary(max_size=50))
+def test_shown_chars_counts_the_bytes_of_text_strings(literal, hexed):
+    escaped = literal.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    content = b"BT (" + escaped + b") Tj [<" + hexed.hex().encode() + b">] TJ <</MCID 0>> BDC ET"
+    assert shown_chars(content) == len(literal) + len(hexed)
+
+
+def _words(n: int, *, stacked: bool) -> list[Word]:
+    """``n`` 5 pt words drawn on one spot, or ``n`` 0.04 pt words side by side on one baseline."""
+    if stacked:
+        return [Word("a", 10, 15, 100, 110, 10, False, False) for _ in range(n)]
+    return [Word("a", 10 + i * 0.05, 10.04 + i * 0.05, 100, 100.5, 0.5, False, False) for i in range(n)]
+
+
+@pytest.mark.parametrize(("stacked", "lines"), [(True, 3000), (False, 1)])
+def test_crowded_pages_are_laid_out(stacked, lines):
+    words = _words(3000, stacked=stacked)
+    grouped = group_lines(words)
+    assert len(grouped) == lines, "overlapping words are layers, one line each; words side by side one line"
+    assert sorted(id(w) for line in grouped for w in line) == sorted(id(w) for w in words)
+    assert split_regions(words) == ([(0, words)], False)

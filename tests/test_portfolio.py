@@ -1,4 +1,5 @@
-"""Portfolio checks: tests that test, secrets, README, licence and the rest (analyzer/portfolio.py)."""
+"""Portfolio checks: tests that test, secrets, README, licence and the rest (analyzer/portfolio.py,
+analyzer/testsuites.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from analyzer.portfolio import (classify_test_text, find_secrets, find_tests, is_test_file, license_from_text,
-                                portfolio_checks, readme_aspects)
+from analyzer.portfolio import find_secrets, license_from_text, portfolio_checks, readme_aspects
 from analyzer.repos import RepoSnapshot, TreeEntry
+from analyzer.testsuites import classify_test_text, find_tests, is_test_file
 
 TODAY = date(2026, 5, 15)
 
@@ -87,10 +88,17 @@ def test_suite_verdicts(tree, files, status):
     assert suite.detail.endswith(".")
 
 
-def test_tests_present_only_by_name_say_content_not_read():
-    suite = find_tests(snap(tree=[("tests/test_api.py", 2400)]))
-    assert suite.detail == "1 test file present (content not read)."
-    assert check(snap(tree=[("tests/test_api.py", 2400)]), "tests").passed is True
+@pytest.mark.parametrize(("files", "tree", "passed", "detail"), [
+    ({}, [("tests/test_api.py", 2400)], None,
+     "1 test file present; their contents were not read, so whether they test real behaviour is unknown."),
+    ({}, [(f"tests/test_{i}.py", 2400) for i in range(15)], None,
+     "15 test files present; their contents were not read, so whether they test real behaviour is unknown."),
+    ({"tests/test_api.py": "def test_ping(client):\n    assert client.get('/').status_code == 200\n"}, [], True,
+     "1 test file; tests/test_api.py asserts on real values (assert client.get('/').status_code == 200)."),
+])
+def test_only_tests_that_were_read_pass_the_tests_check(files, tree, passed, detail):
+    result = check(snap(files, tree), "tests")
+    assert (result.passed, result.detail) == (passed, detail)
 
 
 def test_stub_suite_fails_the_tests_check_with_advice():

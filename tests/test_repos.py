@@ -7,6 +7,7 @@ Local folders are real folders written under ``tmp_path``; the taxonomy is a sma
 from __future__ import annotations
 
 import os
+import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -31,6 +32,7 @@ categories:
   - {id: apis, name: APIs}
   - {id: testing, name: Testing}
   - {id: cloud, name: Cloud}
+  - {id: portfolio, name: Portfolio}
 skills:
   - {id: python, name: Python, category: languages, origin: reviewer, note: n}
   - {id: php, name: PHP, category: languages, origin: reviewer, note: n}
@@ -59,6 +61,8 @@ skills:
   - {id: rest, name: REST, aliases: [REST API], category: apis, origin: reviewer, note: n}
   - {id: graphql, name: GraphQL, category: apis, origin: reviewer, note: n}
   - {id: testing, name: Software testing, aliases: [Automated testing], category: testing, origin: reviewer, note: n}
+  - {id: personal_projects, name: Personal projects, aliases: [Side projects], category: portfolio, origin: reviewer,
+     note: n}
 requirement_groups: []
 projects: []
 stacks: []
@@ -177,9 +181,38 @@ def test_bad_folders_raise_one_sentence(tmp_path, make, message):
     assert str(caught.value) == message.format(path=path)
 
 
-def test_folder_without_git_or_licence(tmp_path):
-    snapshot = snapshot_from_folder(write(tmp_path / "bare", {"main.go": "package main\n"}))
-    assert (snapshot.pushed_at, snapshot.default_branch, snapshot.license) == (None, None, None)
+def test_folder_without_git_or_licence_dates_activity_by_its_newest_file(tmp_path, taxonomy):
+    root = write(tmp_path / "bare", {"main.go": "package main\n", "go.mod": "module bare\n"})
+    os.utime(root / "main.go", (1_700_000_000, 1_700_000_000))
+    os.utime(root / "go.mod", (1_760_000_000, 1_760_000_000))
+    snapshot = snapshot_from_folder(root)
+    assert (snapshot.default_branch, snapshot.license) == (None, None)
+    assert snapshot.pushed_at == datetime.fromtimestamp(1_760_000_000, tz=timezone.utc)
+    assert snapshot.pushed_at_source == "newest file"
+    (activity,) = [c for c in analyze_repo(snapshot, taxonomy, today=TODAY).checks if c.id == "activity"]
+    assert (activity.passed, activity.detail) == (True, "Newest file changed 2025-10-09 (218 days ago). No git "
+                                                  "history was found, so the files' modification dates were used.")
+
+
+def git(*args: str, cwd: Path) -> None:
+    """Run git with a fixed identity and dates, so a test repository is the same on every machine."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-02-03T10:00:00+01:00", "GIT_COMMITTER_DATE": "2026-02-03T10:00:00+01:00",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "-c", "init.defaultBranch=main",
+                    *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def test_a_fresh_clone_dates_activity_by_its_last_commit(tmp_path, taxonomy):
+    origin = write(tmp_path / "origin", {"app.py": "print('hi')\n" * 300})
+    git("init", "-q", cwd=origin)
+    git("add", ".", cwd=origin)
+    git("commit", "-q", "-m", "first", cwd=origin)
+    git("clone", "-q", str(origin), str(tmp_path / "clone"), cwd=tmp_path)  # its reflog holds only "clone:"
+    snapshot = snapshot_from_folder(tmp_path / "clone")
+    assert snapshot.pushed_at == datetime(2026, 2, 3, 9, 0, tzinfo=timezone.utc)
+    assert (snapshot.pushed_at_source, snapshot.default_branch) == ("last commit", "main")
+    (activity,) = [c for c in analyze_repo(snapshot, taxonomy, today=TODAY).checks if c.id == "activity"]
+    assert (activity.passed, activity.detail) == (True, "Last commit 2026-02-03 (101 days ago).")
 
 
 @pytest.mark.parametrize(("tree", "expected"), [
@@ -295,7 +328,7 @@ def test_kubernetes_yaml_read_must_look_like_kubernetes(taxonomy):
 ])
 def test_language_skills_ignore_markup_and_small_shares(taxonomy, languages, expected):
     analysis = analyze_repo(github({}, languages=languages), taxonomy, today=TODAY)
-    assert [sid for sid, e in analysis.evidence if e.path is None] == expected
+    assert [sid for sid, e in analysis.evidence if e.path is None and sid != "personal_projects"] == expected
     assert list(analysis.stack) == expected
 
 
@@ -311,6 +344,32 @@ def test_real_tests_give_testing_evidence_stubs_do_not(taxonomy):
     assert evidence.path == "tests/test_api.py"
     assert evidence.text == "test file with real assertions in tests/test_api.py"
     assert evidence_of(analyze_repo(stub, taxonomy, today=TODAY), "testing") == []
+
+
+@pytest.mark.parametrize(("fields", "files", "text"), [
+    ({"languages": {"Python": 12_400, "HTML": 90_000}}, {}, "own repository with Python code (12,400 bytes)"),
+    ({"languages": {"Python": 1_500}}, {"requirements.txt": "flask\n"},
+     "own repository with a dependency manifest (requirements.txt)"),
+    ({"languages": {"Go": 9_000}, "fork": True, "own_commits": True}, {}, "fork with own commits and Go code (9,000 bytes)"),
+    ({"languages": {"Go": 9_000}, "fork": True}, {}, None),  # whose commits: unknown
+    ({"languages": {"Go": 9_000}, "fork": True, "own_commits": False}, {}, None),
+    ({"languages": {"HTML": 50_000, "CSS": 9_000}}, {}, None),  # markup only
+    ({"languages": {"Python": 1_500}}, {}, None),  # a stray script
+])
+def test_a_repository_of_own_code_is_a_personal_project(taxonomy, fields, files, text):
+    analysis = analyze_repo(github(files, **fields), taxonomy, today=TODAY)
+    found = evidence_of(analysis, "personal_projects")
+    assert [e.text for e in found] == ([text] if text else [])
+    for evidence in found:
+        assert (evidence.strength, evidence.repo, evidence.path) == ("demonstrated", "dev/api", None)
+        assert evidence.url == "https://github.com/dev/api"
+
+
+def test_a_local_folder_of_own_code_is_a_personal_project_of_that_folder(project, taxonomy):
+    snapshot = snapshot_from_folder(project)
+    (evidence,) = evidence_of(analyze_repo(snapshot, taxonomy, today=TODAY), "personal_projects")
+    assert (evidence.source, evidence.repo, evidence.url) == ("repo", "todo-api", None)
+    assert evidence.text == f"own repository with Python code ({snapshot.languages['Python']:,} bytes)"
 
 
 def test_tests_known_only_by_name_say_so(taxonomy):

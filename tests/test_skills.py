@@ -87,6 +87,47 @@ def test_strength_of_a_line(taxonomy, matcher, text, section, bullet, skill, exp
     assert findings[skill].evidence[0].section == section
 
 
+def test_a_generic_word_in_an_employer_name_gives_no_evidence(tmp_path, taxonomy, matcher):
+    # the default fixture's employer is "Acme Cloud": a company, not cloud computing
+    findings = by_id(extract_skills(parse_resume(build_resume_pdf(tmp_path / "cv.pdf")),
+                                    taxonomy, matcher))
+    assert {"python", "fastapi", "redis", "caching"} <= set(findings)
+    assert "cloud_computing" not in findings
+    header = [e for f in findings.values() for e in f.evidence if "Acme Cloud" in e.text]
+    assert header == []
+
+
+def test_soft_skills_count_from_a_skills_list_not_from_api_talk(taxonomy, matcher):
+    resume = resume_of(
+        line("Implementing RESTful services for communication between frontend and backend",
+             "work", bullet=True),
+        line("Teamwork, Communication, Leadership", "skills"),
+    )
+    communication = by_id(extract_skills(resume, taxonomy, matcher))["communication"]
+    assert [(e.section, e.strength) for e in communication.evidence] == [("skills", "listed")]
+
+
+@pytest.mark.parametrize(("text", "framework", "implies_api"), [
+    ("Built the billing service with FastAPI", "fastapi", True),
+    ("Python and Flask services", "flask", True),
+    ("Node.js and Express backend", "express", True),
+    ("Microservices in Spring Boot", "spring_boot", True),
+    ("Go services with the Gin framework", "gin", True),
+    ("NestJS modules for the admin panel", "nestjs", True),
+    ("ASP.NET Core back office", "aspnet_core", True),
+    # full-stack frameworks serve HTML pages as often as APIs: an API must be named
+    ("Django site for the school library", "django", False),
+    ("Laravel shop with Blade templates", "laravel", False),
+    ("Ruby on Rails storefront", "ruby_on_rails", False),
+])
+def test_api_frameworks_imply_api_development(taxonomy, matcher, text, framework, implies_api):
+    findings = by_id(extract_skills(resume_of(line(text, "work", bullet=True)), taxonomy,
+                                    matcher))
+    assert findings[framework].evidence
+    api = findings.get("api_development")
+    assert (api is not None and framework in api.implied_by) is implies_api
+
+
 def test_page_and_order_of_evidence_within_a_finding(taxonomy, matcher):
     resume = resume_of(
         line("Python, SQL", "skills", page=1),
