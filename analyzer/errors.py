@@ -11,7 +11,7 @@ boundary (``raise ResumeError(...) from exc``), so callers only ever see these::
     │   │   ├── EncryptedPdfError   password-protected, no or wrong password
     │   │   ├── EmptyPdfError       no pages, or pages with no text at all
     │   │   ├── NoTextLayerError    a scanned résumé: images, no text layer
-    │   │   └── PdfTooLargeError    over the size or page limit
+    │   │   └── PdfTooLargeError    over a size, page or drawing limit
     │   ├── RepoFolderError         a --repo path that is missing or not a folder
     │   └── GitHubUserNotFoundError
     ├── TaxonomyError               skill_taxonomy.yaml is missing or invalid

@@ -37,18 +37,8 @@ from analyzer.errors import (
     ResumeError,
 )
 from analyzer.layout import Word, group_lines, split_regions
-from analyzer.pdftext import (
-    MAX_BYTES,
-    MAX_CONTENT,
-    MAX_PAGE_CHARS,
-    MAX_PAGE_CONTENT,
-    MAX_PAGES,
-    SMALL_STREAM,
-    clean_text,
-    read_pdf,
-    shown_chars,
-    split_bullet,
-)
+from analyzer.pdflimits import MAX_CONTENT, MAX_PAGE_CHARS, MAX_PAGE_CONTENT, SMALL_STREAM, shown_chars
+from analyzer.pdftext import MAX_BYTES, MAX_PAGES, clean_text, read_pdf, split_bullet
 
 
 def texts(doc, column=None):
