@@ -55,7 +55,8 @@ class NoTextLayerError(ResumeError):
 
 
 class PdfTooLargeError(ResumeError):
-    """The PDF exceeds the byte or page limit (see ``analyzer.resume`` limits)."""
+    """The PDF is over a limit: bytes or pages (``analyzer.pdftext``), or drawing
+    instructions and characters per page (``analyzer.pdflimits``)."""
 
 
 class RepoFolderError(InputError):
