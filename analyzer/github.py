@@ -111,6 +111,7 @@ class GitHubClient:
         self.close()
 
     def close(self) -> None:
+        """Close the PyGithub connection, the HTTP session and the on-disk caches."""
         self.github.close()
         self.session.close()
         if isinstance(self.blobs, SQLiteDict):
