@@ -39,7 +39,7 @@ CHECK_MARKS = {True: ":green[:material/check_circle:]", False: ":red[:material/c
 STATUS_LABELS = {
     "verified": "on résumé and in code",
     "claimed": "on résumé",
-    "demonstrated": "in code only",
+    "demonstrated": "in code",
     "implied": "implied",
 }
 DIFFICULTY_BADGES = {"beginner": ":green-badge[beginner]", "intermediate": ":orange-badge[intermediate]",
@@ -84,10 +84,14 @@ def cached_matcher() -> SkillMatcher:
 def resume_ui() -> ResumeInput | None:
     """Sidebar: a PDF upload or the shipped sample résumé, plus a password for locked PDFs."""
     st.sidebar.header("Résumé")
-    upload = st.sidebar.file_uploader("Upload a résumé (PDF)", type=["pdf"],
+    generation = st.session_state.setdefault("upload_generation", 0)
+    upload = st.sidebar.file_uploader("Upload a résumé (PDF)", type=["pdf"], key=f"upload-{generation}",
                                       help="Read in memory for this session only; never stored.")
     if st.sidebar.button("Try a sample résumé", help="A fictional junior developer's résumé."):
+        # a fresh uploader key clears an earlier upload, so the sample is what gets analysed
+        st.session_state["upload_generation"] = generation + 1
         st.session_state["use_sample"] = True
+        st.rerun()
     password = st.sidebar.text_input("PDF password (only for protected files)", type="password")
     if upload is not None:
         st.session_state["use_sample"] = False
@@ -95,6 +99,7 @@ def resume_ui() -> ResumeInput | None:
     if st.session_state.get("use_sample"):
         from analyzer.sample import SAMPLE_RESUME
 
+        st.sidebar.caption("Using the sample résumé (a fictional person).")
         sample = Path(SAMPLE_RESUME)
         return ResumeInput(sample.name, sample.read_bytes(), None)
     return None
@@ -227,8 +232,11 @@ def readiness_ui(readiness: dict) -> None:
     """Per-group bar chart with the score at each bar's end, then how each score was reached."""
     groups = pd.DataFrame(
         {"Area": g["name"], "Score": g["score"], "Weight": round(g["weight"], 2)}
-        for g in readiness["groups"]
+        for g in readiness["groups"] if g["assessed"]
     )
+    unassessed = [g["name"] for g in readiness["groups"] if not g["assessed"]]
+    if unassessed:
+        st.caption(f"Not assessed without a résumé: {', '.join(unassessed)}.")
     base = alt.Chart(groups).encode(
         x=alt.X("Score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0–100)",
                 axis=alt.Axis(values=[0, 25, 50, 75, 100])),
@@ -336,8 +344,8 @@ def gap_markdown(rank: int, gap: dict, names: dict[str, str]) -> str:
             f"{gap['reason']}" + (f"  \n:gray[Would close it: {fix}]" if fix else ""))
 
 
-def projects_ui(projects: list[dict], names: dict[str, str]) -> None:
-    """Suggested projects as cards side by side."""
+def projects_ui(projects: list[dict], group_names: dict[str, str]) -> None:
+    """Suggested projects as cards side by side (``closes`` names requirement groups)."""
     if not projects:
         st.info("No project suggestion for this profile.")
         return
@@ -346,7 +354,7 @@ def projects_ui(projects: list[dict], names: dict[str, str]) -> None:
             st.markdown(f"**{project['title']}**")
             st.markdown(DIFFICULTY_BADGES.get(project["difficulty"], project["difficulty"]))
             st.markdown(project["brief"])
-            closes = ", ".join(names.get(g, g) for g in project["closes"])
+            closes = ", ".join(group_names.get(g, g) for g in project["closes"])
             if closes:
                 st.markdown(f"**Closes:** {closes}")
             st.caption(project["why"])
@@ -374,11 +382,23 @@ def resume_checks_ui(checks: list[dict]) -> None:
     checks_ui(checks)
 
 
+def usage_text(usage: dict) -> str:
+    """GitHub requests spent, in words: "9 repositories · 60 requests (0 from cache) · …"."""
+    count = usage["repositories"]
+    parts = [f"{count} repositor{'y' if count == 1 else 'ies'}",
+             f"{usage['requests']} requests ({usage['cached']} answered from the cache)"]
+    if usage.get("rate_limit_remaining") is not None:
+        parts.append(f"{usage['rate_limit_remaining']} left in the rate limit")
+    if usage.get("rate_limit_reset"):
+        parts.append(f"resets {usage['rate_limit_reset'][11:16]} UTC")
+    return " · ".join(parts)
+
+
 def repositories_ui(data: dict, names: dict[str, str]) -> None:
     """One card per repository: stack, evidence and portfolio checks."""
     usage = data.get("github_usage")
     if usage:
-        st.caption(" · ".join(f"{k.replace('_', ' ')}: {v}" for k, v in usage.items() if v is not None))
+        st.caption(usage_text(usage))
     for repo in data["repositories"]:
         with st.container(border=True):
             title = f"[{plain(repo['name'])}]({repo['url']})" if repo.get("url") else plain(repo["name"])
@@ -401,13 +421,13 @@ def report_ui(report: Report, taxonomy: Taxonomy) -> None:
     """The whole report: headline, then one tab per part."""
     data = report.to_dict()
     names = {s.id: s.name for s in taxonomy.skills.values()}
-    names.update({g.id: g.name for g in taxonomy.groups})
+    group_names = {g.id: g.name for g in taxonomy.groups}  # a few ids are both: keep apart
     summary_ui(data, report)
     parts = {
         "Readiness": lambda: readiness_ui(data["readiness"]),
         "Skills & evidence": lambda: skills_ui(data, names, taxonomy.categories),
         f"Gaps ({len(data['gaps'])})": lambda: gaps_ui(data["gaps"], names),
-        "Suggested projects": lambda: projects_ui(data["projects"], names),
+        "Suggested projects": lambda: projects_ui(data["projects"], group_names),
     }
     if data["checks"]:
         parts["Résumé checks"] = lambda: resume_checks_ui(data["checks"])
@@ -420,7 +440,8 @@ def report_ui(report: Report, taxonomy: Taxonomy) -> None:
 
 def main() -> None:
     """The page: title, intro, sidebar inputs, then the report or the error sentence."""
-    st.set_page_config(page_title="jobready", page_icon=":material/work:", layout="wide")
+    # no page_icon: Streamlit fetches Material-icon favicons from a font CDN; this tool stays offline
+    st.set_page_config(page_title="jobready", layout="wide")
     st.title("jobready")
     st.markdown("How ready is a résumé for a **junior backend developer** role? Upload a PDF "
                 "to see the readiness score, the evidence behind every skill, the gaps and "

@@ -104,7 +104,9 @@ def _dates(resume: Resume) -> Check:
     undated = [" ".join(w.text.split()) for w in resume.work if w.start is None]
     if not undated:
         return Check("role_dates", "Dates on every role", True,
-                     "The role has dates." if len(resume.work) == 1 else f"All {len(resume.work)} roles have dates.")
+                     "The role has dates." if len(resume.work) == 1
+                     else "Both roles have dates." if len(resume.work) == 2
+                     else f"All {len(resume.work)} roles have dates.")
     counted = ", so no experience was counted" if len(undated) == len(resume.work) else ""
     return Check("role_dates", "Dates on every role", False,
                  f"The dates of {len(undated)} of {len(resume.work)} roles could not be read"
@@ -185,7 +187,8 @@ def _outcomes(resume: Resume) -> Check:
 
 def _length(resume: Resume) -> Check:
     if resume.pages <= MAX_PAGES:
-        return Check("length", "Length", True, f"{resume.pages} page(s).")
+        return Check("length", "Length", True,
+                     f"{resume.pages} page{'s' if resume.pages > 1 else ''}.")
     return Check("length", "Length", False, f"{resume.pages} pages.",
                  f"Keep a junior résumé to at most {MAX_PAGES} pages; one is better.")
 

@@ -50,6 +50,9 @@ def analyze(
     """Analyse a résumé PDF (and optionally GitHub or local repositories) into a report."""
     if resume is not None and not resume.is_file():
         _fail(f"{resume} does not exist or is not a file: check the path.", 2)
+    if github_from_resume and resume is None:
+        _fail("--github-from-resume needs a résumé PDF to read the link from: give one, "
+              "or pass --github USER.", 2)
     from analyzer.report import analyze as run_analysis  # spaCy loads here, after the cheap checks
     from analyzer.resume import parse_resume
     from analyzer.taxonomy import load_taxonomy

@@ -22,6 +22,9 @@ from analyzer.taxonomy import Taxonomy
 def summarize(analysis: RepoAnalysis) -> RepositorySummary:
     """The report's view of one analysed repository."""
     snap = analysis.snapshot
+    warnings = tuple(analysis.warnings)
+    if not analysis.evidence:
+        warnings += ("no source code or manifest was recognised: is this the repository's folder?",)
     return RepositorySummary(
         source=snap.source,
         name=snap.full_name or snap.name,
@@ -30,7 +33,7 @@ def summarize(analysis: RepoAnalysis) -> RepositorySummary:
         stack=tuple(analysis.stack),
         evidence=tuple(analysis.evidence),
         checks=tuple(analysis.checks),
-        warnings=tuple(analysis.warnings),
+        warnings=warnings,
     )
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.profile import CandidateStack, Profile
+from analyzer.profile import CODE_CATEGORIES, CandidateStack, Profile
 from analyzer.readiness import Readiness
 from analyzer.taxonomy import Taxonomy
 
@@ -63,7 +63,7 @@ def find_gaps(
     """Rank the requirement groups under ``GAP_BELOW`` by importance (ties: file order)."""
     gaps = []
     for order, (group, scored) in enumerate(zip(taxonomy.groups, readiness.groups)):
-        if scored.score >= GAP_BELOW:
+        if scored.score >= GAP_BELOW or not scored.assessed:
             continue
         importance = round(group.weight * (100 - scored.score) / 100, 3)
         best = [profile.get(s) for s in scored.met_by]
@@ -105,20 +105,13 @@ class ClaimGaps:
     verified: tuple[str, ...]
 
 
-CODE_CATEGORIES = frozenset({
-    "languages", "frameworks", "databases", "orm", "testing", "security", "devops", "apis",
-    "cloud", "messaging", "caching", "observability", "runtimes", "version_control",
-})
-"""Categories a repository can demonstrate; soft skills, degrees or internships cannot."""
-
-
 def claim_gaps(profile: Profile) -> ClaimGaps:
     """Split directly evidenced skills by where they were seen.
 
     ``claimed_only`` keeps only skills of :data:`CODE_CATEGORIES`: asking a candidate to
     "show teamwork in code" would be noise.
     """
-    if not profile.code_examined:
+    if not (profile.code_examined and profile.resume_examined):  # needs both to compare
         return ClaimGaps((), (), ())
 
     def ids(status: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 _STATUS = {
     "verified": "claimed and shown in code",
     "claimed": "claimed on the résumé",
-    "demonstrated": "shown in code only",
+    "demonstrated": "shown in code",
     "implied": "implied",
 }
 
@@ -39,10 +39,12 @@ def render_markdown(report: dict) -> str:
     """Markdown text for a report dict; every claim is followed by its evidence."""
     c = report["candidate"]
     r = report["readiness"]
-    who = c.get("name") or (f"GitHub user {c['github']}" if c.get("github") else None)
+    folders = report["input"].get("repos") or []
+    who = (c.get("name") or (f"GitHub user {c['github']}" if c.get("github") else None)
+           or (", ".join(folders) if folders else None))
     out = [f"# Job-readiness report{f': {who}' if who else ''}", ""]
     contact = [x for x in (c.get("email"), c.get("phone")) if x]
-    if c.get("github"):
+    if c.get("github") and c.get("name"):
         contact.append(f"GitHub: {c['github']}")
     if contact:
         out += [" · ".join(contact), ""]
@@ -54,8 +56,8 @@ def render_markdown(report: dict) -> str:
 
     out += [f"## Readiness: {r['score']:g} / 100 ({r['level']})", "",
             "| Area | Score | Weight | How |", "|---|---:|---:|---|"]
-    out += [f"| {_cell(g['name'])} | {g['score']:g} | {g['weight']:.2f} | {_cell(g['explanation'])} |"
-            for g in r["groups"]]
+    out += [f"| {_cell(g['name'])} | {format(g['score'], 'g') if g['assessed'] else '—'} "
+            f"| {g['weight']:.2f} | {_cell(g['explanation'])} |" for g in r["groups"]]
     out += ["", f"Formula: {r['formula']}", ""]
 
     out += ["## Gaps, most important first", ""]

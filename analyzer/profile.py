@@ -34,6 +34,13 @@ only implied (SQL from PostgreSQL) takes the factor of the skill that implies it
 """
 
 
+CODE_CATEGORIES = frozenset({
+    "languages", "frameworks", "databases", "orm", "testing", "security", "devops", "apis",
+    "cloud", "messaging", "caching", "observability", "runtimes", "version_control",
+})
+"""Categories a repository can demonstrate; soft skills, degrees or internships cannot."""
+
+
 @dataclass(frozen=True)
 class ProfileSkill:
     """One skill in the merged profile.
@@ -67,10 +74,11 @@ class ProfileSkill:
 
 @dataclass(frozen=True)
 class Profile:
-    """All skills of one candidate, strongest first, and whether code was examined."""
+    """All skills of one candidate, strongest first, and which sources were examined."""
 
     skills: tuple[ProfileSkill, ...]
     code_examined: bool
+    resume_examined: bool = True
 
     def get(self, skill_id: str) -> ProfileSkill | None:
         """The skill with this id, or None."""
@@ -95,6 +103,7 @@ def build_profile(
     taxonomy: Taxonomy,
     *,
     code_examined: bool = False,
+    resume_examined: bool = True,
 ) -> Profile:
     """Merge (skill id, evidence) pairs from every source into a :class:`Profile`.
 
@@ -104,6 +113,8 @@ def build_profile(
         taxonomy: the loaded skill taxonomy.
         code_examined: True when GitHub or a local folder was read, so ``claimed``
             means "not found in the code" rather than "code not looked at".
+        resume_examined: False when no résumé was given, so areas only a résumé can
+            show (soft skills, work experience) are "not assessed" rather than missing.
 
     Returns:
         Profile with skills ordered by factor, then taxonomy weight, then name.
@@ -156,7 +167,8 @@ def build_profile(
         )
 
     ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
-    return Profile(skills=tuple(ordered), code_examined=code_examined)
+    return Profile(skills=tuple(ordered), code_examined=code_examined,
+                   resume_examined=resume_examined)
 
 
 @dataclass(frozen=True)

@@ -122,10 +122,13 @@ def suggest_projects(
             [upgrades[g] for g in closes if g in upgrades] + [u.text for u in project.upgrades]
         ))[:4]
         if closes:
+            own = LEVELS[level]
+            fit_text = (f"which suits an overall readiness of {overall:g}"
+                        if project.difficulty == own else f"(your level: {own}, {overall:g})")
             why = (
                 f"Closes {len(closes)} gap{'s' * (len(closes) > 1)} "
-                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level "
-                f"that suits an overall readiness of {overall:g}."
+                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level, "
+                f"{fit_text}."
             )
         else:
             why = f"No gaps left: {_article(project.difficulty)} project to stand out."

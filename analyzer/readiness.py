@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analyzer.profile import STRENGTH_FACTOR, Profile
+from analyzer.profile import CODE_CATEGORIES, STRENGTH_FACTOR, Profile
 from analyzer.taxonomy import RequirementGroup, Taxonomy
 
 FORMULA = (
@@ -41,6 +41,9 @@ class GroupScore:
         weight: group weight in [1/6, 1].
         met_by: skill ids that count towards the group, best first (at most ``need``).
         explanation: one sentence saying how the score was reached.
+        assessed: False when no source given could show this group (no résumé for soft
+            skills or work experience); such a group scores 0 and is left out of the
+            overall score and of the gaps.
     """
 
     id: str
@@ -49,6 +52,7 @@ class GroupScore:
     weight: float
     met_by: tuple[str, ...]
     explanation: str
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,11 +97,35 @@ def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
     return GroupScore(group.id, group.name, score, group.weight, tuple(best), explanation)
 
 
+def _assessable(group: RequirementGroup, profile: Profile, taxonomy: Taxonomy) -> bool:
+    """Whether the sources examined could show this group at all.
+
+    Without a résumé only code speaks: a group is assessed when one of its skills is of a
+    kind code shows (:data:`CODE_CATEGORIES`) or was in fact shown by code (a repository
+    is itself a personal project).
+    """
+    if profile.resume_examined:
+        return True
+    return any(taxonomy.skill(s).category in CODE_CATEGORIES
+               or (profile.get(s) is not None and profile.get(s).evidence)
+               for s in group.any_of)
+
+
 def score_readiness(profile: Profile, taxonomy: Taxonomy) -> Readiness:
-    """Readiness per requirement group and overall, each in [0, 100]."""
-    groups = tuple(score_group(g, profile) for g in taxonomy.groups)
-    total_weight = sum(g.weight for g in groups)
-    overall = sum(g.weight * g.score for g in groups) / total_weight if total_weight else 0.0
+    """Readiness per requirement group and overall, each in [0, 100].
+
+    Groups that no examined source could show (see :class:`GroupScore`) are reported as
+    not assessed and left out of the overall weighted mean.
+    """
+    groups = tuple(
+        score_group(g, profile) if _assessable(g, profile, taxonomy)
+        else GroupScore(g.id, g.name, 0.0, g.weight, (),
+                        "Not assessed: only a résumé can show this, and none was given.", False)
+        for g in taxonomy.groups
+    )
+    counted = [g for g in groups if g.assessed]
+    total_weight = sum(g.weight for g in counted)
+    overall = sum(g.weight * g.score for g in counted) / total_weight if total_weight else 0.0
     return Readiness(score=round(overall, 1), groups=groups)
 
 

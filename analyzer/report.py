@@ -133,6 +133,7 @@ class Report:
                         "weight": round(g.weight, 3),
                         "met_by": list(g.met_by),
                         "explanation": g.explanation,
+                        "assessed": g.assessed,
                     }
                     for g in self.readiness.groups
                 ],
@@ -279,7 +280,8 @@ def analyze(
                         for w in repo.warnings)
 
     code_examined = bool(repositories)
-    profile = build_profile(evidence, taxonomy, code_examined=code_examined)
+    profile = build_profile(evidence, taxonomy, code_examined=code_examined,
+                            resume_examined=parsed is not None)
     readiness = score_readiness(profile, taxonomy)
     stack = candidate_stack(profile, taxonomy)
     gaps = find_gaps(readiness, profile, taxonomy, stack)

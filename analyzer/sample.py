@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
@@ -92,6 +93,8 @@ def write_resume_pdf(
     FPDFUnicodeEncodingException otherwise.
     """
     pdf = FPDF(format="A4", unit="mm")
+    # a fixed creation date keeps the bytes of a rebuilt file identical (no churn in git)
+    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_margins(MARGIN, MARGIN)
     pdf.set_auto_page_break(True, MARGIN)

@@ -7,6 +7,7 @@ library run on the same input, so the tests check that the page shows what it co
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -174,7 +175,9 @@ def test_github_user_adds_repository_cards_and_claims(resume_pdf, fake_github):
     text = page_text(at)
     assert "[casey-example/parcel-api](" in text and "Parcel tracking API" in text
     assert "#### Claimed vs demonstrated" in text
-    assert "repositories: 1" in text
+    # the request count is the server's own tally: what the app shows must match it
+    shown = re.search(r"1 repository · (\d+) requests", text)
+    assert shown and int(shown.group(1)) == fake_github.charged
     assert any(r.headers.get("Authorization", "").endswith(TOKEN) for r in fake_github.log)
     reads = len(fake_github.log)
     at.run()  # a rerun (download click, new password) does not read GitHub again

@@ -41,7 +41,7 @@ def _check(resume, check_id):
          "recognised (headings: Experience → work, Education → education)."),
         ("role_dates", HEADER + ROLE + "• Built APIs\n", True, "The role has dates."),
         ("role_dates", HEADER + ROLE + "• Built APIs\nIntern, Beta Labs   Jun 2020 – Aug 2020\n", True,
-         "All 2 roles have dates."),
+         "Both roles have dates."),
         ("role_dates", HEADER + "Experience\nDeveloper, Acme   Month 20XX – Present\n• Built APIs\n"
          "Intern, Beta   Month 20XX – Month 20XX\n", False, "The dates of 2 of 2 roles could not be read "
          "(they are placeholders such as 'Month 20XX'), so no experience was counted: Developer, Acme | "
@@ -69,7 +69,7 @@ def _check(resume, check_id):
          "• Built a billing API\n", True, "1 of 2 work and project statements (bullets or sentences) carry "
          "a number (50%)."),
         ("measurable_outcomes", HEADER + CORE, None, "No work or project statements were found to check."),
-        ("length", HEADER, True, "1 page(s)."),
+        ("length", HEADER, True, "1 page."),
         ("single_column", HEADER, True, "The layout is a single column."),
     ],
 )
@@ -105,8 +105,8 @@ MODERNCV = [("", "EXPERIENCE"), ("June 2020 –", "Backend Developer, Acme Cloud
          "3 of 5 work and project statements (bullets or sentences) carry a number (60%)."),
         ("measurable_outcomes", lambda p: date_column_pdf(p, ["Taylor Dates", "taylor@example.org"], MODERNCV),
          True, "2 of 5 work and project statements (bullets or sentences) carry a number (40%)."),
-        ("role_dates", lambda p: build_resume_pdf(p), True, "All 2 roles have dates."),
-        ("length", lambda p: build_resume_pdf(p), True, "1 page(s)."),
+        ("role_dates", lambda p: build_resume_pdf(p), True, "Both roles have dates."),
+        ("length", lambda p: build_resume_pdf(p), True, "1 page."),
         ("length", lambda p: many_pages_pdf(p, 3), False, "3 pages."),
         ("single_column", lambda p: build_resume_pdf(p, layout="two-column"), False,
          "The résumé uses several columns, which many applicant tracking systems read out of order."),

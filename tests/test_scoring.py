@@ -175,3 +175,28 @@ def test_document_store_is_not_the_stacks_relational_database():
     assert "sql" in TAXONOMY.implied([stack.database])
     with_mysql = profile_of(("javascript", resume_ev("applied")), ("mysql", resume_ev("listed")))
     assert candidate_stack(with_mysql, TAXONOMY).database == "mysql"
+
+
+def test_groups_only_a_resume_can_show_are_not_assessed_without_one():
+    profile = build_profile([("python", code_ev()), ("flask", code_ev())], TAXONOMY,
+                            code_examined=True, resume_examined=False)
+    readiness, _, gaps = run(profile)
+    soft = readiness.group("soft_skills")
+    assert not soft.assessed and soft.explanation.startswith("Not assessed")
+    assert "soft_skills" not in {g.id for g in gaps}
+    counted = [g for g in readiness.groups if g.assessed]
+    expected = sum(g.weight * g.score for g in counted) / sum(g.weight for g in counted)
+    assert readiness.score == pytest.approx(expected, abs=0.05)
+    # the same evidence with a résumé examined: soft skills count, and are missing
+    with_resume = build_profile([("python", code_ev())], TAXONOMY, code_examined=True)
+    assert score_readiness(with_resume, TAXONOMY).group("soft_skills").assessed
+    assert claim_gaps(profile).demonstrated_only == ()  # nothing to compare without a résumé
+
+
+def test_project_reason_names_the_level_honestly():
+    profile = profile_of(("python", resume_ev("applied")))
+    readiness, stack, gaps = run(profile)
+    own = candidate_level(readiness.score)
+    for pick in suggest_projects(gaps, stack, TAXONOMY, readiness.score):
+        if pick.closes:
+            assert ("suits" in pick.why) == (pick.difficulty == own), pick.why
