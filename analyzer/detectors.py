@@ -12,7 +12,8 @@ findings to an :class:`EvidenceSink` as ``add(skill_id, path, text, detail)``:
   Kubernetes manifests, Terraform), OpenAPI and GraphQL schemas, migration folders, SQL files;
 * :func:`testing_evidence`: tests that really test (``analyzer.testsuites``);
 * :func:`project_evidence`: the repository itself as a personal project, when it holds code of
-  the user's own (not a fork without commits of theirs).
+  the user's own (not a fork without commits of theirs), at least :data:`MIN_PROJECT_CODE_BYTES`;
+* :func:`version_control_evidence`: Git, for a GitHub repository or a local folder with ``.git``.
 
 Findings that are not packages are *signals* (``docker``, ``github_actions``, ``postgresql``…);
 :func:`signal_skill` looks each one up in the taxonomy by id, name or alias, and
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from packaging.utils import canonicalize_name
 
-from analyzer.manifests import MANIFEST_KINDS, Dependency, Service, file_kind, is_excluded, is_kubernetes_manifest
+from analyzer.manifests import Dependency, Service, file_kind, is_excluded, is_kubernetes_manifest
 from analyzer.portfolio import ci_paths, docker_paths
 from analyzer.testsuites import TestSuite
 from analyzer.taxonomy import Taxonomy
@@ -64,7 +65,7 @@ _SIGNALS: dict[str, tuple[str, ...]] = {
     "neo4j": ("neo4j",), "nginx": ("nginx",), "sql_server": ("sql server", "microsoft sql server", "mssql"),
     "dynamodb": ("dynamodb",), "aws": ("aws", "amazon web services"), "prometheus": ("prometheus",),
     "grafana": ("grafana",), "sqlite": ("sqlite",), "sqlc": ("sqlc",), "make": ("make", "makefile"),
-    "personal_projects": ("personal_projects", "personal projects", "side projects"),
+    "personal_projects": ("personal_projects", "personal projects", "side projects"), "git": ("git",),
 }
 # Container image (last path part) → signal: the database or broker a compose, CI or Dockerfile runs.
 _IMAGES = {"postgres": "postgresql", "postgresql": "postgresql", "postgis": "postgresql", "timescaledb": "postgresql",
@@ -90,6 +91,10 @@ MIN_LANGUAGE_BYTES = 2_000
 MIN_LANGUAGE_SHARE = 0.05
 """A language counts as a skill at >= 2,000 bytes and >= 5 % of the repository's programming bytes
 (ours: a config script or a stray helper must not make a language; one real module does)."""
+MIN_PROJECT_CODE_BYTES = 3_000
+"""A repository is a personal project from 3,000 bytes of programming-language code (ours: about
+a hundred lines, a small service with its routes and models; a lone manifest or a stray script
+is not a project)."""
 _MIGRATION_DIR = re.compile(r"(^|/)(migrations|db/migrate|db/migration|database/migrations|db/changelog)/.+$")
 _NOT_MIGRATIONS = frozenset({"__init__.py", "README", "alembic.ini", "env.py", "script.py.mako", ".gitkeep", ".keep"})
 
@@ -144,11 +149,16 @@ def _index(taxonomy: Taxonomy) -> _PackageIndex:
     return _PackageIndex(taxonomy)  # Taxonomy compares by identity, so each loaded taxonomy gets one index
 
 
+def _code_bytes(languages: Mapping[str, int]) -> dict[str, int]:
+    """Bytes per programming language: markup, templates and notebooks left out."""
+    return {language: size for language, size in languages.items() if language not in _NOT_BACKEND}
+
+
 def counted_languages(languages: Mapping[str, int]) -> list[tuple[str, int, float]]:
     """(language, bytes, share of the programming bytes) of the languages that count as written
     code, largest first: at least :data:`MIN_LANGUAGE_BYTES` and :data:`MIN_LANGUAGE_SHARE`;
     markup and templates (HTML, Blade, EJS ...) never count."""
-    code = {lang: size for lang, size in languages.items() if lang not in _NOT_BACKEND}
+    code = _code_bytes(languages)
     total = sum(code.values())
     return [(language, size, size / total) for language, size in sorted(code.items(), key=lambda item: -item[1])
             if size >= MIN_LANGUAGE_BYTES and size >= MIN_LANGUAGE_SHARE * total]
@@ -247,26 +257,46 @@ def testing_evidence(tests: TestSuite, taxonomy: Taxonomy, sink: EvidenceSink) -
             sink.add(testing, path, "test file", "test files present (content not read)")
 
 
+def _own_work(snapshot: RepoSnapshot) -> bool:
+    """False for a fork without commits of the user's own (or with unknown ones): someone else's work."""
+    return not snapshot.fork or bool(snapshot.own_commits)
+
+
 def project_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, sink: EvidenceSink) -> None:
     """The repository as a personal project (the taxonomy's ``personal_projects``), whole-repository evidence.
 
-    Counts when the repository is not a fork, or a fork with commits of the user's own
-    (``own_commits``), and holds code: a language of :func:`counted_languages`, or a
-    dependency manifest that was read. A fork whose own commits are unknown does not count:
-    it may be someone else's work. Open-source contributions are not inferred from a
-    user's own repositories: they would need pull requests to others' repositories.
+    Counts when the repository is the user's own work (not a fork, or a fork with commits of
+    theirs: ``own_commits``; unknown does not count) and holds at least
+    :data:`MIN_PROJECT_CODE_BYTES` of programming-language code (``languages``; markup,
+    templates and notebooks do not count). A dependency manifest alone is not a project: it
+    names packages, it does not show code written with them. Open-source contributions are not
+    inferred from a user's own repositories: they would need pull requests to others' repositories.
     """
-    if snapshot.fork and not snapshot.own_commits:
+    if not _own_work(snapshot):
         return
-    languages = counted_languages(snapshot.languages)
-    manifests = [p for p in snapshot.files if file_kind(p) in MANIFEST_KINDS and not is_excluded(p)]
-    if languages:
-        language, size, _ = languages[0]
-        code = f"{language} code ({size:,} bytes)"
-    elif manifests:
-        code = f"a dependency manifest ({', '.join(manifests[:2])})"
-    else:
+    code = sorted(_code_bytes(snapshot.languages).items(), key=lambda item: -item[1])
+    total = sum(size for _, size in code)
+    if total < MIN_PROJECT_CODE_BYTES:
         return
+    language, size = code[0]
+    if size >= MIN_PROJECT_CODE_BYTES:
+        what = f"{language} code ({size:,} bytes)"
+    else:  # several small languages together
+        what = f"code in {' and '.join(name for name, _ in code[:3])} ({total:,} bytes)"
     whose = "fork with own commits and" if snapshot.fork else "own repository with"
-    sink.add(signal_skill(taxonomy, "personal_projects"), None, f"{whose} {code}")
+    sink.add(signal_skill(taxonomy, "personal_projects"), None, f"{whose} {what}")
 
+
+def version_control_evidence(snapshot: RepoSnapshot, taxonomy: Taxonomy, sink: EvidenceSink) -> None:
+    """Git (the taxonomy's ``git``) for a repository under git: every GitHub repository (whole-repository
+    evidence), and a local folder with a ``.git`` folder or file (``RepoSnapshot.git_dir``).
+
+    A fork without commits of the user's own shows only a click on "Fork", and a repository
+    without a file tracks nothing, so neither counts.
+    """
+    if not _own_work(snapshot) or not any(entry.type == "blob" for entry in snapshot.tree):
+        return
+    if snapshot.source == "github":
+        sink.add(signal_skill(taxonomy, "git"), None, "a git repository hosted on GitHub")
+    elif snapshot.git_dir:
+        sink.add(signal_skill(taxonomy, "git"), ".git", "a git working tree (.git)")

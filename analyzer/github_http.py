@@ -56,6 +56,11 @@ from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFo
 
 TOKEN_LIMIT = 5000  # requests/hour with a token (GitHub REST docs, "Rate limits for the REST API")
 ANONYMOUS_LIMIT = 60  # requests/hour without one (same page)
+TOKEN_PLACES = "GITHUB_TOKEN, or the token field in the dashboard"
+"""Where a user gives a token, in words that fit both front ends (the CLI reads the variable)."""
+TOKEN_ADVICE = (f"a GitHub token raises the limit from {ANONYMOUS_LIMIT} to {TOKEN_LIMIT:,} requests an hour "
+                f"({TOKEN_PLACES})")
+"""The clause that ends an anonymous rate-limit message (no capital, no full stop)."""
 MAX_STALE = 365 * 86400
 """Seconds: when GitHub cannot be asked, cached answers up to a year old are used (ours: a profile
 changes slowly, and the warning dates the data); older ones count as absent."""
@@ -337,8 +342,8 @@ def translate_error(exc: Exception, base_url: str, authenticated: bool,
     if _is_rate_limit(exc):
         return _rate_limit_error(headers, message, authenticated)
     if status == 401:
-        return GitHubError("GitHub refused the token (401 Bad credentials): check GITHUB_TOKEN, "
-                           "or unset it to read public repositories without one.")
+        return GitHubError(f"GitHub refused the token (401 Bad credentials): check it ({TOKEN_PLACES}), "
+                           "or leave it out to read public repositories without one.")
     if status == 404 and user:
         return GitHubUserNotFoundError(f"GitHub has no user named {user!r}: check the spelling.")
     if status >= 500:
@@ -357,9 +362,8 @@ def _rate_limit_error(headers: dict[str, str], message: str, authenticated: bool
     when = f"until {reset:%Y-%m-%d %H:%M} UTC" if reset else "for now"
     if authenticated:
         return RateLimitError(f"GitHub's rate limit for this token is used up {when}: try again then.", reset)
-    return RateLimitError(f"GitHub's rate limit for anonymous requests is used up {when}: try again then, "
-                          f"or set GITHUB_TOKEN, since a token raises the limit from {ANONYMOUS_LIMIT} "
-                          f"to {TOKEN_LIMIT:,} requests an hour.", reset)
+    return RateLimitError(f"GitHub's rate limit for anonymous requests is used up {when}: try again then; "
+                          f"{TOKEN_ADVICE}.", reset)
 
 
 def stale_warning(meter: RequestMeter, base_url: str, authenticated: bool) -> str | None:
@@ -371,7 +375,7 @@ def stale_warning(meter: RequestMeter, base_url: str, authenticated: bool) -> st
     what = str(error).split(": ", 1)[0]
     when = f" of {meter.stale_date:%Y-%m-%d %H:%M} UTC" if meter.stale_date else ""
     if isinstance(error, RateLimitError):
-        advice = "try again after the reset" if authenticated else "set GITHUB_TOKEN"
+        advice = "try again after the reset" if authenticated else f"use a GitHub token ({TOKEN_PLACES})"
     else:
         advice = "try again later"
     return f"{what}: repositories were read from the cache{when}; {advice} for fresh data."

@@ -10,7 +10,8 @@ budget remains; otherwise languages are estimated from the tree.
 
 The budget is the ``X-RateLimit-Remaining`` GitHub reports after the list (capped by
 ``max_requests``). Trees go first in priority order (non-forks, most recently pushed first),
-then files round-robin (each repository's best file before anyone's second), then languages.
+then files round-robin (each repository's main manifest and README, :func:`analyzer.repos.select_files`'s
+first two, before anyone's third file), then languages.
 Once GitHub has refused or failed, requests go to the cache only (:mod:`analyzer.github_http`)
 and cost nothing. What does not fit is listed in ``skipped_files`` and in the warnings.
 Reasons in ``skipped_files``: "over 1 MB", "binary file", "request budget", "not found", "the
@@ -34,7 +35,7 @@ import requests
 from github import GithubException
 
 from analyzer.errors import GitHubError, RateLimitError
-from analyzer.github_http import MALFORMED, CacheMiss, NotGitHubAnswer, stale_warning
+from analyzer.github_http import MALFORMED, TOKEN_ADVICE, CacheMiss, NotGitHubAnswer, stale_warning
 from analyzer.repos import MAX_FILE_BYTES, RepoSnapshot, TreeEntry, languages_from_tree, select_files
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ class ProfileRead:
                             int(found.get("byteSize") or 0))
 
     def _allocate(self, works: list[_Work]) -> None:
-        """Give REST requests round-robin (each repository's best file first), then languages."""
+        """Give REST requests round-robin (each repository's main manifest and README first), then languages."""
         queues = [[e for e in w.wanted if e.path not in w.files and e.path not in w.skipped] for w in works]
         for rank in range(max(map(len, queues), default=0)):
             for work, queue in zip(works, queues):
@@ -321,7 +322,7 @@ class ProfileRead:
                                  f"GitHub's rate limit: {', '.join(unread)}.")
         if budget_files:
             self.warnings.append(f"{budget_files} files were not read, to stay within GitHub's rate limit"
-                                 + ("." if self.client.authenticated else ": set GITHUB_TOKEN for a higher limit."))
+                                 + ("." if self.client.authenticated else f": {TOKEN_ADVICE}."))
         if estimated and not self.stopped:
             self.warnings.append(f"Languages of {estimated} repositories were estimated from their file "
                                  "trees, to stay within GitHub's rate limit.")

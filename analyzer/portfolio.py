@@ -168,11 +168,17 @@ _DEPLOY_PHRASE = re.compile(r"(?i)\b(live|demo|deployed (?:at|on|to)|served at|h
                             r"[\w.-]+\.[a-z]{2,}\S*)")
 
 
+def root_readme(paths: Iterable[str]) -> str | None:
+    """The README the checks read among ``paths``: at the root, Markdown or reStructuredText first."""
+    roots = sorted((p for p in paths if "/" not in p and file_kind(p) == "readme"),
+                   key=lambda p: (not p.lower().endswith((".md", ".rst")), p))
+    return roots[0] if roots else None
+
+
 def _readme(snapshot: RepoSnapshot) -> tuple[str | None, str | None]:
     """(path, text) of the root README, text None when not fetched; (None, None) when absent."""
-    roots = sorted((p for p in blob_paths(snapshot) if "/" not in p and file_kind(p) == "readme"),
-                   key=lambda p: (not p.lower().endswith((".md", ".rst")), p))
-    return (roots[0], snapshot.files.get(roots[0])) if roots else (None, None)
+    path = root_readme(blob_paths(snapshot))
+    return (path, snapshot.files.get(path)) if path else (None, None)
 
 
 def readme_aspects(text: str, stack_names: Sequence[str] = ()) -> dict[str, bool]:
@@ -312,6 +318,10 @@ def _deployed_check(snapshot: RepoSnapshot) -> Check:
     link = _deploy_link(snapshot)
     if link:
         return Check("deployed", "Live link", True, f"Deployed at {link}.")
+    path, text = _readme(snapshot)
+    if path is not None and text is None:  # present but not fetched (404, request budget, over 1 MB)
+        return Check("deployed", "Live link", None,
+                     f"No website field, and {path} not read, so a live link could not be looked for.")
     return Check("deployed", "Live link", False, "No website field and no live link in the README.",
                  "Deploy it (Render, Fly.io, Railway…) and put the URL in the repository's website field.")
 

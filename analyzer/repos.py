@@ -12,7 +12,7 @@ This module holds the repository data (:class:`TreeEntry`, :class:`RepoSnapshot`
 :class:`RepoAnalysis`), picks the files worth reading (:func:`select_files`), reads local
 folders, estimates languages from a tree, and turns what the detectors of
 :mod:`analyzer.detectors` find (dependencies, language bytes, Docker, CI, deploy configs,
-schemas, migrations, tests) into :class:`~analyzer.evidence.Evidence` of strength
+schemas, migrations, tests, git) into :class:`~analyzer.evidence.Evidence` of strength
 ``demonstrated`` naming the repository and path, one per skill and file.
 """
 
@@ -30,13 +30,14 @@ from typing import Literal
 from urllib.parse import quote
 
 from analyzer.checks import Check
-from analyzer.detectors import (infrastructure_evidence, language_evidence, package_evidence, project_evidence,
-                                testing_evidence, unresolved_signals)
+from analyzer.detectors import (counted_languages, infrastructure_evidence, language_evidence, package_evidence,
+                                project_evidence, testing_evidence, unresolved_signals, version_control_evidence)
 from analyzer.errors import RepoFolderError
 from analyzer.evidence import Evidence
 from analyzer.manifests import (EXCLUDED_DIRS, MANIFEST_KINDS, Dependency, file_kind, is_env_example, is_excluded,
                                 read_manifests)
-from analyzer.portfolio import CI_KINDS, blob_paths, is_secret_suspect, license_from_text, portfolio_checks
+from analyzer.portfolio import (CI_KINDS, blob_paths, docker_paths, is_secret_suspect, license_from_text,
+                                portfolio_checks, root_readme)
 from analyzer.testsuites import TestSuite, find_tests, test_files
 from analyzer.taxonomy import Taxonomy
 
@@ -70,6 +71,8 @@ class RepoSnapshot:
     ``own_commits``: for forks, whether the user committed anything (None = unknown).
     ``pushed_at_source``: how a local folder's ``pushed_at`` was found, ``"last commit"`` (git)
     or ``"newest file"`` (file dates, no git history); None for GitHub's push time.
+    ``git_dir``: a local folder holds git metadata (``.git``, a folder, or a file in a worktree
+    or submodule); not set for GitHub repositories, which are git repositories by definition.
     The dicts are not copied: treat them as read-only.
     """
 
@@ -94,6 +97,7 @@ class RepoSnapshot:
     skipped_files: dict[str, str] = field(default_factory=dict)
     own_commits: bool | None = None
     pushed_at_source: Literal["last commit", "newest file"] | None = None
+    git_dir: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,19 @@ _SELECTION = {**{k: (0, 4) for k in MANIFEST_KINDS}, "requirements": (0, 6), "do
               **{k: (3, 1) for k in ("fly", "render", "app_json", "vercel", "netlify", "railway", "app_engine")},
               "openapi": (4, 2), "graphql": (4, 2), "alembic": (4, 1), "env": (4, 2), "k8s": (5, 2),
               "test": (6, 3), "license": (7, 1), "secret": (8, 3)}
+_LAST = 9  # editor images (.devcontainer, Gitpod): they say nothing about the app's own container
+# Manifest kinds by the language whose packages they declare, in order of preference when one
+# repository has several (a requirements file lists packages; a pyproject.toml may hold only tool settings).
+_MANIFESTS_OF = {
+    "Python": ("requirements", "pipfile", "pyproject", "setup_cfg"), "JavaScript": ("package_json",),
+    "TypeScript": ("package_json",), "TSX": ("package_json",), "Java": ("pom", "gradle"), "Kotlin": ("gradle", "pom"),
+    "Groovy": ("gradle", "pom"), "Scala": ("pom", "gradle"), "Ruby": ("gemfile",), "PHP": ("composer",),
+    "Go": ("gomod",), "Rust": ("cargo",), "C#": ("csproj", "nuget_config"), "F#": ("csproj", "nuget_config")}
+_KIND_RANK = {kind: min((kinds.index(kind) for kinds in _MANIFESTS_OF.values() if kind in kinds), default=0)
+              for kind in MANIFEST_KINDS}  # for a repository without a main language
+_SECONDARY_MANIFEST = re.compile(r"(?i)(^|[-_.])(dev|develop|development|local|test|tests|testing|lint|docs?|ci)[-_.]")
+TINY_MANIFEST_BYTES = 64
+"""A manifest this small is usually an include (``-r requirements/base.txt``): another one says more."""
 
 
 @dataclass(frozen=True)
@@ -136,33 +153,63 @@ class FileSelection:
 def select_files(tree: Sequence[TreeEntry], limit: int | None = None) -> FileSelection:
     """The files detection needs, most valuable first, and the ones left out.
 
-    Order: dependency manifests, Dockerfiles and compose files, CI configs, deploy configs and
-    the README, API schemas and example .env files, Kubernetes manifests, up to three test files (largest,
-    smallest, middle: enough to tell real tests from stubs), the licence, credential-named
-    files. Shallow paths first within a kind; each kind is capped (four ``package.json`` …).
-    Nothing under ``node_modules/``, ``vendor/``, ``dist/``, ``build/``. Blobs over
-    :data:`MAX_FILE_BYTES` are left out as ``"over 1 MB"``; past ``limit`` as ``"beyond the first N files"``.
+    First the repository's most informative dependency manifest (:func:`_main_manifest`) and
+    its root README (the README and live-link checks need it), so that a request budget shared
+    round-robin between repositories (``analyzer.github_profile``) reads both of every
+    repository before anyone's third file. Then: the other manifests, Dockerfiles and compose
+    files, CI configs, deploy configs and nested READMEs, API schemas and example .env files,
+    Kubernetes manifests, up to three test files (largest, smallest, middle: enough to tell
+    real tests from stubs), the licence, credential-named files. Shallow paths first within a
+    kind, editor images (``.devcontainer/``, Gitpod) last; each kind is capped (four
+    ``package.json`` …). Nothing under ``node_modules/``, ``vendor/``, ``dist/``, ``build/``.
+    Blobs over :data:`MAX_FILE_BYTES` are left out as ``"over 1 MB"``; past ``limit`` as
+    ``"beyond the first N files"``.
     """
     blobs = [e for e in tree if e.type == "blob" and not is_excluded(e.path)]
     candidates = [(file_kind(e.path), e) for e in blobs if file_kind(e.path) in _SELECTION.keys() - {"env"}]
     candidates += [("env", e) for e in blobs if is_env_example(e.path)]  # a real .env is flagged by name, not read
     candidates += [("test", e) for e in _sample_tests(test_files(blobs))]
     candidates += [("secret", e) for e in blobs if is_secret_suspect(e.path)]
-    candidates.sort(key=lambda c: (_SELECTION[c[0]][0], c[1].path.count("/"), c[1].path))
+    images = {e.path for kind, e in candidates if kind in ("dockerfile", "compose")}
+    editor_images = images - set(docker_paths(images))
+    candidates.sort(key=lambda c: (_LAST if c[1].path in editor_images else _SELECTION[c[0]][0],
+                                   c[1].path.count("/"), c[1].path))
     taken: dict[str, int] = {}
-    paths: list[str] = []
+    chosen: dict[str, TreeEntry] = {}
     skipped: dict[str, str] = {}
     for kind, entry in candidates:
-        if entry.path in paths or entry.path in skipped or taken.get(kind, 0) >= _SELECTION[kind][1]:
+        if entry.path in chosen or entry.path in skipped or taken.get(kind, 0) >= _SELECTION[kind][1]:
             continue
         taken[kind] = taken.get(kind, 0) + 1
         if entry.size is not None and entry.size > MAX_FILE_BYTES:
             skipped[entry.path] = "over 1 MB"
-        elif limit is not None and len(paths) >= limit:
-            skipped[entry.path] = f"beyond the first {limit} files"
         else:
-            paths.append(entry.path)
-    return FileSelection(tuple(paths), skipped)
+            chosen[entry.path] = entry
+    first = [p for p in (_main_manifest(list(chosen.values()), tree), root_readme(chosen)) if p]
+    ordered = list(dict.fromkeys([*first, *chosen]))
+    if limit is not None:
+        skipped.update({p: f"beyond the first {limit} files" for p in ordered[limit:]})
+        ordered = ordered[:limit]
+    return FileSelection(tuple(ordered), skipped)
+
+
+def _main_manifest(entries: Sequence[TreeEntry], tree: Sequence[TreeEntry]) -> str | None:
+    """The manifest most likely to name the repository's packages: of its largest language
+    (by bytes in ``tree``) if it has one, not nested two folders deep, of the preferred kind
+    (:data:`_MANIFESTS_OF`), not for development or tests only (``requirements-dev.txt``),
+    not a tiny include, shallow, then large."""
+    main = next(iter(counted_languages(languages_from_tree(tree))), ("", 0, 0.0))[0]
+    own = _MANIFESTS_OF.get(main, ())
+
+    def key(entry: TreeEntry) -> tuple:
+        kind, depth = file_kind(entry.path), entry.path.count("/")
+        rank = own.index(kind) if kind in own else _KIND_RANK.get(kind or "", 0)
+        return (bool(own) and kind not in own, depth > 1, rank,
+                bool(_SECONDARY_MANIFEST.search(entry.path.rsplit("/", 1)[-1])),
+                (entry.size or 0) < TINY_MANIFEST_BYTES, depth, -(entry.size or 0), entry.path)
+
+    manifests = [e for e in entries if file_kind(e.path) in MANIFEST_KINDS]
+    return min(manifests, key=key).path if manifests else None
 
 
 def wanted_files(tree: Sequence[TreeEntry], limit: int | None = None) -> list[str]:
@@ -188,7 +235,8 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     ``skipped_files`` with the reason), computes ``languages`` from file sizes by extension,
     the licence from the LICENSE text, and the branch and last commit time from ``.git`` when
     present (else ``pushed_at`` is the newest file's modification time; ``pushed_at_source`` says
-    which). The walk stops after ``max_entries`` tree entries (``tree_truncated=True``).
+    which); ``git_dir`` tells whether ``.git`` is there. The walk stops after ``max_entries`` tree
+    entries (``tree_truncated=True``).
 
     Raises:
         RepoFolderError: the path is missing, not a folder, or cannot be listed.
@@ -217,7 +265,8 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     return RepoSnapshot(
         source="repo", name=name, full_name=name, license=license_from_text(licence_text),
         pushed_at=pushed_at, pushed_at_source=found_by, default_branch=branch, language=max(languages, key=languages.get, default=None),
-        languages=languages, tree=tuple(tree), tree_truncated=truncated, files=files, skipped_files=skipped)
+        languages=languages, tree=tuple(tree), tree_truncated=truncated, files=files, skipped_files=skipped,
+        git_dir=(folder / ".git").exists())
 
 
 def _walk(folder: Path, max_entries: int) -> tuple[list[TreeEntry], bool, dict[str, str], float | None]:
@@ -411,6 +460,7 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     tests = find_tests(snapshot)
     testing_evidence(tests, taxonomy, collector)
     project_evidence(snapshot, taxonomy, collector)
+    version_control_evidence(snapshot, taxonomy, collector)
     evidence = collector.evidence()
     frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category]
     names = [taxonomy.skills[sid].name for sid in dict.fromkeys(sid for sid, _ in evidence)]

@@ -23,6 +23,13 @@ rather than a sentence (headings give no evidence);
 ``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
 dates and version numbers do not count). Skills only implied by found ones
 (``Taxonomy.implied``) get a :class:`SkillFinding` with no evidence and ``implied_by``.
+
+Course titles are not skill evidence (the labelling policy of the résumé corpus: a skill that
+only appears as a university course title is not claimed): :func:`course_lines` marks the
+education lines that list courses, and they give evidence only for education skills
+(degrees, bootcamps, online courses) and for bare technology names listed as items of their
+own (:func:`bare_technology`: "C, C++, Java" under a course heading is a skills list). Degree
+lines and project descriptions in the education section still count.
 """
 
 from __future__ import annotations
@@ -45,7 +52,7 @@ from analyzer.taxonomy import Taxonomy, load_taxonomy
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume import Line, Resume
 
-__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "extract_skills"]
+__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -63,6 +70,20 @@ _NOT_FIGURES = re.compile(
 _VERSION_AFTER = re.compile(r"^\s*v?\d+(?:\.\d+)*(?:\+|\b)")
 # "C#.NET" is one chunk to the tokenizer; these split it into the two skills it names.
 _JOINED_SPECIAL_CASES = ("C#.NET", "C#.Net", "c#.net")
+# "Coursework:", "Relevant courses", "COURSEWORK" (a heading), "Modules taken:" …
+_COURSE_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:relevant|selected|key|core|major|graduate|undergraduate|completed)\s+)*"
+    r"(?:course\s*work|courses?|modules?|classes|subjects)(?:\s+(?:taken|completed|include[sd]?))?\s*(?:[:\-–—]|$)")
+# Lines in a course list that are not course titles: degrees, theses and projects, sentences of work done.
+_NOT_COURSES = re.compile(
+    r"(?i)\b(projects?|thesis|dissertation|capstone|built|developed|implemented|designed|created|wrote"
+    r"|bachelor|master|b\.?sc?|m\.?sc?|b\.?eng|m\.?eng|ph\.?d|mba|degree|diploma|gpa)\b")
+_MINOR_WORDS = frozenset({"and", "of", "in", "for", "the", "to", "with", "on", "an", "at", "via"})
+_ITEM_SEPARATORS = re.compile(r"[,;•·|/]")
+_PARENTHESES = re.compile(r"\([^)]*\)?")  # "(A-)", "(Intel x86)"
+SUBJECT_CATEGORIES = frozenset({"concepts", "architecture", "soft_skills", "career", "portfolio"})
+"""Taxonomy categories whose names are also course subjects ("Concurrency", "OOP"): in a course
+list even a bare name of these is a course title."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +249,61 @@ def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
     return bool(_FIGURE.search(rest))
 
 
+def _title_case(text: str) -> bool:
+    """Whether a line reads like course names: at least 80 % of its words of two letters or
+    more (minor words aside) are capitalised ("Cloud Computing", "Introduction to Databases (A-)")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'+#.-]+", text) if w.lower() not in _MINOR_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def bare_technology(text: str, mention: Mention, category: str) -> bool:
+    """Whether ``mention`` is a list item by itself, one word long, and not of a
+    :data:`SUBJECT_CATEGORIES` category: "Java" or "C++" in "C, C++, Java, Assembly (Intel x86)".
+
+    Such a line under a course heading is a list of technologies, not of course titles
+    (a course is named "Unix Tools and Scripting", not "Unix"); grades and notes in
+    parentheses and a course label ("Coursework:") are not part of the item.
+    """
+    label = _COURSE_LABEL.match(text)
+    start = max(label.end() if label else 0,
+                max((m.end() for m in _ITEM_SEPARATORS.finditer(text, 0, mention.start_char)), default=0))
+    end = next((m.start() for m in _ITEM_SEPARATORS.finditer(text, mention.end_char)), len(text))
+    item = _PARENTHESES.sub(" ", text[start:end]).strip(" \t-–—:.")
+    return (category not in SUBJECT_CATEGORIES and " " not in mention.surface.strip()
+            and item.casefold() == mention.surface.casefold())
+
+
+def course_lines(lines: Sequence[Line]) -> list[bool]:
+    """For each line (in reading order), whether it lists university courses.
+
+    A course list is opened in the ``education`` section by a course heading ("COURSEWORK",
+    "Relevant Courses") until the next heading, or by a course label line ("Coursework: …",
+    "Relevant courses") over the lines that continue it without a new bullet. In a list, a line
+    is a course line when it reads like course titles (:func:`_title_case`) and names no
+    degree, thesis or project (those still count as evidence); a label line always is one.
+    """
+    flags: list[bool] = []
+    opened_by: str | None = None  # "heading" or "label" while a course list is open
+    for line in lines:
+        text = line.text.strip()
+        label = bool(_COURSE_LABEL.match(text))
+        if line.section != "education" or line.is_heading:
+            opened_by = "heading" if line.section == "education" and line.is_heading and label else None
+            flags.append(False)
+        elif label:
+            opened_by = opened_by or "label"
+            flags.append(True)
+        elif opened_by == "label" and line.bullet:
+            opened_by = None  # a new item of the education entry
+            flags.append(False)
+        elif opened_by and _title_case(text) and not _NOT_COURSES.search(text):
+            flags.append(True)
+        else:
+            opened_by = None if opened_by == "label" else opened_by
+            flags.append(False)
+    return flags
+
+
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
@@ -250,12 +326,16 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
     if matcher is None:
         matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
             taxonomy.sha256, SkillMatcher(taxonomy))
-    lines = [line for line in resume.lines if line.text.strip() and not line.is_heading]
-    found = matcher.mentions_in((line.text, line.section) for line in lines)
+    lines = [(line, course) for line, course in zip(resume.lines, course_lines(resume.lines))
+             if line.text.strip() and not line.is_heading]
+    found = matcher.mentions_in((line.text, line.section) for line, _ in lines)
     evidence: dict[str, list[Evidence]] = {}
-    for line, mentions in zip(lines, found):
+    for (line, course), mentions in zip(lines, found):
         strength = line_strength(line, mentions)
         for mention in mentions:
+            category = taxonomy.skill(mention.skill_id).category
+            if course and category != "education" and not bare_technology(line.text, mention, category):
+                continue  # a course title claims no skill
             item = Evidence(source="resume", strength=strength, text=line.text.strip(),
                             section=line.section, page=line.page)
             bucket = evidence.setdefault(mention.skill_id, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from github import GithubException
@@ -14,7 +14,8 @@ from github_server import RATE_LIMITED, SECONDARY, FakeGitHub, FakeRepo, make_re
 
 from analyzer.errors import GitHubError, GitHubUnavailableError, GitHubUserNotFoundError, RateLimitError
 from analyzer.github import GRAPHQL_BATCH, make_client
-from analyzer.repos import languages_from_tree
+from analyzer.repos import analyze_repo, languages_from_tree
+from analyzer.taxonomy import load_taxonomy
 
 TOKEN = "ghp_TESTtoken0123456789abcdefghijklmnopqr"
 
@@ -117,6 +118,15 @@ def test_token_never_appears_in_error_text(server, tmp_path, status, message):
     assert isinstance(caught.value.__cause__, GithubException)
 
 
+def test_a_refused_token_says_where_to_check_it_in_either_front_end(server, tmp_path):
+    server.fail(r"^/users/octo/repos", 401, times=10, message="Bad credentials")
+    with pytest.raises(GitHubError) as caught:
+        fetch(server, tmp_path, token=TOKEN, retries=0)
+    assert str(caught.value) == ("GitHub refused the token (401 Bad credentials): check it (GITHUB_TOKEN, or the "
+                                 "token field in the dashboard), or leave it out to read public repositories "
+                                 "without one.")
+
+
 def test_environment_gives_url_token_and_cache_folder(server, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_API_URL", server.base_url)
     monkeypatch.setenv("GITHUB_TOKEN", "ghp_fromenvironment")
@@ -141,8 +151,9 @@ def test_unknown_user(server, tmp_path, user, expected):
 
 
 @pytest.mark.parametrize("token, says", [
-    (None, "GitHub's rate limit for anonymous requests is used up until {reset} UTC: try again then, or set "
-           "GITHUB_TOKEN, since a token raises the limit from 60 to 5,000 requests an hour."),
+    (None, "GitHub's rate limit for anonymous requests is used up until {reset} UTC: try again then; a GitHub "
+           "token raises the limit from 60 to 5,000 requests an hour (GITHUB_TOKEN, or the token field in the "
+           "dashboard)."),
     (TOKEN, "GitHub's rate limit for this token is used up until {reset} UTC: try again then."),
 ])
 def test_exhausted_rate_limit_names_the_reset_time(server, tmp_path, token, says):
@@ -282,8 +293,22 @@ def test_budget_gives_every_repository_its_best_file_first(tmp_path):
     assert [len(s.files) for s in portfolio.snapshots] == [2, 1, 1]
     assert all("requirements.txt" in s.files for s in portfolio.snapshots)
     assert all(s.languages == languages_from_tree(s.tree) for s in portfolio.snapshots)  # not asked
-    assert any("set GITHUB_TOKEN" in w for w in portfolio.warnings)
+    left = sum(reason == "request budget" for s in portfolio.snapshots for reason in s.skipped_files.values())
+    assert (f"{left} files were not read, to stay within GitHub's rate limit: a GitHub token raises the limit from "
+            "60 to 5,000 requests an hour (GITHUB_TOKEN, or the token field in the dashboard).") in portfolio.warnings
     assert "request budget" in portfolio.snapshots[2].skipped_files.values()
+
+
+def test_budget_reads_every_manifest_and_readme_before_anyones_third_file(tmp_path):
+    repos = [make_repo(f"svc{i}", {"requirements.txt": "flask\n", "requirements-dev.txt": "pytest\n",
+                                   "Dockerfile": "FROM python:3.12\n", ".github/workflows/ci.yml": "on: push\n",
+                                   "README.md": f"# svc{i}\nLive at https://svc{i}.onrender.com\n"},
+                       pushed_at=f"2024-0{i + 1}-01T00:00:00Z") for i in range(3)]
+    with FakeGitHub(repos=repos, anonymous_limit=10) as fake:  # 1 list + 3 trees leaves 6 files
+        portfolio = fetch(fake, tmp_path)
+    assert [sorted(s.files) for s in portfolio.snapshots] == [["README.md", "requirements.txt"]] * 3
+    analyses = [analyze_repo(s, load_taxonomy(), today=date(2024, 6, 1)) for s in portfolio.snapshots]
+    assert [{c.id: c.passed for c in a.checks}["deployed"] for a in analyses] == [True] * 3
 
 
 def test_max_requests_caps_the_profile(server, tmp_path):
@@ -379,7 +404,8 @@ def spending_profile() -> list[FakeRepo]:
 
 @pytest.mark.parametrize("fault, says", [
     ("rate limit", "GitHub's rate limit for anonymous requests is used up until {reset} UTC: repositories were "
-                   "read from the cache of {cached} UTC; set GITHUB_TOKEN for fresh data."),
+                   "read from the cache of {cached} UTC; use a GitHub token (GITHUB_TOKEN, or the token field in "
+                   "the dashboard) for fresh data."),
     ("time-out", "GitHub at {url} did not answer in time: repositories were read from the cache of {cached} UTC; "
                  "try again later for fresh data."),
     ("502", "GitHub answered 502 (Bad Gateway) even after retrying: repositories were read from the cache of "

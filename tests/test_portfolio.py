@@ -266,6 +266,21 @@ def test_deployed_link(fields, readme, passed, link):
     assert (link in result.detail) if link else result.advice
 
 
+@pytest.mark.parametrize(("fields", "files", "tree", "passed", "detail"), [
+    ({}, {}, [("README.md", 900)], None,  # listed in the tree, never fetched (budget, 404)
+     "No website field, and README.md not read, so a live link could not be looked for."),
+    ({"skipped_files": {"README.md": "request budget"}}, {}, [("README.md", 900)], None,
+     "No website field, and README.md not read, so a live link could not be looked for."),
+    ({"homepage": "https://todo.example.org"}, {}, [("README.md", 900)], True, "Deployed at https://todo.example.org."),
+    ({}, {}, [], False, "No website field and no live link in the README."),  # no README at all
+    ({}, {"README.md": "# x\n"}, [], False, "No website field and no live link in the README."),
+])
+def test_live_link_is_unknown_when_the_readme_was_not_read(fields, files, tree, passed, detail):
+    result = check(snap(files, tree, **fields), "deployed")
+    assert (result.passed, result.detail) == (passed, detail)
+    assert bool(result.advice) is (passed is False)
+
+
 @pytest.mark.parametrize(("pushed", "passed"), [
     (datetime(2026, 1, 2, tzinfo=timezone.utc), True),
     (datetime(2025, 5, 16, tzinfo=timezone.utc), True),

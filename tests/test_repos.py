@@ -15,7 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from analyzer.code import read_code_sources
 from analyzer.errors import RepoFolderError
+from analyzer.report import analyze
 from analyzer.repos import (MAX_FILE_BYTES, RepoSnapshot, TreeEntry, analyze_repo, languages_from_tree, select_files,
                             snapshot_from_folder, unresolved_signals, wanted_files)
 from analyzer.taxonomy import load_taxonomy
@@ -63,6 +65,7 @@ skills:
   - {id: testing, name: Software testing, aliases: [Automated testing], category: testing, origin: reviewer, note: n}
   - {id: personal_projects, name: Personal projects, aliases: [Side projects], category: portfolio, origin: reviewer,
      note: n}
+  - {id: git, name: Git, category: devops, origin: reviewer, note: n}
 requirement_groups: []
 projects: []
 stacks: []
@@ -231,11 +234,41 @@ def blobs(*paths: str, size: int = 100) -> list[TreeEntry]:
     return [TreeEntry(p, "blob", size) for p in paths]
 
 
-def test_wanted_files_put_manifests_first_and_shallow_first():
-    tree = blobs("README.md", ".github/workflows/ci.yml", "Dockerfile", "LICENSE", "project/requirements.txt",
-                 "package.json", "src/app.py", "docs/openapi.yaml", "Procfile", "tests/test_app.py")
-    assert wanted_files(tree) == ["package.json", "project/requirements.txt", "Dockerfile", ".github/workflows/ci.yml",
-                                  "Procfile", "README.md", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]
+PLAIN_TREE = ("README.md", ".github/workflows/ci.yml", "Dockerfile", "LICENSE", "project/requirements.txt",
+              "package.json", "docs/openapi.yaml", "Procfile", "tests/test_app.py")
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ([], ["package.json", "README.md", "project/requirements.txt", "Dockerfile", ".github/workflows/ci.yml",
+          "Procfile", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]),  # no code: the shallowest manifest
+    ([TreeEntry("project/app.py", "blob", 9_000)],  # Python code: its manifest, though deeper
+     ["project/requirements.txt", "README.md", "package.json", "Dockerfile", ".github/workflows/ci.yml",
+      "Procfile", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]),
+])
+def test_wanted_files_put_the_main_manifest_and_the_readme_first(code, expected):
+    assert wanted_files([*blobs(*PLAIN_TREE), *code]) == expected
+
+
+@pytest.mark.parametrize(("tree", "first"), [
+    ([("requirements.txt", 25), ("requirements/base.txt", 300), ("requirements/local.txt", 250),
+      ("pyproject.toml", 2_000), ("app/views.py", 9_000)], "requirements/base.txt"),  # the root file only includes
+    ([("project/requirements.txt", 300), ("project/requirements-dev.txt", 120), ("project/pyproject.toml", 500),
+      ("project/app/main.py", 6_000)], "project/requirements.txt"),
+    ([("package.json", 900), ("backend/go.mod", 400), ("backend/main.go", 20_000), ("src/App.js", 3_000)],
+     "backend/go.mod"),
+    ([("build.gradle", 800), ("pom.xml", 3_000), ("src/main/java/App.java", 8_000)], "pom.xml"),
+    ([("build.gradle.kts", 800), ("pom.xml", 3_000), ("src/main/kotlin/App.kt", 8_000)], "build.gradle.kts"),
+    ([("README.md", 900), ("index.html", 4_000)], "README.md"),  # no manifest: the README leads
+])
+def test_the_most_informative_manifest_is_read_first(tree, first):
+    assert wanted_files([TreeEntry(path, "blob", size) for path, size in tree])[0] == first
+
+
+def test_editor_images_are_read_last():
+    tree = blobs(".devcontainer/Dockerfile", ".gitpod.Dockerfile", "docker/app.Dockerfile", "tests/test_a.py",
+                 "LICENSE")
+    assert wanted_files(tree) == ["docker/app.Dockerfile", "tests/test_a.py", "LICENSE", ".gitpod.Dockerfile",
+                                  ".devcontainer/Dockerfile"]
 
 
 def test_nested_copies_are_capped_and_vendored_folders_skipped():
@@ -252,8 +285,8 @@ def test_three_test_files_at_most_largest_smallest_middle():
 def test_selection_reports_big_files_and_the_limit():
     tree = [*blobs("package.json", "Dockerfile", "README.md"), TreeEntry("openapi.json", "blob", MAX_FILE_BYTES + 1)]
     selection = select_files(tree, limit=2)
-    assert selection.paths == ("package.json", "Dockerfile")
-    assert selection.skipped == {"README.md": "beyond the first 2 files", "openapi.json": "over 1 MB"}
+    assert selection.paths == ("package.json", "README.md")
+    assert selection.skipped == {"Dockerfile": "beyond the first 2 files", "openapi.json": "over 1 MB"}
 
 
 def test_env_examples_and_credential_files_are_read_real_env_files_are_not():
@@ -328,7 +361,8 @@ def test_kubernetes_yaml_read_must_look_like_kubernetes(taxonomy):
 ])
 def test_language_skills_ignore_markup_and_small_shares(taxonomy, languages, expected):
     analysis = analyze_repo(github({}, languages=languages), taxonomy, today=TODAY)
-    assert [sid for sid, e in analysis.evidence if e.path is None and sid != "personal_projects"] == expected
+    whole_repository = ("personal_projects", "git")
+    assert [sid for sid, e in analysis.evidence if e.path is None and sid not in whole_repository] == expected
     assert list(analysis.stack) == expected
 
 
@@ -348,8 +382,11 @@ def test_real_tests_give_testing_evidence_stubs_do_not(taxonomy):
 
 @pytest.mark.parametrize(("fields", "files", "text"), [
     ({"languages": {"Python": 12_400, "HTML": 90_000}}, {}, "own repository with Python code (12,400 bytes)"),
-    ({"languages": {"Python": 1_500}}, {"requirements.txt": "flask\n"},
-     "own repository with a dependency manifest (requirements.txt)"),
+    ({"languages": {"Python": 1_500, "Shell": 1_600}}, {},
+     "own repository with code in Shell and Python (3,100 bytes)"),
+    ({}, {"requirements.txt": "fastapi\npydantic\nuvicorn\n"}, None),  # a lone manifest is not a project
+    ({"languages": {"Python": 1_500}}, {"requirements.txt": "flask\n"}, None),  # a manifest and a stray script
+    ({"languages": {"Python": 2_900, "Jupyter Notebook": 400_000}}, {}, None),  # notebooks are not code here
     ({"languages": {"Go": 9_000}, "fork": True, "own_commits": True}, {}, "fork with own commits and Go code (9,000 bytes)"),
     ({"languages": {"Go": 9_000}, "fork": True}, {}, None),  # whose commits: unknown
     ({"languages": {"Go": 9_000}, "fork": True, "own_commits": False}, {}, None),
@@ -372,6 +409,40 @@ def test_a_local_folder_of_own_code_is_a_personal_project_of_that_folder(project
     assert evidence.text == f"own repository with Python code ({snapshot.languages['Python']:,} bytes)"
 
 
+@pytest.mark.parametrize(("files", "git_dir"), [
+    ({".git/HEAD": "ref: refs/heads/main\n"}, True),
+    ({".git": "gitdir: ../.git/worktrees/api\n"}, True),  # a worktree or submodule: .git is a file
+    ({"README.md": "# no git here\n"}, False),
+])
+def test_a_local_folder_under_git_shows_git(tmp_path, taxonomy, files, git_dir):
+    root = write(tmp_path / "api", {"app.py": "x = 1\n" * 10, **files})
+    snapshot = snapshot_from_folder(root)
+    assert snapshot.git_dir is git_dir
+    found = evidence_of(analyze_repo(snapshot, taxonomy, today=TODAY), "git")
+    expected = [("repo", "demonstrated", "api", ".git", "a git working tree (.git)")] if git_dir else []
+    assert [(e.source, e.strength, e.repo, e.path, e.text) for e in found] == expected
+
+
+@pytest.mark.parametrize("snapshot", [
+    RepoSnapshot(source="repo", name="empty", full_name="empty", git_dir=True),  # git init, nothing added
+    RepoSnapshot(source="github", name="empty", full_name="dev/empty"),  # GitHub: no commits yet
+])
+def test_a_repository_without_files_is_no_git_evidence(taxonomy, snapshot):
+    assert analyze_repo(snapshot, taxonomy, today=TODAY).evidence == ()
+
+
+@pytest.mark.parametrize(("fields", "shown"), [
+    ({}, True),
+    ({"fork": True, "own_commits": True}, True),
+    ({"fork": True, "own_commits": False}, False),  # a fork shows a click on "Fork", not git use
+    ({"fork": True}, False),
+])
+def test_a_github_repository_is_git_evidence_by_itself(taxonomy, fields, shown):
+    found = evidence_of(analyze_repo(github({}, [("main.go", 900)], **fields), taxonomy, today=TODAY), "git")
+    expected = [("github", "dev/api", None, "https://github.com/dev/api", "a git repository hosted on GitHub")]
+    assert [(e.source, e.repo, e.path, e.url, e.text) for e in found] == (expected if shown else [])
+
+
 def test_tests_known_only_by_name_say_so(taxonomy):
     analysis = analyze_repo(github({}, [("api/user_test.go", 4000)]), taxonomy, today=TODAY)
     assert [e.detail for e in evidence_of(analysis, "testing")] == ["test files present (content not read)"]
@@ -389,7 +460,7 @@ def test_malformed_manifest_is_a_warning_and_the_rest_still_counts(taxonomy):
 
 def test_signals_without_a_taxonomy_skill_are_skipped_and_listed(taxonomy):
     analysis = analyze_repo(github({}, [("infra/main.tf", 400)]), taxonomy, today=TODAY)
-    assert analysis.evidence == ()
+    assert [sid for sid, _ in analysis.evidence] == ["git"]  # the repository itself; nothing from main.tf
     assert "terraform" in unresolved_signals(taxonomy)
     assert "docker" not in unresolved_signals(taxonomy)
 
@@ -411,6 +482,45 @@ def test_the_project_taxonomy_has_a_skill_for_every_signal():
     assert unresolved_signals(taxonomy) == []
     analysis = analyze_repo(github({"requirements.txt": "fastapi\nasyncpg\n"}), taxonomy, today=TODAY)
     assert {"fastapi", "postgresql"} <= {sid for sid, _ in analysis.evidence}
+
+
+@pytest.fixture(scope="module")
+def real_taxonomy():
+    return load_taxonomy()
+
+
+def readiness_of(folder: Path, taxonomy) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """(score, skills meeting it) per group of a report on one local folder alone (the real
+    scoring and taxonomy)."""
+    report = analyze(taxonomy=taxonomy, today=TODAY, **read_code_sources(None, [folder], taxonomy))
+    return {g.id: (g.score, g.met_by) for g in report.readiness.groups}
+
+
+@pytest.mark.parametrize(("files", "validation"), [
+    ({"requirements.txt": "fastapi\npydantic\nuvicorn\n"}, "requirements.txt"),
+    ({"package.json": '{"dependencies": {"express": "^4.18", "zod": "^3", "joi": "^17", "pm2": "^5"}}'},
+     "package.json"),
+    ({"pom.xml": "<project><dependencies>"
+      "<dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId>"
+      "</dependency><dependency><groupId>org.springframework.boot</groupId>"
+      "<artifactId>spring-boot-starter-validation</artifactId></dependency>"
+      "<dependency><groupId>org.apache.tomcat.embed</groupId><artifactId>tomcat-embed-core</artifactId></dependency>"
+      "</dependencies></project>"}, "pom.xml"),
+])
+def test_a_lone_manifest_earns_no_security_server_or_portfolio_credit(tmp_path, real_taxonomy, files, validation):
+    root = write(tmp_path / "api", files)
+    analysis = analyze_repo(snapshot_from_folder(root), real_taxonomy, today=TODAY)
+    assert [e.path for e in evidence_of(analysis, "data_validation")] == [validation]
+    groups = readiness_of(root, real_taxonomy)
+    assert groups["backend_framework"][0] == 100
+    assert [groups[g] for g in ("auth_security", "linux_web_servers", "portfolio")] == [(0, ())] * 3
+
+
+def test_a_git_checkout_with_code_meets_version_control_and_portfolio(tmp_path, real_taxonomy):
+    root = write(tmp_path / "api", {"requirements.txt": "fastapi\n", "app/main.py": "x = 1\n" * 700,
+                                    ".git/HEAD": "ref: refs/heads/main\n"})
+    groups = readiness_of(root, real_taxonomy)
+    assert (groups["version_control"], groups["portfolio"]) == ((100, ("git",)), (100, ("personal_projects",)))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

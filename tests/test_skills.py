@@ -16,7 +16,7 @@ from pdf_factory import build_resume_pdf
 
 from analyzer.evidence import STRENGTHS, strength_rank
 from analyzer.resume import Line, Resume, parse_resume, resume_from_text
-from analyzer.skills import Mention, SkillFinding, SkillMatcher, extract_skills
+from analyzer.skills import Mention, SkillFinding, SkillMatcher, course_lines, extract_skills
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ STRENGTH_CASES = [
     # (text, section, bullet, skill, expected strength)
     ("Python, Django, Docker", "skills", False, "python", "listed"),
     ("Backend developer who loves Python", "basics", False, "python", "listed"),
-    ("Coursework: Databases with PostgreSQL", "education", False, "postgresql", "listed"),
+    ("Final project: a booking service in Flask", "education", False, "flask", "listed"),
     ("Environment: Java, Spring Boot, Kafka", "work", False, "kafka", "listed"),
     ("Java, Spring Boot, Hibernate, Kafka", "projects", False, "java", "listed"),
     ("Built billing services in Python", "work", True, "python", "applied"),
@@ -85,6 +85,70 @@ def test_strength_of_a_line(taxonomy, matcher, text, section, bullet, skill, exp
                                     matcher))
     assert findings[skill].strength == expected
     assert findings[skill].evidence[0].section == section
+
+
+def edu(text: str, *, bullet: bool = False, heading: bool = False) -> Line:
+    return line(text, "education", bullet=bullet, heading=heading)
+
+
+COURSE_CASES = [
+    # (education lines, skills with evidence, skills without)
+    ([edu("COURSEWORK", heading=True), edu("GRADUATE"), edu("Open Source Software Engineering"),
+      edu("Cloud Computing"), edu("Defending Computer Networks")],
+     set(), {"open_source", "cloud_computing", "networking_basics"}),
+    ([edu("Relevant Coursework", heading=True), edu("Web Development with Django and PostgreSQL"),
+      edu("Term project: a booking service in Flask and Redis")],  # a project under the course heading
+     {"flask", "redis"}, {"django", "postgresql"}),
+    ([edu("Coursework: Object-Oriented Programming (A+), Cloud Computing", bullet=True),
+      edu("(A), Distributed Systems with Kafka (A-), Docker and Kubernetes (B+)"),
+      edu("Built a REST API in Flask for the library", bullet=True)],  # a new bullet ends the list
+     {"flask", "rest"}, {"cloud_computing", "oop", "kafka", "docker", "kubernetes"}),
+    ([edu("Relevant courses"), edu("Cloud Computing"), edu("BSc in Cloud Computing, 2024"),
+      edu("Stanford University")],  # the degree line ends the list and counts
+     {"cloud_computing"}, set()),
+    ([edu("Modules taken: Cloud Computing, Udemy Docker Mastery")],  # education skills still count
+     {"online_courses"}, {"cloud_computing", "docker"}),
+    ([edu("B.S. in Computer Science, minor in Cloud Computing"), edu("Final project: a booking service in Flask")],
+     {"cs_degree", "cloud_computing", "flask"}, set()),  # no course list at all
+    ([line("Coursework: Docker, Kubernetes", "skills")], {"docker", "kubernetes"}, set()),  # not education
+    ([edu("Coursework", heading=True), edu("C++, Java, Assembly (Intel x86)"), edu("Linux Kernel Programming"),
+      edu("Concurrency"), edu("OOP")],  # bare technology names under a course heading are a skills list
+     {"cpp", "java", "assembly"}, {"linux", "concurrency", "oop"}),
+]
+
+
+@pytest.mark.parametrize(("lines", "shown", "hidden"), COURSE_CASES, ids=[c[0][0].text[:30] for c in COURSE_CASES])
+def test_course_titles_in_education_give_no_skill_evidence(taxonomy, matcher, lines, shown, hidden):
+    findings = by_id(extract_skills(resume_of(*lines), taxonomy, matcher))
+    with_evidence = {skill for skill, finding in findings.items() if finding.evidence}
+    assert shown <= with_evidence
+    assert not hidden & with_evidence
+
+
+@pytest.mark.parametrize(("lines", "flags"), [
+    ([edu("Education", heading=True), edu("MEng in Computer Science"), edu("Coursework: Databases", bullet=True),
+      edu("Algorithms Analysis (A-)"), edu("Thesis: scheduling with Go", bullet=True)],
+     [False, False, True, True, False]),
+    ([edu("COURSEWORK", heading=True), edu("Cloud Computing"), edu("Wrote a compiler in OCaml for the class"),
+      edu("Operating Systems"), line("Skills", "skills", heading=True), line("Cloud Computing", "skills")],
+     [False, True, False, True, False, False]),  # a sentence under a course heading does not end the list
+    ([edu("Relevant courses"), edu("Cloud Computing"), edu("BSc in Cloud Computing, 2024"), edu("Operating Systems")],
+     [True, True, False, False]),  # a label's list ends at the first line that is not course titles
+    ([edu("Course project: a chat server in Go"), edu("Courses: Databases; Networks")], [False, True]),
+])
+def test_course_lines_flags_each_line(lines, flags):
+    assert course_lines(lines) == flags
+
+
+def test_a_course_heading_in_a_real_pdf_hides_course_titles(tmp_path, taxonomy, matcher):
+    pdf = build_resume_pdf(tmp_path / "cv.pdf", sections=[
+        ("Education", ["BS in Computer Science, Cornell University, 2014"]),
+        ("Coursework", ["Cloud Computing", "Open Source Software Engineering"]),
+        ("Skills", ["Python, Docker"]),
+    ])
+    findings = by_id(extract_skills(parse_resume(pdf), taxonomy, matcher))
+    assert {"python", "docker", "cs_degree"} <= {s for s, f in findings.items() if f.evidence}
+    assert "cloud_computing" not in findings and "open_source" not in findings
 
 
 def test_a_generic_word_in_an_employer_name_gives_no_evidence(tmp_path, taxonomy, matcher):
@@ -213,3 +277,15 @@ def test_mentions_are_ordered_disjoint_slices_of_any_text(matcher, text):
         assert text[mention.start_char:mention.end_char] == mention.surface
         assert previous_end <= mention.start_char < mention.end_char
         previous_end = mention.end_char
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=60), st.sampled_from(["education", "skills", "work"]), st.booleans(),
+                          st.booleans()), max_size=8))
+def test_course_lines_gives_one_flag_per_line_and_only_in_education(taxonomy, matcher, rows):
+    lines = [Line(text=text, page=1, section=section, column=0, is_heading=heading, bullet=bullet)
+             for text, section, heading, bullet in rows]
+    flags = course_lines(lines)
+    assert len(flags) == len(lines)
+    assert all(not flag or (line.section == "education" and not line.is_heading) for line, flag in zip(lines, flags))
+    extract_skills(resume_of(*lines), taxonomy, matcher)  # never raises

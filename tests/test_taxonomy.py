@@ -11,6 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analyzer.dependencies import Dependency
+from analyzer.detectors import package_evidence
 from analyzer.errors import TaxonomyError
 from analyzer.taxonomy import (ENV_VAR, check_phrases, check_taxonomy, default_taxonomy_path,
                                load_taxonomy)
@@ -117,6 +119,46 @@ def test_lookup_by_name_or_alias(taxonomy, term, skill_id):
 ])
 def test_implied_is_the_transitive_closure(taxonomy, given_ids, implied_id, implied_by):
     assert taxonomy.implied(given_ids)[implied_id] == implied_by
+
+
+def group_reach(taxonomy, group_id: str) -> set[str]:
+    """The skills that meet a group: its own, and every skill implying one of them."""
+    members = set(taxonomy.group(group_id).any_of)
+    return {s for s in taxonomy.skills if s in members or members & set(taxonomy.implied([s]))}
+
+
+class FoundSkills(list):
+    """An evidence sink (analyzer.detectors.EvidenceSink) that keeps only the skill ids."""
+
+    def add(self, skill_id, path, text, detail=None):
+        self.append(skill_id)
+
+
+@pytest.mark.parametrize("group_id, ecosystem, package, skills", [
+    ("auth_security", "pypi", "pydantic", ["data_validation"]),
+    ("auth_security", "pypi", "marshmallow", ["data_validation"]),
+    ("auth_security", "npm", "zod", ["data_validation"]), ("auth_security", "npm", "joi", ["data_validation"]),
+    ("auth_security", "npm", "class-validator", ["data_validation"]),
+    ("auth_security", "maven", "org.springframework.boot:spring-boot-starter-validation",
+     ["data_validation", "spring_boot"]),
+    ("auth_security", "go", "github.com/go-playground/validator/v10", ["data_validation"]),
+    ("linux_web_servers", "pypi", "uvicorn", ["wsgi_servers"]),
+    ("linux_web_servers", "pypi", "gunicorn", ["wsgi_servers"]),
+    ("linux_web_servers", "rubygems", "puma", ["wsgi_servers"]),
+    ("linux_web_servers", "npm", "pm2", ["wsgi_servers"]),
+    ("linux_web_servers", "maven", "org.apache.tomcat.embed:tomcat-embed-core", []),  # an embedded container
+])
+def test_validation_and_app_server_packages_meet_no_security_or_server_group(taxonomy, group_id, ecosystem, package,
+                                                                             skills):
+    found = FoundSkills()
+    package_evidence([Dependency(ecosystem, package, "manifest")], taxonomy, found)
+    assert found == skills
+    assert not set(found) & group_reach(taxonomy, group_id)
+
+
+def test_no_package_meets_the_linux_and_web_servers_group(taxonomy):
+    # running a server is shown by configuration (an Nginx image, a reverse-proxy config), never by a library
+    assert not [s for s in group_reach(taxonomy, "linux_web_servers") if taxonomy.skill(s).packages]
 
 
 def test_helpers_and_frozen_objects(taxonomy):
