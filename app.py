@@ -214,7 +214,9 @@ def summary_ui(data: dict, report: Report) -> None:
                   help="Skills named on the résumé or found in code (implied skills not counted).")
     gaps.metric("Gaps", len(data["gaps"]), help="Requirement areas scoring under 80: not yet used in real work.")
     resume = data["input"]["resume"]
-    stem = Path(resume["file"]).stem if resume and resume["file"] else "report"
+    github = data["input"].get("github")
+    stem = (Path(resume["file"]).stem if resume and resume["file"]
+            else github or "report")
     json_col, md_col, _ = st.columns([1, 1, 2])
     json_col.download_button("Download JSON", report.to_json(), f"{stem}-jobready.json",
                              "application/json", on_click="ignore", icon=":material/download:",

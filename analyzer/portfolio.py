@@ -380,4 +380,5 @@ def _secrets_check(snapshot: RepoSnapshot) -> Check:
         return Check("secrets", name, None, f"Worth a look (content not read): {shown}.",
                      "Check that these files hold no real credentials.")
     read = sum(1 for p in snapshot.files if not is_excluded(p))
-    return Check("secrets", name, True, f"No secret-bearing files in the tree and none in {read} files read.")
+    read_text = f"the {read} file{'s' if read != 1 else ''} read"
+    return Check("secrets", name, True, f"No secret-bearing files in the tree and none in {read_text}.")
