@@ -5,6 +5,8 @@ Works on the plain dict so a stored report renders the same as a fresh one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 _STATUS = {
     "verified": "claimed and shown in code",
     "claimed": "claimed on the résumé",
@@ -35,8 +37,13 @@ def _checks(checks: list[dict]) -> list[str]:
             for ch in checks]
 
 
-def render_markdown(report: dict) -> str:
-    """Markdown text for a report dict; every claim is followed by its evidence."""
+def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -> str:
+    """Markdown text for a report dict; every claim is followed by its evidence.
+
+    ``categories`` maps category ids to display names (``Taxonomy.categories``); ids are
+    shown when it is None.
+    """
+    categories = categories or {}
     c = report["candidate"]
     r = report["readiness"]
     folders = report["input"].get("repos") or []
@@ -75,7 +82,8 @@ def render_markdown(report: dict) -> str:
     out += ["## Skills and evidence", ""]
     names = {s["id"]: s["name"] for s in report["skills"]}
     for s in report["skills"]:
-        head = f"- **{s['name']}** ({s['category']}, {_STATUS.get(s['status'], s['status'])}"
+        category = categories.get(s["category"], s["category"])
+        head = f"- **{s['name']}** ({category}, {_STATUS.get(s['status'], s['status'])}"
         head += f", {s['strength']})" if s["status"] != "implied" else ")"
         if s["implied_by"]:
             head += f" — implied by {', '.join(names.get(i, i) for i in s['implied_by'])}"

@@ -194,7 +194,7 @@ class Report:
         """The report as Markdown for people (see :mod:`analyzer.markdown`)."""
         from analyzer.markdown import render_markdown
 
-        return render_markdown(self.to_dict())
+        return render_markdown(self.to_dict(), self.taxonomy.categories)
 
 
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
