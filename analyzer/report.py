@@ -240,7 +240,8 @@ def analyze(
         resume_name: the name to use in messages and the report (default: the path's name).
         password: for password-protected PDFs.
         taxonomy: defaults to :func:`analyzer.taxonomy.load_taxonomy`.
-        matcher: a compiled :class:`SkillMatcher`, reused across calls to save start-up.
+        matcher: a compiled :class:`SkillMatcher`; by default the one
+            :func:`analyzer.skills.extract_skills` keeps per taxonomy (compiled once, ~0.25 s).
         repositories: repository summaries already read (GitHub or local folders).
         github_user, github_usage: recorded in the report when GitHub was read.
         extra_warnings: warnings from earlier stages (a partial GitHub read …).
@@ -268,7 +269,7 @@ def analyze(
         parsed = parse_resume(resume, password=password, name=resume_name, today=today)
     if parsed is not None:
         warnings.extend(parsed.warnings)
-        matcher = matcher or SkillMatcher(taxonomy)
+        # with matcher None, extract_skills reuses the one it compiled for this taxonomy
         for finding in extract_skills(parsed, taxonomy, matcher):
             evidence.extend((finding.id, e) for e in finding.evidence)
         seen = {(sid, e.text) for sid, e in evidence}
