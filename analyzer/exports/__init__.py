@@ -18,9 +18,10 @@ reads the report and the notes and passes them in::
 
 from __future__ import annotations
 
+from analyzer.errors import ExportError
 from analyzer.exports.document import FORMATS, export_report
 from analyzer.exports.html import render_html
-from analyzer.exports.pdf import ExportError, render_pdf
+from analyzer.exports.pdf import render_pdf
 from analyzer.exports.redact import redact_report
 
 __all__ = ["FORMATS", "ExportError", "export_report", "redact_report", "render_html", "render_pdf"]

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 # Score bands for the bar colours: the cut-offs of the report's levels
-# (analyzer.projects.candidate_level: beginner < 40 ≤ intermediate < 70 ≤ advanced).
+# (analyzer.scoring.projects.candidate_level: beginner < 40 ≤ intermediate < 70 ≤ advanced).
 BANDS = ((70.0, "#2e7d32"), (40.0, "#f9a825"), (0.0, "#c62828"))
 NOT_ASSESSED = "#b0bec5"
 

@@ -59,7 +59,7 @@ def export_report(report: Mapping, format: str, *, notes: Sequence[Mapping] | No
     if format == "json":
         data = dict(report) if notes is None else {"report": dict(report), "notes": list(notes)}
         return (json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    from analyzer.markdown import render_markdown
+    from analyzer.report.markdown import render_markdown
 
     text = render_markdown(dict(report), (taxonomy or load_taxonomy()).categories)
     if notes is not None:

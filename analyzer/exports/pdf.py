@@ -12,13 +12,9 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from analyzer.errors import JobreadyError
+from analyzer.errors import ExportError
 from analyzer.exports.html import render_html
 from analyzer.taxonomy import Taxonomy
-
-
-class ExportError(JobreadyError):
-    """The export could not be made (the PDF engine failed); the message says what to do."""
 
 
 def render_pdf(report: Mapping, *, notes: Sequence[Mapping] | None = None,

@@ -20,8 +20,8 @@ import copy
 import re
 from collections.abc import Iterable, Mapping
 
-from analyzer.dates import find_dates
-from analyzer.resume import EMAIL_RE, PHONE_RE
+from analyzer.resume.dates import find_dates
+from analyzer.resume.parse import EMAIL_RE, PHONE_RE
 
 REMOVED = "[removed]"
 """What a removed e-mail, phone number or link becomes inside free text."""
