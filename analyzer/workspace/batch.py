@@ -295,8 +295,12 @@ def run_batch(
         names.add(result.candidate.casefold())
         if error is None:
             try:
-                report_id = workspace.save_report(result.candidate, result.report, cohort=cohort)
-            except JobreadyError as exc:
+                inputs = {"resume": Path(result.file).read_bytes()}
+                if github.get(Path(result.file).name):
+                    inputs["github"] = github[Path(result.file).name].encode()
+                report_id = workspace.save_report(result.candidate, result.report, cohort=cohort,
+                                                  inputs=inputs)
+            except (JobreadyError, OSError) as exc:
                 error = f"the report could not be saved: {exc}"
         rows[result.file] = _row(result, report_id, error)
         if progress:
