@@ -9,6 +9,7 @@ as a data URI. The same page, printed by WeasyPrint, is the PDF export (:mod:`.p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
@@ -59,7 +60,10 @@ def _where(ev: Mapping) -> str:
 
 
 def _resources(gap: Mapping) -> list[dict]:
-    """A gap's learning resources as ``{"title", "url", "note"}``, whatever their stored shape."""
+    """A gap's learning resources as ``{"title", "url", "note"}``, whatever their stored shape.
+
+    Only ``http(s)://`` URLs become links (escaping cannot make ``javascript:`` safe).
+    """
     found = []
     for r in gap.get("resources") or []:
         if isinstance(r, str):
@@ -67,7 +71,8 @@ def _resources(gap: Mapping) -> list[dict]:
         elif isinstance(r, Mapping):
             title = r.get("title") or r.get("name") or r.get("url") or ""
             note = " · ".join(str(r[k]) for k in ("kind", "type", "provider", "cost") if r.get(k))
-            found.append({"title": title, "url": r.get("url"), "note": note or None})
+            url = r.get("url") if re.match(r"(?i)https?://", str(r.get("url") or "")) else None
+            found.append({"title": title, "url": url, "note": note or None})
     return found
 
 
