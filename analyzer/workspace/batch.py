@@ -188,9 +188,7 @@ def analyze_file(path: str | Path, github_user: str | None = None,
 def _row(result: FileResult, report_id: str | None, error: str | None) -> BatchRow:
     report = result.report or {}
     readiness = report.get("readiness") or {}
-    seniority = report.get("seniority")
-    if isinstance(seniority, Mapping):
-        seniority = seniority.get("level")
+    seniority = (report.get("candidate") or {}).get("seniority")  # report schema 1.1
     ok = error is None and report_id is not None
     return BatchRow(file=result.file, candidate=result.candidate,
                     report_id=str(report_id) if report_id is not None else None,
