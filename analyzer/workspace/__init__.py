@@ -49,7 +49,7 @@ Never stored: a GitHub token (scrubbed from the JSON before saving), a résumé 
 unless passed as ``resume_file``.
 """
 
-from analyzer.workspace._errors import (
+from analyzer.errors import (
     NotInWorkspaceError,
     WorkspaceBusyError,
     WorkspaceCorruptError,

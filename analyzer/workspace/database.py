@@ -24,7 +24,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-from analyzer.workspace._errors import (
+from analyzer.errors import (
     WorkspaceBusyError,
     WorkspaceCorruptError,
     WorkspaceError,

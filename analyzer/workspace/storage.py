@@ -23,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from analyzer.errors import InputError
-from analyzer.workspace._errors import NotInWorkspaceError
+from analyzer.errors import NotInWorkspaceError
 from analyzer.workspace.database import (
     describe,
     make_engine,
