@@ -99,8 +99,9 @@ def document_context(report: Mapping, *, notes: Sequence[Mapping] | None = None,
     r = report["readiness"]
     names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else {}
     names.update({s["id"]: s["name"] for s in report.get("skills", [])})
-    names.update({g["id"]: g["name"] for g in r.get("groups", [])})
-    names.update({g["id"]: g["name"] for g in report.get("gaps", [])})
+    # projects close requirement groups (gap ids), which may share an id with a skill
+    group_names = {g["id"]: g["name"] for g in r.get("groups", [])}
+    group_names.update({g["id"]: g["name"] for g in report.get("gaps", [])})
     folders = (report.get("input") or {}).get("repos") or []
     who = c.get("name") or (f"GitHub user {c['github']}" if c.get("github") else None) \
         or ", ".join(folders) or None
@@ -129,7 +130,7 @@ def document_context(report: Mapping, *, notes: Sequence[Mapping] | None = None,
         "chart": data_uri(readiness_chart_svg(r.get("groups", []), r.get("score"))),
         "gaps": [{**g, "suggestion_names": [names.get(i, i) for i in g.get("suggestions", [])],
                   "resource_list": _resources(g)} for g in report.get("gaps", [])],
-        "projects": [{**p, "closes_names": [names.get(i, i) for i in p.get("closes", [])]}
+        "projects": [{**p, "closes_names": [group_names.get(i, i) for i in p.get("closes", [])]}
                      for p in report.get("projects", [])],
         "skills_by_category": sorted(by_category.items(), key=lambda kv: kv[0].lower()),
         "claims": {k: [names.get(i, i) for i in claims.get(k, [])]
