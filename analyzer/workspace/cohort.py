@@ -168,6 +168,7 @@ def similar_groups(reports: Mapping[str, Mapping[str, Any]], *, seed: int = 0) -
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
     from sklearn.preprocessing import normalize
+    from threadpoolctl import threadpool_limits
 
     names, skills, rows = skill_vectors(reports)
     if not names:
@@ -179,11 +180,14 @@ def similar_groups(reports: Mapping[str, Mapping[str, Any]], *, seed: int = 0) -
         return Grouping((_describe(0, labels, names, skills, np.asarray(rows)),), None,
                         "too few candidates" if len(names) < 3 else "identical skills")
     best: tuple[float, Any] | None = None
-    for k in range(2, min(MAX_GROUPS, distinct, len(names) - 1) + 1):
-        fitted = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix)
-        score = float(silhouette_score(matrix, fitted.labels_))
-        if best is None or score > best[0] + 1e-9:
-            best = (score, fitted.labels_)
+    # one thread: on matrices this small OpenMP threads cost more than they save
+    # (scripts/benchmark_workspace.py: 200 candidates, 4.9 s → 0.27 s on a busy 2-core box)
+    with threadpool_limits(1):
+        for k in range(2, min(MAX_GROUPS, distinct, len(names) - 1) + 1):
+            fitted = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix)
+            score = float(silhouette_score(matrix, fitted.labels_))
+            if best is None or score > best[0] + 1e-9:
+                best = (score, fitted.labels_)
     score, labels = best
     raw = np.asarray(rows, dtype=float)
     # number the groups by size, largest first, so the output is stable and readable
