@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from analyzer.postings import requirements as rules
 from analyzer.postings.read import PostingText
-from analyzer.postings.sections import Clause, Section, clauses, find_sections
+from analyzer.postings.sections import Clause, clauses, find_sections, hangs
 from analyzer.skills import SkillMatcher
 from analyzer.taxonomy import Taxonomy
 
@@ -36,8 +36,10 @@ _STACK_SECTIONS = frozenset({"stack", "benefits", "about"})
 _TAGS = re.compile(r"(?m)(?:^|(?<=\s))Technologies[ \t]*:?[ \t]*\n?"
                    r"((?:\.?[a-z0-9][a-z0-9.#+-]*)(?:[ \t]+\.?[a-z0-9][a-z0-9.#+-]*){0,14})"
                    r"(?=[ \t]*(?:\n|Job description\b|$))")
-_TITLE_CUT = re.compile(r"\s*(?:<[A-Z]+>|\s[-–|]\s|Date posted\b|\bat\s+<).*$")
+_TITLE_CUT = re.compile(r"\s*(?:<[A-Z]+>|\s[-–|]\s*<|\s\|\s|Date posted\b|\bat\s+<).*$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_COMPANY_VOICE = re.compile(r"(?i)\b(?:we|our|us|we're|we’re)\b")
+_CANDIDATE_VOICE = re.compile(r"(?i)\b(?:you|your|you'll|you’ll|candidate|applicant)\b")
 _ENGLISH = frozenset("the and of to in with for you we our a is are will be on as your this that "
                      "an or at by from have has it us who what".split())
 
@@ -192,7 +194,8 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         found = decided[skill_id]
         required = [f for f in found if f[0] == REQUIRED]
         requirement, reason = (required[0] if required else found[0])[:2]
-        evidence = tuple(dict.fromkeys(PostingEvidence(_excerpt(c.text), c.line) for _, _, c in found))
+        deciding = sorted(found, key=lambda f: f[0] != requirement)  # the deciding clauses first
+        evidence = tuple(dict.fromkeys(PostingEvidence(_excerpt(c.text), c.line) for _, _, c in deciding))
         skills.append(PostingSkill(skill.id, skill.name, skill.category, requirement,
                                    group_of.get(skill_id), evidence, reason))
     skills.sort(key=lambda s: s.requirement != REQUIRED)
@@ -236,8 +239,11 @@ def _mentions(full: str, lines: Sequence[str], matcher: SkillMatcher, taxonomy: 
             if skill:
                 found.append(_Mention(body_start + tag.start(), body_start + tag.end(), skill, tag.group(0), tag=True))
     offset = 0
-    labelled = [(line, "skills" if _is_label_line(line) else None) for line in lines]
-    for line, mentions in zip(lines, matcher.mentions_in(labelled)):
+    # lines that hang ("(e.g." / "such as" at the end) are read with the next one; a space
+    # in place of the newline keeps every offset
+    logical = _logical_lines(lines)
+    labelled = [(line, "skills" if _is_label_line(line) else None) for line in logical]
+    for line, mentions in zip(logical, matcher.mentions_in(labelled)):
         for m in mentions:
             start, end = offset + m.start_char, offset + m.end_char
             if any(a <= start < b for a, b in tag_spans):
@@ -246,6 +252,17 @@ def _mentions(full: str, lines: Sequence[str], matcher: SkillMatcher, taxonomy: 
         offset += len(line) + 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _logical_lines(lines: Sequence[str]) -> list[str]:
+    """Lines with each hanging line joined to the next by a space (same total length)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and hangs(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _tag_skill(tag: str, taxonomy: Taxonomy) -> str | None:
@@ -287,6 +304,9 @@ def _decide(mention: _Mention, clause: Clause, has_requirements: bool) -> tuple[
     stack = "a Technologies tag line" if mention.tag else (
         f"the {clause.section} section" if clause.section in _STACK_SECTIONS else None)
     phrase = rules.company_stack(clause.text)
+    if not phrase and clause.section == "general" and _COMPANY_VOICE.search(clause.text) \
+            and not _CANDIDATE_VOICE.search(clause.text):
+        phrase = "the company's own words"
     if stack or (phrase and clause.section not in ("requirements",)):
         where = stack or f"“{phrase}”"
         if has_requirements:

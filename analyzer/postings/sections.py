@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Clause", "Section", "SECTION_KINDS", "clauses", "find_sections"]
+__all__ = ["Clause", "Section", "SECTION_KINDS", "clauses", "find_sections", "hangs", "heading_kind"]
 
 SECTION_KINDS = ("requirements", "responsibilities", "nice", "stack", "benefits", "about",
                  "header", "general")
@@ -105,8 +105,8 @@ _INLINE_BARE = re.compile(
     r"(?<![\w'’])(?P<h>What you(?:'ll|’ll| will) (?:bring|do|need)|What we offer(?: you)?|"
     r"Here(?:'s|’s) what we offer(?: you)?|Your profile|Your tasks|Your responsibilities|"
     r"Requirements|Responsibilities|Qualifications|Nice to have|Job description|Benefits|"
-    r"Technologies|Tools & Services|Who you are|About you|About us|Our stack|Tech stack|"
-    r"The Role|The role)(?=\s+(?:[A-Z0-9<(-]|\d))")
+    r"Tools & Services|Who you are|About you|About us|Our stack|Tech stack|"
+    r"The Role|The role)(?=\s+(?:[A-Z0-9<-]|\d))")
 _COLON = re.compile(r"\s*:(?!//)")
 _WORDS_BEFORE = re.compile(r"[\w'’&/<>-]+")
 _MD_MARKS = re.compile(r"^[#>*_\s-]+|[*_\s:#]+$")
@@ -209,6 +209,11 @@ _BULLET = re.compile(r"(?:^|\s)(?:[•▪●◦·]|\*|–|—)\s+")
 _JOINING = frozenset("""and or with in of for the a an to on at as from by like via using including
 into your our their its is are be about than per such nor but plus & e.g. i.e. e.g etc our my
 experience knowledge""".split())
+_HANGING = re.compile(r"(?i)(?:[,(/&]|\be\.g\.?|\bi\.e\.?|\bsuch as|\band|\bor|\bwith|\bof|\bin|"
+                      r"\bfor|\blike|\bincluding|\bthe|\ba|\bto)$")
+_WRAPPED = 55
+"""A line at least this long (characters) that goes on in lower case on the next line is
+hard-wrapped prose (plain-text exports wrap at 60–80); shorter lines are list items."""
 _WORD_BEFORE = re.compile(r"([\w.'’+#)-]+)\s+$")
 
 
@@ -232,8 +237,10 @@ def clauses(text: str, sections: Sequence[Section], protected: Sequence[tuple[in
     for index, start in enumerate(line_starts[1:], 1):
         previous = text[line_starts[index - 1]:start - 1].rstrip()
         following = text[start:start + 40].lstrip()
-        runs_on = (previous.endswith((",", "(", "e.g.", "e.g", "such as", "and", "or", "/"))
-                   or (following[:1].islower() and not previous.endswith((".", ":", "!", "?"))))
+        # a hanging word, or hard-wrapped prose: a long line going on in lower case
+        runs_on = (hangs(previous)
+                   or (following[:1].islower() and len(previous) >= _WRAPPED
+                       and not previous.endswith((".", ":", "!", "?", ";"))))
         if not runs_on:
             cuts.add(start)
     for match in _BULLET.finditer(text):
@@ -265,6 +272,11 @@ def clauses(text: str, sections: Sequence[Section], protected: Sequence[tuple[in
             result.append(Clause(lead, lead + len(stripped), stripped, kind, line))
         begin = cut
     return result
+
+
+def hangs(line: str) -> bool:
+    """Whether a line stops mid-phrase ("… (e.g.", "… such as", "… and"): the next line goes on."""
+    return bool(_HANGING.search(line.rstrip()))
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
