@@ -94,11 +94,12 @@ def test_matrix_rows_and_columns():
 def test_target_posting_reads_issue_9_json_with_alternatives():
     parsed = {"skills": [
         {"id": "java", "name": "Java", "requirement": "required", "any_of": 1},
-        {"id": "kotlin", "name": "Kotlin", "requirement": "required", "any_of": 1},
+        {"id": "kotlin", "name": "Kotlin", "requirement": "nice_to_have", "any_of": 1},
         {"id": "postgresql", "name": "PostgreSQL", "requirement": "required", "any_of": None},
         {"id": "docker", "name": "Docker", "requirement": "nice_to_have", "any_of": None},
     ]}
     posting = target_posting("Backend", parsed, id=7)
+    # an either-or group is required when any member is
     assert posting.required == (("java", "kotlin"), ("postgresql",))
     assert posting.nice_to_have == (("docker",),)
     assert target_posting("Plain", {"required": ["go"], "nice_to_have": ["aws"]}).required == \
@@ -106,16 +107,17 @@ def test_target_posting_reads_issue_9_json_with_alternatives():
     assert target_posting("Empty", None).required == ()
 
 
-def test_posting_fit_ranks_and_finds_what_most_lack():
+def test_posting_fit_scores_like_the_posting_match():
     people = {"Java 0": report(JAVA), "Node 0": report(NODE), "Python 0": report(PYTHON)}
     posting = TargetPosting("Java backend", required=(("java", "kotlin"), ("docker",)),
                             nice_to_have=(("mysql",),), names={"docker": "Docker"})
     fit = posting_fit(people, [posting])[0]
-    # Java 0: java (2) + mysql (1) of 2 + 2 + 1 = 0.6; the others show none of it
-    assert fit.ranking[0] == ("Java 0", 0.6)
-    assert {c for c, v in fit.ranking[1:]} == {"Node 0", "Python 0"}
-    assert fit.lacking == (("Docker", 1.0), ("Java or kotlin", 0.667))  # names from the reports, else the id
-    assert "required ×2" in fit.formula
+    # Java 0: 100 × (2 × (0.8 + 0) + 1 × 0.5) / (2 × 2 + 1 × 1) = 42
+    assert fit.ranking[0] == ("Java 0", 42.0)
+    assert sorted(fit.ranking[1:]) == [("Node 0", 0.0), ("Python 0", 0.0)]
+    # names from the reports, else the id
+    assert fit.lacking == (("Docker", 1.0), ("Java or kotlin", 0.667))
+    assert "2 × Σ required credits" in fit.formula
 
 
 def test_the_cohort_view_through_a_workspace(tmp_path):
@@ -131,7 +133,7 @@ def test_the_cohort_view_through_a_workspace(tmp_path):
         cohort_of_three_stacks(), key=str.lower)
     java0 = next(c for c in data["candidates"] if c["name"] == "Java 0")
     assert java0["score"] == 70.0  # the latest report counts
-    assert data["postings"][0]["ranking"][0] == {"candidate": "Java 0", "coverage": 1.0}
+    assert data["postings"][0]["ranking"][0] == {"candidate": "Java 0", "score": 90.0}
     assert {"common_gaps", "matrix", "groups"} <= set(data)
     assert "# Cohort Spring" in view.to_markdown()
 
