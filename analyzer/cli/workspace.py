@@ -156,23 +156,22 @@ def cohort(
     add: Annotated[Optional[list[str]], typer.Option(
         "--add", metavar="CANDIDATE", help="Put a saved candidate in the cohort first.")] = None,
     posting: Annotated[Optional[Path], typer.Option(
-        help="Add a target posting (a .txt or .md file) to the cohort first.")] = None,
+        help="Add a target posting (.txt, .md, .html or .pdf) to the cohort first.")] = None,
     format: Annotated[DocumentFormat, typer.Option("--format", "-f")] = DocumentFormat.markdown,
     database: Database = None,
 ) -> None:
     """The cohort at a glance: candidates, common gaps, the candidate × group matrix,
     groups of similar candidates and how close each is to the target postings."""
-    from analyzer.cli.common import fail
-
     with _open(database) as ws:
         for person in add or ():
             ws.add_to_cohort(person, name)
         if posting is not None:
-            try:
-                body = posting.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                fail(f"cannot read the posting {posting} ({exc}): give a UTF-8 text file.", 2)
-            ws.add_posting(name, posting.stem, body)
+            from analyzer.postings import parse_posting, read_posting
+            from analyzer.taxonomy import load_taxonomy
+
+            text = read_posting(posting)  # PostingError (an InputError) for a bad file
+            parsed = parse_posting(text, load_taxonomy())
+            ws.add_posting(name, parsed.title or posting.stem, text.text, parsed.to_dict())
         analysis = ws.cohort(name)
     if format is DocumentFormat.json:
         _json(analysis.to_dict())

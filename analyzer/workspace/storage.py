@@ -457,7 +457,8 @@ class Workspace:
             return deleted
 
     def add_note(self, candidate: str, text: str) -> int:
-        """Add a note to an existing candidate; return its id.
+        """Add a note to an existing candidate; return its id (tokens scrubbed, as in
+        :meth:`save_report`).
 
         Raises:
             InputError: the note is empty.
@@ -467,7 +468,8 @@ class Workspace:
             raise InputError("The note is empty: write the text to keep, in quotes.")
         with self._write() as session:
             person = self._candidate(session, candidate)
-            note = Note(candidate_id=person.id, created_at=self._clock(), text=text.strip())
+            note = Note(candidate_id=person.id, created_at=self._clock(),
+                        text=scrub_secrets(text.strip(), _environment_secrets()))
             session.add(note)
             session.flush()
             return note.id
@@ -570,8 +572,10 @@ class Workspace:
             raise InputError("The posting text is empty: paste the posting's text.")
         with self._write() as session:
             cohort_id = _ensure_named(session, Cohort, label, created_at=self._clock())
+            secrets = _environment_secrets()
             row = PostingRow(cohort_id=cohort_id, created_at=self._clock(), title=heading,
-                             text=text, parsed=None if parsed is None else dict(parsed))
+                             text=scrub_secrets(text, secrets),
+                             parsed=None if parsed is None else scrub_secrets(parsed, secrets))
             session.add(row)
             session.flush()
             return row.id

@@ -125,10 +125,36 @@ def test_cohort_json(saved):
     assert text.startswith("# Cohort Spring") and "## Most common gaps" in text
 
 
+POSTING = """# Backend Engineer (Python)
+
+## Requirements
+- Python with Django or FastAPI
+- PostgreSQL
+- Docker
+
+## Nice to have
+- AWS is a plus
+"""
+
+
+def test_cohort_against_a_target_posting(saved, tmp_path):
+    posting = tmp_path / "backend.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    done = run(saved["db"], "cohort", "Targets", "--add", "Casey Example", "--add",
+               "Robin Sample", "--posting", posting, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    fit = json.loads(done.stdout)["postings"]
+    assert [p["title"] for p in fit] == ["Backend Engineer (Python)"]
+    ranking = [r["candidate"] for r in fit[0]["ranking"]]
+    assert ranking == ["Casey Example", "Robin Sample"]  # Casey's résumé names all of it
+    assert fit[0]["ranking"][0]["score"] > fit[0]["ranking"][1]["score"]
+
+
 @pytest.mark.parametrize("args, phrase, status", [
     (("history", "Nobody"), "no candidate named 'Nobody'", 2),
     (("compare", "1", "99"), "no report 99", 2),
     (("cohort", "Autumn"), "no cohort named 'Autumn'", 2),
+    (("cohort", "Spring", "--posting", "missing.md"), "missing.md was not found", 2),
     (("note", "Casey Example", "   "), "note is empty", 2),
     (("analyze", "--github", "octocat", "--cohort", "Spring"), "add --save", 2),
     (("candidates", "--database", "mysql://u@h/db"), "does not support", 2),
