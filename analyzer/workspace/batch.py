@@ -244,6 +244,9 @@ def _dask_results(jobs, address: str, taxonomy_path: str | None) -> Iterable[Fil
         raise InputError("--dask needs the distributed package: pip install 'dask[distributed]'.") from exc
     try:
         client = Client(address, timeout=10)
+    except ValueError as exc:  # no port, unknown scheme
+        raise InputError(f"{address!r} is not a Dask scheduler address ({exc}): give one such "
+                         "as tcp://127.0.0.1:8786.") from exc
     except (OSError, TimeoutError) as exc:
         raise InputError(f"No Dask scheduler answered at {address}: start the cluster or check "
                          "the address (tcp://host:8786).") from exc

@@ -237,8 +237,10 @@ def test_cli_batch_with_a_github_csv(folder, tmp_path):
 
 def test_cli_batch_input_errors_are_one_line(tmp_path):
     env = {"DATABASE_URL": sqlite_url(tmp_path)}
+    build_resume_pdf(tmp_path / "casey.pdf")
     for args, phrase in (((tmp_path / "nowhere",), "is not a folder"),
-                         ((tmp_path, "--workers", "0"), "--workers must be 1 or more")):
+                         ((tmp_path, "--workers", "0"), "--workers must be 1 or more"),
+                         ((tmp_path, "--dask", "nonsense"), "is not a Dask scheduler address")):
         run = jobready_batch(*args, env=env)
         assert run.returncode == 2 and run.stdout == ""
         assert run.stderr.splitlines() == [run.stderr.strip()] and phrase in run.stderr
