@@ -123,11 +123,16 @@ def test_the_summary_csv(serial, tmp_path):
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left
 
 
-def test_two_worker_processes_give_the_same_reports(folder, serial, tmp_path):
-    with open_workspace(sqlite_url(tmp_path)) as ws:
-        parallel = run_batch(find_resumes(folder), ws, workers=2)
-    expected = {f: (r.candidate, r.score, r.status) for f, r in by_file(serial[0]).items()}
-    assert {f: (r.candidate, r.score, r.status) for f, r in by_file(parallel).items()} == expected
+def test_two_workers_save_to_sqlite_and_postgresql(folder, serial, database_url):
+    """The calling process saves what the workers return, on either database."""
+    with open_workspace(database_url) as ws:
+        result = run_batch(find_resumes(folder), ws, cohort="Spring 2027", workers=2)
+        stored = {row.candidate: ws.get_report(int(row.report_id)).report["readiness"]["score"]
+                  for row in result.saved}
+        assert {c.name for c in ws.candidates(cohort="Spring 2027")} == set(stored)
+    assert stored == {r.candidate: r.score for r in serial[0].saved}
+    expected = {f: (r.candidate, r.score, r.status, r.error) for f, r in by_file(serial[0]).items()}
+    assert {f: (r.candidate, r.score, r.status, r.error) for f, r in by_file(result).items()} == expected
 
 
 def test_a_dask_local_cluster_gives_the_same_reports(folder, serial, tmp_path):
