@@ -322,11 +322,10 @@ def posting_fit(reports: Mapping[str, Mapping[str, Any]],
                        + NICE_TO_HAVE_WEIGHT * len(posting.nice_to_have))
         ranking = []
         for name in sorted(credits, key=str.lower):
-            def credit(unit: tuple[str, ...]) -> float:
-                return max((credits[name].get(sid, 0.0) for sid in unit), default=0.0)
-
-            numerator = (REQUIRED_WEIGHT * sum(map(credit, posting.required))
-                         + NICE_TO_HAVE_WEIGHT * sum(map(credit, posting.nice_to_have)))
+            shown = credits[name]
+            numerator = (REQUIRED_WEIGHT * sum(_credit(u, shown) for u in posting.required)
+                         + NICE_TO_HAVE_WEIGHT * sum(_credit(u, shown)
+                                                     for u in posting.nice_to_have))
             ranking.append((name, round(100 * numerator / denominator, 1) if denominator else 0.0))
         ranking.sort(key=lambda pair: -pair[1])
         lacking = []
@@ -341,6 +340,11 @@ def posting_fit(reports: Mapping[str, Mapping[str, Any]],
         fits.append(PostingFit(posting.title, posting.id, tuple(ranking), tuple(lacking),
                                formula))
     return fits
+
+
+def _credit(unit: tuple[str, ...], shown: Mapping[str, float]) -> float:
+    """The best factor among a unit's skills (0 when the candidate shows none)."""
+    return max((shown.get(sid, 0.0) for sid in unit), default=0.0)
 
 
 # -- everything at once --------------------------------------------------------------
