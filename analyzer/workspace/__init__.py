@@ -39,7 +39,7 @@ Errors (all ``analyzer.errors.JobreadyError``)::
 
     WorkspaceError                 the database could not be used
     ├── WorkspaceUnavailableError  cannot open the file / reach the server
-    ├── WorkspaceBusyError         SQLite locked by another writer for over 30 s
+    ├── WorkspaceBusyError         SQLite locked by another writer past the busy timeout (30 s)
     ├── WorkspaceCorruptError      not a jobready workspace, or a damaged file
     ├── WorkspaceVersionError      made by a newer jobready
     ├── WorkspaceURLError          a bad DATABASE_URL (also an InputError: exit 2)
