@@ -380,8 +380,8 @@ class CohortAnalysis:
                   for c in self.candidates]
         if self.common_gaps:
             lines += ["", "## Most common gaps", ""]
-            lines += [f"- {g.name}: {g.count} of {size} ({', '.join(g.candidates)})"
-                      for g in self.common_gaps]
+            lines += [f"- {g.name}: {g.count} of {size} ({_kinds(g.kinds)}): "
+                      f"{', '.join(g.candidates)}" for g in self.common_gaps]
         if self.matrix.groups:
             lines += ["", "## Readiness per requirement group", "",
                       "| Candidate | " + " | ".join(n for _, n in self.matrix.groups) + " |",
@@ -400,6 +400,13 @@ class CohortAnalysis:
                 lines += ["", "Most of the cohort lacks: "
                           + ", ".join(f"{s} ({v:.0%})" for s, v in fit.lacking)]
         return "\n".join(lines) + "\n"
+
+
+def _kinds(kinds: Mapping[str, int]) -> str:
+    """``2 missing, 1 partial``: how the gap shows, strongest kind first."""
+    order = ("missing", "weak", "partial")
+    ranked = sorted(kinds.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 9)
+    return ", ".join(f"{n} {kind}" for kind, n in ranked)
 
 
 def _score(value: float | None) -> str:

@@ -80,6 +80,8 @@ def test_common_gaps_most_shared_first():
     gaps = common_gaps(people)
     assert [(g.id, g.count) for g in gaps] == [("cloud", 3), ("sql", 1), ("testing", 1)]
     assert gaps[0].share == 1.0 and gaps[0].candidates == ("A", "B", "C")
+    markdown = analyze_cohort("x", people).to_markdown()
+    assert "- Cloud: 3 of 3 (3 missing): A, B, C" in markdown
 
 
 def test_matrix_rows_and_columns():

@@ -149,6 +149,16 @@ def test_the_default_database_is_a_file_in_the_user_data_folder(monkeypatch, tmp
     assert (tmp_path / "elsewhere.sqlite3").is_file()
 
 
+@pytest.mark.parametrize("url, driver", [
+    ("postgres://u@h/db", "postgresql+psycopg"),
+    ("postgresql://u@h/db", "postgresql+psycopg"),
+    ("postgresql+psycopg://u@h/db", "postgresql+psycopg"),
+    ("sqlite:////tmp/x.sqlite3", "sqlite"),
+])
+def test_postgres_urls_use_psycopg_3(url, driver):
+    assert make_engine(url).url.drivername == driver
+
+
 def test_describe_hides_passwords():
     assert describe("postgresql+psycopg://u:pw@h/db") == "postgresql+psycopg://u:***@h/db"
     assert describe("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
