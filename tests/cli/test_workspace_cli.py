@@ -148,7 +148,7 @@ def test_cohort_against_a_target_posting(saved, tmp_path):
     assert [p["title"] for p in fit] == ["Backend Engineer (Python)"]
     ranking = [r["candidate"] for r in fit[0]["ranking"]]
     assert ranking == ["Casey Example", "Robin Sample"]  # Casey's résumé names all of it
-    assert fit[0]["ranking"][0]["score"] > fit[0]["ranking"][1]["score"]
+    assert fit[0]["ranking"][0]["coverage"] > fit[0]["ranking"][1]["coverage"]
 
 
 ERRORS = [
