@@ -124,6 +124,8 @@ def test_cohort_json(saved):
     assert members == ["Casey Example", "Robin Sample"]
     text = run(saved["db"], "cohort", "Spring").stdout
     assert text.startswith("# Cohort Spring") and "## Most common gaps" in text
+    listed = json.loads(run(saved["db"], "cohorts", "--format", "json").stdout)
+    assert {"name": "Spring", "candidates": 2, "postings": 0} in listed
 
 
 POSTING = """# Backend Engineer (Python)
