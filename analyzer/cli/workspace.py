@@ -1,5 +1,5 @@
 """The workspace commands: ``candidates``, ``history``, ``compare``, ``note``, ``tag``,
-``cohort``, ``delete`` (and the ``--save`` half of ``analyze``, see :func:`save_report_cli`).
+``cohort``, ``cohorts``, ``delete`` (and the ``--save`` half of ``analyze``, see :func:`save_report_cli`).
 
 Each parses its options, opens the workspace (``--database URL``, else ``$DATABASE_URL``,
 else the SQLite file in the user's data folder), calls one :class:`Workspace` method and
@@ -160,8 +160,7 @@ def cohort(
     format: Annotated[DocumentFormat, typer.Option("--format", "-f")] = DocumentFormat.markdown,
     database: Database = None,
 ) -> None:
-    """The cohort at a glance: candidates, common gaps, the candidate × group matrix,
-    groups of similar candidates and how close each is to the target postings."""
+    """Show a cohort: candidates, common gaps, group matrix, similar groups, postings."""
     with _open(database) as ws:
         for person in add or ():
             ws.add_to_cohort(person, name)
@@ -177,6 +176,23 @@ def cohort(
         _json(analysis.to_dict())
     else:
         typer.echo(analysis.to_markdown(), nl=False)
+
+
+@app.command()
+def cohorts(
+    format: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.text,
+    database: Database = None,
+) -> None:
+    """List the cohorts with their number of candidates and target postings."""
+    with _open(database) as ws:
+        found = ws.cohorts()
+    if format is ListFormat.json:
+        _json([c.to_dict() for c in found])
+    elif not found:
+        typer.echo("No cohorts yet: save a report with --cohort NAME to start one.", err=True)
+    else:
+        typer.echo(_table(["Cohort", "Candidates", "Postings"],
+                          [[c.name, str(c.candidates), str(c.postings)] for c in found]))
 
 
 @app.command()

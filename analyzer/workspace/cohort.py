@@ -280,9 +280,10 @@ def target_posting(title: str, parsed: Mapping[str, Any] | None, *,
 class PostingFit:
     """The cohort against one posting.
 
-    ``ranking`` lists (candidate, match score in [0, 100]) best first, scored like issue
-    9's posting match (see :func:`posting_fit`). ``lacking`` lists the required units more
-    than half the cohort misses entirely: (label, share of candidates missing it in [0, 1]).
+    ``ranking`` lists (candidate, coverage in [0, 1]) best first: issue 9's posting match
+    score divided by 100 (see :func:`posting_fit`). ``lacking`` lists the required units
+    more than half the cohort misses entirely: (label, share of candidates missing it in
+    [0, 1]).
     """
 
     title: str
@@ -293,25 +294,26 @@ class PostingFit:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "formula": self.formula,
-                "ranking": [{"candidate": c, "score": v} for c, v in self.ranking],
+                "ranking": [{"candidate": c, "coverage": v} for c, v in self.ranking],
                 "lacking": [{"skill": s, "share_missing": v} for s, v in self.lacking]}
 
 
 def posting_fit(reports: Mapping[str, Mapping[str, Any]],
                 postings: Iterable[TargetPosting]) -> list[PostingFit]:
-    """For each posting: the cohort ranked by match score and the skills most of it lacks.
+    """For each posting: the cohort ranked by coverage and the skills most of it lacks.
 
     A unit's credit is the best readiness factor in [0, 1] among its skills in the
     candidate's report (listed 0.5, applied 0.8, quantified 0.9, shown in code 1.0, an
-    implied skill its implier's), 0 when absent; score = 100 × (W_req × Σ required
-    credits + W_nice × Σ nice credits) / (W_req × required units + W_nice × nice units),
-    the formula of ``analyzer.postings.match`` computed from stored report dicts.
+    implied skill its implier's), 0 when absent; coverage = (W_req × Σ required credits
+    + W_nice × Σ nice credits) / (W_req × required units + W_nice × nice units) in
+    [0, 1] — the match score of ``analyzer.postings.match`` divided by 100, computed from
+    stored report dicts.
     """
     credits = {name: {s["id"]: float(s.get("factor") or 0) for s in r.get("skills") or ()}
                for name, r in reports.items()}
     names = {s["id"]: s.get("name", s["id"]) for r in reports.values()
              for s in r.get("skills") or ()}
-    formula = (f"score = 100 × ({REQUIRED_WEIGHT:g} × Σ required credits + "
+    formula = (f"coverage = ({REQUIRED_WEIGHT:g} × Σ required credits + "
                f"{NICE_TO_HAVE_WEIGHT:g} × Σ nice-to-have credits) / ({REQUIRED_WEIGHT:g} × "
                f"required items + {NICE_TO_HAVE_WEIGHT:g} × nice-to-have items); credit = the "
                "skill's readiness factor (listed 0.5 … shown in code 1.0), the best of an "
@@ -322,12 +324,11 @@ def posting_fit(reports: Mapping[str, Mapping[str, Any]],
                        + NICE_TO_HAVE_WEIGHT * len(posting.nice_to_have))
         ranking = []
         for name in sorted(credits, key=str.lower):
-            def credit(unit: tuple[str, ...]) -> float:
-                return max((credits[name].get(sid, 0.0) for sid in unit), default=0.0)
-
-            numerator = (REQUIRED_WEIGHT * sum(map(credit, posting.required))
-                         + NICE_TO_HAVE_WEIGHT * sum(map(credit, posting.nice_to_have)))
-            ranking.append((name, round(100 * numerator / denominator, 1) if denominator else 0.0))
+            shown = credits[name]
+            numerator = (REQUIRED_WEIGHT * sum(_credit(u, shown) for u in posting.required)
+                         + NICE_TO_HAVE_WEIGHT * sum(_credit(u, shown)
+                                                     for u in posting.nice_to_have))
+            ranking.append((name, round(numerator / denominator, 3) if denominator else 0.0))
         ranking.sort(key=lambda pair: -pair[1])
         lacking = []
         for unit in posting.required:
@@ -341,6 +342,11 @@ def posting_fit(reports: Mapping[str, Mapping[str, Any]],
         fits.append(PostingFit(posting.title, posting.id, tuple(ranking), tuple(lacking),
                                formula))
     return fits
+
+
+def _credit(unit: tuple[str, ...], shown: Mapping[str, float]) -> float:
+    """The best factor among a unit's skills (0 when the candidate shows none)."""
+    return max((shown.get(sid, 0.0) for sid in unit), default=0.0)
 
 
 # -- everything at once --------------------------------------------------------------
@@ -376,8 +382,8 @@ class CohortAnalysis:
                   for c in self.candidates]
         if self.common_gaps:
             lines += ["", "## Most common gaps", ""]
-            lines += [f"- {g.name}: {g.count} of {size} ({', '.join(g.candidates)})"
-                      for g in self.common_gaps]
+            lines += [f"- {g.name}: {g.count} of {size} ({_kinds(g.kinds)}): "
+                      f"{', '.join(g.candidates)}" for g in self.common_gaps]
         if self.matrix.groups:
             lines += ["", "## Readiness per requirement group", "",
                       "| Candidate | " + " | ".join(n for _, n in self.matrix.groups) + " |",
@@ -391,11 +397,18 @@ class CohortAnalysis:
             lines += [f"- {g.label}: {', '.join(g.candidates)}" for g in self.grouping.groups]
         for fit in self.postings:
             lines += ["", f"## Posting: {fit.title}", ""]
-            lines += [f"- {c}: {v:.0f}" for c, v in fit.ranking]
+            lines += [f"- {c}: {v:.0%} covered" for c, v in fit.ranking]
             if fit.lacking:
                 lines += ["", "Most of the cohort lacks: "
                           + ", ".join(f"{s} ({v:.0%})" for s, v in fit.lacking)]
         return "\n".join(lines) + "\n"
+
+
+def _kinds(kinds: Mapping[str, int]) -> str:
+    """``2 missing, 1 partial``: how the gap shows, strongest kind first."""
+    order = ("missing", "weak", "partial")
+    ranked = sorted(kinds.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 9)
+    return ", ".join(f"{n} {kind}" for kind, n in ranked)
 
 
 def _score(value: float | None) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,8 @@ def test_cohort_json(saved):
     assert members == ["Casey Example", "Robin Sample"]
     text = run(saved["db"], "cohort", "Spring").stdout
     assert text.startswith("# Cohort Spring") and "## Most common gaps" in text
+    listed = json.loads(run(saved["db"], "cohorts", "--format", "json").stdout)
+    assert {"name": "Spring", "candidates": 2, "postings": 0} in listed
 
 
 POSTING = """# Backend Engineer (Python)
@@ -147,10 +150,10 @@ def test_cohort_against_a_target_posting(saved, tmp_path):
     assert [p["title"] for p in fit] == ["Backend Engineer (Python)"]
     ranking = [r["candidate"] for r in fit[0]["ranking"]]
     assert ranking == ["Casey Example", "Robin Sample"]  # Casey's résumé names all of it
-    assert fit[0]["ranking"][0]["score"] > fit[0]["ranking"][1]["score"]
+    assert fit[0]["ranking"][0]["coverage"] > fit[0]["ranking"][1]["coverage"]
 
 
-@pytest.mark.parametrize("args, phrase, status", [
+ERRORS = [
     (("history", "Nobody"), "no candidate named 'Nobody'", 2),
     (("compare", "1", "99"), "no report 99", 2),
     (("cohort", "Autumn"), "no cohort named 'Autumn'", 2),
@@ -160,9 +163,20 @@ def test_cohort_against_a_target_posting(saved, tmp_path):
     (("candidates", "--database", "mysql://u@h/db"), "does not support", 2),
     (("candidates", "--database", "postgresql://coach:pw@127.0.0.1:9/db"),
      "cannot reach the workspace database", 1),
-])
-def test_errors_are_one_line(saved, args, phrase, status):
-    done = run(saved["db"], *args)
+]
+
+
+@pytest.fixture(scope="module")
+def error_runs(saved) -> list[subprocess.CompletedProcess]:
+    """Every error case run once, a few at a time (each pays Python's start-up)."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        return list(pool.map(lambda case: run(saved["db"], *case[0]), ERRORS))
+
+
+@pytest.mark.parametrize("case", range(len(ERRORS)), ids=[" ".join(a) for a, _, _ in ERRORS])
+def test_errors_are_one_line(error_runs, case):
+    args, phrase, status = ERRORS[case]
+    done = error_runs[case]
     assert done.returncode == status, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and phrase in lines[0]

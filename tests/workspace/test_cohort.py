@@ -80,6 +80,8 @@ def test_common_gaps_most_shared_first():
     gaps = common_gaps(people)
     assert [(g.id, g.count) for g in gaps] == [("cloud", 3), ("sql", 1), ("testing", 1)]
     assert gaps[0].share == 1.0 and gaps[0].candidates == ("A", "B", "C")
+    markdown = analyze_cohort("x", people).to_markdown()
+    assert "- Cloud: 3 of 3 (3 missing): A, B, C" in markdown
 
 
 def test_matrix_rows_and_columns():
@@ -112,8 +114,8 @@ def test_posting_fit_scores_like_the_posting_match():
     posting = TargetPosting("Java backend", required=(("java", "kotlin"), ("docker",)),
                             nice_to_have=(("mysql",),), names={"docker": "Docker"})
     fit = posting_fit(people, [posting])[0]
-    # Java 0: 100 × (2 × (0.8 + 0) + 1 × 0.5) / (2 × 2 + 1 × 1) = 42
-    assert fit.ranking[0] == ("Java 0", 42.0)
+    # Java 0: (2 × (0.8 + 0) + 1 × 0.5) / (2 × 2 + 1 × 1) = 0.42, a match score of 42
+    assert fit.ranking[0] == ("Java 0", 0.42)
     assert sorted(fit.ranking[1:]) == [("Node 0", 0.0), ("Python 0", 0.0)]
     # names from the reports, else the id
     assert fit.lacking == (("Docker", 1.0), ("Java or kotlin", 0.667))
@@ -133,7 +135,7 @@ def test_the_cohort_view_through_a_workspace(tmp_path):
         cohort_of_three_stacks(), key=str.lower)
     java0 = next(c for c in data["candidates"] if c["name"] == "Java 0")
     assert java0["score"] == 70.0  # the latest report counts
-    assert data["postings"][0]["ranking"][0] == {"candidate": "Java 0", "score": 90.0}
+    assert data["postings"][0]["ranking"][0] == {"candidate": "Java 0", "coverage": 0.9}
     assert {"common_gaps", "matrix", "groups"} <= set(data)
     assert "# Cohort Spring" in view.to_markdown()
 
