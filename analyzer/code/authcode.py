@@ -24,7 +24,7 @@ import re
 from collections.abc import Mapping
 
 from analyzer.code.findings import CodeFinding, find_all, is_source, merge, scanned
-from analyzer.testsuites import is_test_file
+from analyzer.code.testsuites import is_test_file
 
 _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("password_hashing", "password hashing call", re.compile(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from analyzer.manifests import is_excluded
+from analyzer.code.manifests import is_excluded
 
 MAX_SCANNED_BYTES = 300_000
 """Only a file's first 300 KB is scanned (ours: a route table or settings module is far smaller;

@@ -157,3 +157,20 @@ def is_frontend_manifest(path: str, text: str) -> bool:
     scripts = data.get("scripts") if isinstance(data.get("scripts"), dict) else {}
     starts = [v for k, v in scripts.items() if k in {"start", "serve", "dev", "server"} and isinstance(v, str)]
     return not any(_SERVER_START.search(command) for command in starts)
+
+
+
+def frontend_roots(files: Mapping[str, str]) -> dict[str, bool]:
+    """Folder of every ``package.json`` in ``files`` (``""`` for the root, else ``"frontend/"``)
+    → whether it is a browser app's (:func:`is_frontend_manifest`). Empty without a frontend."""
+    roles = {path[: -len("package.json")]: is_frontend_manifest(path, text)
+             for path, text in files.items() if path.rsplit("/", 1)[-1].lower() == "package.json"}
+    return roles if any(roles.values()) else {}
+
+
+def in_frontend(path: str, roots: Mapping[str, bool]) -> bool:
+    """True if the nearest ``package.json`` above ``path`` (see :func:`frontend_roots`) is a
+    browser app's: ``frontend/src/api.ts`` under ``frontend/package.json`` is, ``server/app.ts``
+    under a server's ``server/package.json`` is not, even inside a frontend root."""
+    nearest = max((folder for folder in roots if path.startswith(folder)), key=len, default=None)
+    return nearest is not None and roots[nearest]

@@ -18,7 +18,8 @@
 * PHP: Laravel ``routes/api.php`` with routes besides the skeleton's own ``/user`` route.
 * Go: Gin, Echo, chi and Fiber routes (``r.GET("/x", h)``, ``g.Group("/api")``).
 * C#: ``[ApiController]`` classes and minimal APIs (``app.MapGet("/x", …)``).
-* OpenAPI/Swagger documents (a top-level ``openapi:`` or ``swagger:`` key with ``paths``).
+
+OpenAPI and Swagger documents are REST evidence by their file kind (``analyzer.code.detectors``).
 
 GraphQL: ``.graphql``/``.graphqls`` schemas with a ``type Query``/``Mutation``, schema
 definitions in code (``gql``/``buildSchema``/``typeDefs``), and resolvers (Graphene and
@@ -34,7 +35,7 @@ import re
 from collections.abc import Mapping
 
 from analyzer.code.findings import CodeFinding, extension, find_all, is_source, merge, scanned
-from analyzer.testsuites import is_test_file
+from analyzer.code.testsuites import is_test_file
 
 _PY_DECORATOR = re.compile(r"^[ \t]*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|api_route|route)\(\s*[\"'fr]",
                            re.M)
@@ -69,9 +70,6 @@ _GO_ROUTE = re.compile(r"\b\w+\.(?:GET|POST|PUT|PATCH|DELETE|Get|Post|Put|Patch|
 _GO_WEB = re.compile(r"\"github\.com/(?:gin-gonic/gin|labstack/echo|go-chi/chi|gofiber/fiber|gorilla/mux)")
 
 _CS_API = re.compile(r"^[ \t]*\[ApiController\]|\bapp\.Map(?:Get|Post|Put|Patch|Delete)\(\s*\"/", re.M)
-
-_OPENAPI = re.compile(r"^[\"']?(?:openapi|swagger)[\"']?\s*:\s*[\"']?\d", re.M)
-_OPENAPI_PATHS = re.compile(r"^[\"']?paths[\"']?\s*:", re.M)
 
 _GRAPHQL_SDL = re.compile(r"^\s*(?:extend\s+)?(?:type\s+(?:Query|Mutation|Subscription)\b|schema\s*\{)", re.M)
 _GRAPHQL_CODE = re.compile(
@@ -111,9 +109,6 @@ def find_endpoints(files: Mapping[str, str]) -> list[CodeFinding]:
             found.append(find_all(path, text, _GO_ROUTE, "rest", "Go router route"))
         elif ext == "cs":
             found.append(find_all(path, text, _CS_API, "rest", "ASP.NET Core API"))
-        elif ext in {"yaml", "yml", "json"} and ("openapi" in name or "swagger" in name or "api" in name):
-            if _OPENAPI.search(text[:4000]) and _OPENAPI_PATHS.search(text):
-                found.append(find_all(path, text[:4000], _OPENAPI, "rest", "OpenAPI document"))
         if ext in {"graphql", "graphqls", "gql"}:
             found.append(find_all(path, text, _GRAPHQL_SDL, "graphql", "GraphQL schema"))
         elif ext == "go":
