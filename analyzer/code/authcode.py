@@ -5,7 +5,7 @@ A package in a manifest says a library is installed; these calls say the applica
 
 * ``password_hashing``: bcrypt, argon2, scrypt and PBKDF2 calls, Werkzeug
   ``generate_password_hash``, Django ``make_password``/``set_password``, passlib
-  ``CryptContext``, Spring ``PasswordEncoder``, Rails ``has_secure_password``, Laravel
+  ``CryptContext``, pwdlib ``PasswordHash``, Spring ``PasswordEncoder``, Rails ``has_secure_password``, Laravel
   ``Hash::make``, PHP ``password_hash``, Go ``bcrypt.GenerateFromPassword``, .NET ``PasswordHasher``;
 * ``jwt``: tokens signed or verified (``jwt.encode``/``jwt.decode``, ``jwt.sign``/``jwt.verify``,
   ``jwtService.sign``, ``Jwts.builder()``, ``jwt.NewWithClaims``, ``JWT.encode``, ``JWT::decode``,
@@ -30,7 +30,8 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("password_hashing", "password hashing call", re.compile(
         r"\bgenerate_password_hash\(|\bcheck_password_hash\(|\bmake_password\(|\.set_password\("
         r"|\bbcrypt\.(?:hashpw|checkpw|gensalt|hash|hashSync|compare|compareSync|genSalt|GenerateFromPassword"
-        r"|CompareHashAndPassword)\(|\bCryptContext\(|\bpwd_context\.(?:hash|verify)\(|\bPasswordHasher\b"
+        r"|CompareHashAndPassword)\(|\bCryptContext\(|\bPasswordHash(?:\(\s*\(|\.recommended\()"
+        r"|\bpwd_context\.(?:hash|verify)\(|\bPasswordHasher\b"
         r"|\bargon2\.(?:hash|verify|IDKey|Key)\(|\bcrypto\.(?:scrypt|scryptSync|pbkdf2|pbkdf2Sync)\("
         r"|\bhashlib\.(?:pbkdf2_hmac|scrypt)\(|\b(?:BCrypt|Argon2|Pbkdf2|SCrypt)PasswordEncoder\b"
         r"|\bpasswordEncoder\.(?:encode|matches)\(|\bBCrypt\.(?:hashpw|HashPassword|Verify|EnhancedHashPassword)\("
