@@ -44,7 +44,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (  # (what, pattern with 
     ("connection URL", re.compile(r"[\"'=\s(](postgres(?:ql)?|mysql|mariadb|sqlite|mongodb(?:\+srv)?|mssql|rediss?|cockroachdb)"
                                   r"(?:\+\w+)?://"), "any"),
     ("JDBC URL", re.compile(r"\bjdbc:(postgresql|mysql|mariadb|sqlite|sqlserver|oracle)\b"), "any"),
-    ("Rails database adapter", re.compile(r"^\s*adapter:\s*[\"']?(postgresql|postgis|mysql2|trilogy|sqlite3|sqlserver"
+    ("Rails database adapter", re.compile(r"^[ \t]*adapter:\s*[\"']?(postgresql|postgis|mysql2|trilogy|sqlite3|sqlserver"
                                           r"|oracle_enhanced)\b", re.M), "database.yml"),
     ("Laravel default connection", re.compile(r"[\"']default[\"']\s*=>\s*env\(\s*[\"']DB_CONNECTION[\"']\s*,\s*"
                                               r"[\"'](mysql|pgsql|sqlite|sqlsrv|mariadb|mongodb)[\"']"), "php"),

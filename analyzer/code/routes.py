@@ -50,9 +50,10 @@ _SPRING_REST = re.compile(r"^[ \t]*@RestController\b", re.M)
 _SPRING_MAPPING = re.compile(r"^[ \t]*@(?:Get|Post|Put|Patch|Delete|Request)Mapping\b", re.M)
 _JAXRS = re.compile(r"^[ \t]*@Path\(\s*\"", re.M)
 
-_JS_ROUTE = re.compile(r"\b\w+\.(?:get|post|put|patch|delete|all)\(\s*[\"'`]/", re.M)
+_JS_ROUTE = re.compile(r"\b(?!(?:axios|https?|api|client|request|superagent|instance|fetch|\$)\.)\w+\."
+                       r"(?:get|post|put|patch|delete|all)\(\s*[\"'`]/", re.M)  # HTTP clients call, they do not route
 _JS_JSON = re.compile(r"\bres\.(?:status\(\s*\d+\s*\)\.)?(?:json|jsonp)\(|\bres\.send\(\s*\{|\bctx\.body\s*="
-                      r"|\breply\.(?:code\(\s*\d+\s*\)\.)?send\(|\.json\(\s*\{")
+                      r"|\breply\.(?:code\(\s*\d+\s*\)\.)?send\(")
 _NEST_CONTROLLER = re.compile(r"^[ \t]*@Controller\(", re.M)
 _NEST_HANDLER = re.compile(r"^[ \t]*@(?:Get|Post|Put|Patch|Delete|All)\(", re.M)
 _NEST_RENDER = re.compile(r"^[ \t]*@Render\(", re.M)
@@ -71,7 +72,7 @@ _GO_WEB = re.compile(r"\"github\.com/(?:gin-gonic/gin|labstack/echo|go-chi/chi|g
 
 _CS_API = re.compile(r"^[ \t]*\[ApiController\]|\bapp\.Map(?:Get|Post|Put|Patch|Delete)\(\s*\"/", re.M)
 
-_GRAPHQL_SDL = re.compile(r"^\s*(?:extend\s+)?(?:type\s+(?:Query|Mutation|Subscription)\b|schema\s*\{)", re.M)
+_GRAPHQL_SDL = re.compile(r"^[ \t]*(?:extend\s+)?(?:type\s+(?:Query|Mutation|Subscription)\b|schema\s*\{)", re.M)
 _GRAPHQL_CODE = re.compile(
     r"\bgql\s*`|\bbuildSchema\(|\btypeDefs\b|\bgraphene\.(?:ObjectType|Schema)\b|@strawberry\.type\b"
     r"|^[ \t]*@(?:Resolver\(|(?:Query|Mutation)\(\s*(?:\(\s*\)|\w+)\s*=>|(?:QueryMapping|MutationMapping"
