@@ -46,7 +46,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from analyzer.evidence import Evidence, strength_rank
-from analyzer.skills.disambiguation import CAPITALS, SPANS_KEY, Disambiguator, is_list_like, is_skills_row
+from analyzer.skills.disambiguation import CAPITALS, Disambiguator, is_list_like, is_skills_row
+from analyzer.skills.terms import TermTable, artifact_path
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
@@ -125,25 +126,25 @@ class SkillMatcher:
 
     Args:
         taxonomy: the loaded taxonomy (default: :func:`load_taxonomy`).
+        compiled: load the compiled term table from ``models/skill_terms.json`` when it is in
+            step with the taxonomy (same sha256); False always compiles in memory.
 
     Attributes:
-        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer + two SpanRulers).
-        compile_seconds: wall time the compilation took.
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer only).
+        terms: the :class:`analyzer.skills.terms.TermTable` that finds candidate spans.
+        loaded_artifact: whether ``terms`` came from the compiled file.
+        compile_seconds: wall time the construction took.
     """
 
-    def __init__(self, taxonomy: Taxonomy | None = None):
+    def __init__(self, taxonomy: Taxonomy | None = None, *, compiled: bool = True):
         started = time.perf_counter()
         self.taxonomy = taxonomy or load_taxonomy()
         self._disambiguator = Disambiguator(self.taxonomy)
         self.nlp = _blank_pipeline(self.taxonomy)
-        lower, cased = _patterns(self.taxonomy)
-        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
-            "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "annotate_ents": False})
-        ruler.add_patterns(lower)
-        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms_cased", config={
-            "spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": False,
-            "annotate_ents": False})
-        ruler.add_patterns(cased)
+        table = TermTable.load(artifact_path(self.taxonomy.path), self.taxonomy.sha256) \
+            if compiled else None
+        self.loaded_artifact = table is not None
+        self.terms = table or TermTable.compile(_patterns(self.taxonomy), self.nlp.make_doc)
         self.compile_seconds = time.perf_counter() - started
 
     def mentions(self, text: str, section: str | None = None) -> list[Mention]:
@@ -157,7 +158,7 @@ class SkillMatcher:
     def mentions_in(self, lines: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
         """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
         pairs = list(lines)
-        docs = self.nlp.pipe(text for text, _ in pairs)
+        docs = self.terms.pipe(self.nlp.pipe(text for text, _ in pairs))
         return [[Mention(s.label_, s.start_char, s.end_char, s.text)
                  for s in self._disambiguator.accepted(doc, section)]
                 for doc, (_, section) in zip(docs, pairs)]
