@@ -196,12 +196,19 @@ def package_evidence(dependencies: Iterable[Dependency], taxonomy: Taxonomy, sin
     for dep in dependencies:
         browser = dep.ecosystem == "npm" and bool(frontend) and in_frontend(dep.path, frontend)
         for skill_id in index.skills(dep):
-            if browser and taxonomy.skills[skill_id].category not in FRONTEND_CATEGORIES:
+            if browser and not _frontend_skill(taxonomy, skill_id):
                 continue
             detail = "development dependency" if dep.dev else None
             if browser:
                 detail = f"frontend package{' (development dependency)' if dep.dev else ''}"
             sink.add(skill_id, dep.path, _label(dep), detail)
+
+
+def _frontend_skill(taxonomy: Taxonomy, skill_id: str) -> bool:
+    """A skill a browser app's package may show: of :data:`FRONTEND_CATEGORIES`, or implying a frontend skill."""
+    skill = taxonomy.skills[skill_id]
+    return skill.category in FRONTEND_CATEGORIES or any(
+        taxonomy.skills[i].category == "frontend" for i in skill.implies if i in taxonomy.skills)
 
 
 def _label(dep: Dependency) -> str:

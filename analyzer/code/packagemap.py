@@ -12,8 +12,9 @@ A ``package.json`` that builds a browser app gives frontend evidence only
 (:func:`is_frontend_manifest`): it has a UI framework or a bundler (React, Vue, Angular,
 Svelte, Vite, webpack …), no server framework (Express, NestJS, Koa …) or database client, and no
 server entry point (a ``start`` script running ``node``/``nodemon``/``ts-node``). Its packages then
-count only for the skills of :data:`FRONTEND_CATEGORIES`: ``axios`` in a React app is an HTTP
-call from the browser, ``@types/node`` or a build script is no backend Node.js work.
+count only for the skills of :data:`FRONTEND_CATEGORIES`: ``axios`` in a React app is the Axios
+library calling from the browser (never jQuery, never a server), ``@types/node`` or a build
+script is no backend Node.js work.
 """
 
 from __future__ import annotations
@@ -33,9 +34,12 @@ from analyzer.errors import TaxonomyError
 ECOSYSTEMS = ("pypi", "npm", "maven", "go", "rubygems", "composer", "nuget", "cargo")
 """The ecosystems ``analyzer.dependencies`` reads, as ``Dependency.ecosystem`` spells them."""
 
-FRONTEND_CATEGORIES = frozenset({"frontend", "languages", "testing", "tools"})
-"""Taxonomy categories a frontend ``package.json`` may give evidence for (React, TypeScript,
-Jest, ESLint …); servers, databases, APIs, security and runtimes need backend code."""
+FRONTEND_CATEGORIES = frozenset({"frontend", "languages", "testing", "tools", "libraries", "build_tools",
+                                 "design_tools", "data_formats", "mobile"})
+"""Categories (of ``skill_taxonomy.yaml`` and ``technologies.yaml``) a frontend ``package.json``
+may give evidence for: React, TypeScript, Jest, ESLint, Axios, Lodash …, and any technology that
+implies a frontend skill (Next.js implies React). Servers, databases, APIs, security, runtimes
+and cloud services need backend code."""
 
 _FRONTEND = frozenset({
     "react", "react-dom", "vue", "@angular/core", "svelte", "solid-js", "preact", "next", "nuxt", "gatsby", "astro",

@@ -61,7 +61,7 @@ def test_ranked_packages_come_first_most_downloaded_first():
 
 
 @pytest.mark.parametrize(("ecosystem", "name", "skill"), [
-    ("npm", "axios", "http"), ("npm", "pg", "postgresql"), ("pypi", "psycopg2-binary", "postgresql"),
+    ("npm", "axios", "axios"), ("npm", "pg", "postgresql"), ("maven", "com.h2database:h2", "h2_database"), ("pypi", "psycopg2-binary", "postgresql"),
     ("maven", "io.jsonwebtoken:jjwt-api", "jwt"), ("go", "gorm.io/driver/sqlite", "sqlite"),
     ("rubygems", "sidekiq", "background_jobs"), ("composer", "laravel/passport", "oauth"),
     ("nuget", "Npgsql.EntityFrameworkCore.PostgreSQL", "postgresql"), ("cargo", "jsonwebtoken", "jwt"),
@@ -121,7 +121,7 @@ def test_frontend_only_package_gives_frontend_evidence_only(tmp_path, taxonomy):
         "src/api/client.ts": "export const list = () => axios.get('/api/items').then(r => r.data)\n" * 40,
     })
     found = skills_of(repo, taxonomy)
-    assert {"react", "typescript", "jest"} <= set(found)
+    assert {"react", "typescript", "jest", "axios"} <= set(found)  # Axios, the browser's HTTP client
     assert not {"jquery", "node_js", "http", "jwt", "firebase", "rest", "express"} & set(found)
     assert found["react"][0].detail == "frontend package"
 
@@ -146,8 +146,9 @@ def test_full_stack_repository_keeps_backend_and_frontend_apart(tmp_path, taxono
     assert any(e.path == "backend/app/core/security.py" and e.line == 4 for e in found["jwt"])
 
 
-def test_axios_in_a_server_package_is_an_http_client(tmp_path, taxonomy):
+def test_axios_is_the_axios_http_client_never_jquery(tmp_path, taxonomy):
     repo = write(tmp_path / "api", {"package.json": package_json({"express": "^4", "axios": "^1"}),
                                     "index.js": "const app = require('express')()\n"})
     found = skills_of(repo, taxonomy)
-    assert "http" in found and "jquery" not in found
+    assert "axios" in found and "jquery" not in found
+    assert "http" in taxonomy.skills["axios"].implies
