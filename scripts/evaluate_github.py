@@ -154,8 +154,8 @@ def load_snapshot(path: Path) -> RepoSnapshot:
 
 
 def category_ids(taxonomy: Taxonomy, category: str) -> set[str]:
-    if category == "frameworks":
-        return {s.id for s in taxonomy.by_category("frameworks")}
+    if category == "frameworks":  # the curated web frameworks: the vocabulary files libraries (Click, Viper) there too
+        return {s.id for s in taxonomy.by_category("frameworks") if getattr(s, "kind", "skill") != "technology"}
     return {"databases": DATABASE_IDS, "auth": AUTH_IDS, "ci": CI_IDS, "apis": API_IDS}[category]
 
 

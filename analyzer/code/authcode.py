@@ -40,7 +40,7 @@ _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("jwt", "JWT signed or verified", re.compile(
         r"\bjwt\.(?:encode|decode|sign|verify|NewWithClaims|Parse|ParseWithClaims)\(|\bjwtService\.(?:sign|signAsync"
         r"|verify|verifyAsync)\(|\bJwts\.(?:builder|parser|parserBuilder)\(|\bJWT\.(?:encode|decode|create|require)\("
-        r"|\bJWT::(?:encode|decode)\(|\bJWTAuth::|\bcreate_(?:access|refresh)_token\(|\bJwtSecurityTokenHandler\b"
+        r"|\bJWT::(?:encode|decode)\(|\bJWTAuth::|(?<!def )\bcreate_(?:access|refresh)_token\(|\bJwtSecurityTokenHandler\b"
         r"|\bAddJwtBearer\(|\bnew SignJWT\(|\bjwtVerify\(|\bjsonwebtoken::(?:encode|decode)\b"
         r"|\bRefreshToken\.for_user\(|\bexpressjwt\(|\bjwt_required\b|@jwt_required\b")),
     ("authentication", "session or login code", re.compile(

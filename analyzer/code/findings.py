@@ -55,9 +55,9 @@ class CodeFinding:
     count: int = 1
 
     def describe(self) -> str:
-        """``FastAPI route `@router.get("/")` (app/main.py line 12; 5 in the file)``."""
-        more = f"; {self.count} in the file" if self.count > 1 else ""
-        return f"{self.what} `{self.text}` ({self.path} line {self.line}{more})"
+        """``API route `@router.get("/")` at line 12 (5 in the file)``: the evidence carries the path."""
+        more = f" ({self.count} in the file)" if self.count > 1 else ""
+        return f"{self.what} `{self.text}` at line {self.line}{more}"
 
 
 def extension(path: str) -> str:
@@ -84,13 +84,20 @@ def line_of(text: str, offset: int) -> int:
 
 
 _CREDENTIALS = re.compile(r"(\w://)[^/\s:@'\"]*:[^@\s'\"]*@")
-_SECRET_VALUE = re.compile(r"(?i)((?:password|passwd|secret|token|api_?key)[\"']?\s*[:=]\s*[\"']?)[^\s\"',;]+")
+_SECRET_WORD = r"(?:password|passwd|secret|token|api_?key)"
+_SECRET_LITERAL = re.compile(rf"(?i)(\w*{_SECRET_WORD}\w*[\"']?\s*[:=]\s*)([\"'])[^\"']+\2")
+_SECRET_SETTING = re.compile(rf"^([A-Z0-9_]*(?i:{_SECRET_WORD})[A-Z0-9_]*\s*=\s*|\s*(?i:{_SECRET_WORD})\s*:\s*)"
+                             r"(?![\"'])\S+")
 
 
 def redact(line: str) -> str:
-    """``line`` with URL credentials and password, secret, token and key values replaced by ``***``:
-    a report quotes configuration lines and must not repeat a password committed by mistake."""
-    return _SECRET_VALUE.sub(r"\1***", _CREDENTIALS.sub(r"\1***@", line))
+    """``line`` with URL credentials and the values of password, secret, token and key settings
+    replaced by ``***`` (a quoted literal, ``DB_PASSWORD=…``, ``password: …``): a report quotes
+    configuration lines and must not repeat a password committed by mistake. Code such as
+    ``access_token = create_access_token(…)`` is kept: it assigns no literal."""
+    line = _CREDENTIALS.sub(r"\1***@", line)
+    line = _SECRET_LITERAL.sub(r"\1\2***\2", line)
+    return _SECRET_SETTING.sub(r"\1***", line)
 
 
 def line_text(text: str, offset: int, width: int = 80) -> str:

@@ -81,9 +81,10 @@ _TOKENS = [
 # Bounded repeats keep every pattern linear in the line length (a minified line must not hang the scan).
 _URI = re.compile(r"\b([a-z][a-z0-9+.-]{1,15})://([^\s:/@'\"]{1,100}):([^\s@/'\"]{1,200})@([^\s/:'\"?,]{1,200})",
                   re.I)
+# The name ends in its secret word's segment (``PasswordInput.displayName`` names a component, not a password).
 _ASSIGNED = re.compile(r"(?i)([\w.-]{0,40}(?:secret|password|passwd|api_?key|access_?key|private_?key|token)"
-                       r"[\w.-]{0,40})[\"']?\s{0,5}[:=]\s{0,5}[\"']([^\"'\s]{8,200})[\"']")
-_PLACEHOLDER = re.compile(r"(?i)[<>{}$%*]|your|change|example|sample|dummy|fake|xxx|test|placeholder|process\.env"
+                       r"[\w-]{0,40})[\"']?\s{0,5}[:=]\s{0,5}[\"']([^\"'\s]{8,200})[\"']")
+_PLACEHOLDER = re.compile(r"(?i)[<>{}$%*]|your|change|example|sample|dummy|fake|xxx|test|placeholder|process\.env|^https?://"
                           r"|os\.environ|getenv|^(password|pass|secret|user|username|root|postgres)$")
 _LOCAL_HOST = re.compile(r"(?i)^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|[\w-]+)$|\.(local|test|example|invalid)$"
                          r"|example\.(com|org|net)$")

@@ -335,7 +335,7 @@ def test_dependencies_become_demonstrated_evidence_with_github_urls(taxonomy):
      "CI configuration in .github/workflows/ci.yml"),
     ({".github/workflows/ci.yml": "on: push\njobs: {}\n"}, "ci_cd", "CI configuration in .github/workflows/ci.yml"),
     ({"api/openapi.yaml": "openapi: 3.0.0\n"}, "rest", "API specification in api/openapi.yaml"),
-    ({"schema.graphql": "type Query { a: Int }\n"}, "graphql", "GraphQL schema `type Query { a: Int }` (schema.graphql line 1)"),
+    ({"schema.graphql": "type Query { a: Int }\n"}, "graphql", "GraphQL schema `type Query { a: Int }` at line 1 in schema.graphql"),
     ({"Procfile": "web: gunicorn app:app\n"}, "heroku", "deploy configuration in Procfile"),
     ({"k8s/api.yaml": "apiVersion: apps/v1\nkind: Deployment\n"}, "kubernetes", "Kubernetes manifest in k8s/api.yaml"),
     ({".env.example": "DB_CONNECTION=pgsql\n"}, "postgresql", "postgres configured in .env.example"),

@@ -58,7 +58,7 @@ REST_CASES = [
 def test_each_route_style_is_rest_with_its_file_and_line(style, files, path, line):
     found = [f for f in find_endpoints(files) if f.signal == "rest"]
     assert [(f.path, f.line) for f in found] == [(path, line)]
-    assert path in found[0].describe() and f"line {line}" in found[0].describe()
+    assert f"at line {line}" in found[0].describe() and found[0].path == path
 
 
 NOT_REST = [
