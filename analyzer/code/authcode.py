@@ -23,9 +23,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from analyzer.code.findings import CodeFinding, find_all, is_source, merge, scanned
+from analyzer.code.findings import MAX_SCANNED_BYTES, CodeFinding, find_all, is_source, merge, scanned
 from analyzer.code.testsuites import is_test_file
 
+# Words one of a rule's calls must contain (lower case): a file without any skips the rule's regex,
+# which keeps reading a whole folder fast.
+_KEYWORDS = {
+    "password_hashing": ("password", "bcrypt", "argon2", "crypt", "hash::", "pbkdf2", "passwordhash"),
+    "jwt": ("jwt", "jsonwebtoken", "_token(", "refreshtoken"),
+    "authentication": ("session", "login", "authenticat", "auth::", "auth()", "oauth2passwordbearer", "httpbasic",
+                       "securityfilterchain", "nextauth"),
+}
 _RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("password_hashing", "password hashing call", re.compile(
         r"\bgenerate_password_hash\(|\bcheck_password_hash\(|\bmake_password\(|\.set_password\("
@@ -59,6 +67,8 @@ def find_auth(files: Mapping[str, str]) -> list[CodeFinding]:
     """
     found: list[CodeFinding | None] = []
     for path, text in scanned(files, lambda p: is_source(p) and not is_test_file(p)):
+        lower = text[:MAX_SCANNED_BYTES].lower()
         for signal, what, pattern in _RULES:
-            found.append(find_all(path, text, pattern, signal, what))
+            if any(word in lower for word in _KEYWORDS[signal]):
+                found.append(find_all(path, text, pattern, signal, what))
     return merge(found)

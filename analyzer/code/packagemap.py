@@ -108,7 +108,8 @@ def load_package_map(path: Path | str | None = None) -> PackageMap:
     """
     file = Path(path) if path else default_package_map_path()
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+        # LibYAML's loader when PyYAML was built with it: the map loads in a tenth of the time
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except OSError as exc:
         raise TaxonomyError(f"{file} cannot be read ({exc.strerror}): reinstall jobready or pass another map.") from exc
     except yaml.YAMLError as exc:

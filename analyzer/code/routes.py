@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from analyzer.code.findings import CodeFinding, extension, find_all, is_source, merge, scanned
+from analyzer.code.findings import MAX_SCANNED_BYTES, CodeFinding, extension, find_all, is_source, merge, scanned
 from analyzer.code.testsuites import is_test_file
 
 _PY_DECORATOR = re.compile(r"^[ \t]*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|api_route|route)\(\s*[\"'fr]",
@@ -79,6 +79,11 @@ _GRAPHQL_CODE = re.compile(
     r"|SchemaMapping|DgsComponent|DgsQuery|DgsData|DgsMutation)\b)|\bGraphQL::Schema\b|\bmakeExecutableSchema\(", re.M)
 
 
+_GRAPHQL_WORDS = ("gql", "buildschema", "typedefs", "graphene", "strawberry", "resolver", "@query", "@mutation",
+                  "mapping", "@dgs", "graphql::schema", "makeexecutableschema")
+"""Words (lower case) a GraphQL declaration in code contains: other files skip the regex."""
+
+
 def find_endpoints(files: Mapping[str, str]) -> list[CodeFinding]:
     """REST and GraphQL declarations in ``files`` (``{path: text}``), one finding per file and kind.
 
@@ -115,7 +120,7 @@ def find_endpoints(files: Mapping[str, str]) -> list[CodeFinding]:
         elif ext == "go":
             if name.endswith(".resolvers.go"):
                 found.append(CodeFinding("graphql", path, 1, name, "gqlgen resolvers file"))
-        elif is_source(path):
+        elif is_source(path) and any(word in text[:MAX_SCANNED_BYTES].lower() for word in _GRAPHQL_WORDS):
             found.append(find_all(path, text, _GRAPHQL_CODE, "graphql", "GraphQL schema or resolver"))
     return merge(found)
 
