@@ -18,7 +18,10 @@ what a framework implies.
 ``owner+name`` or ``name``) against :data:`EXPECTED_FOLDERS`, written by hand after reading
 each repository's routes, settings and auth code: every file is read there, so this is where
 reading the code shows. Skills listed under ``absent`` must not appear (``axios`` is no jQuery,
-``@types/node`` in a frontend is no Node.js work). A test suite known only
+``@types/node`` in a frontend is no Node.js work). ``--via-github anonymous|token`` serves those
+folders from the fake GitHub API of ``tests/github_server.py`` (every text file of each folder)
+and reads them as one profile within the request budget, so the figures show what the GitHub
+path finds when only the files worth a request are read. A test suite known only
 by its file names (``present``: contents not read) is not verified: it is counted apart,
 neither right nor wrong. A category's detected set
 is the repository's evidence plus what the taxonomy's ``implies`` adds, limited to that category's
@@ -261,26 +264,61 @@ def print_from_code(from_code: Counter[str]) -> None:
     print(f"  {'from code':10} " + ", ".join(parts) + " expected skills found by reading code or file names")
 
 
-def evaluate_folders(folders: list[Path], taxonomy: Taxonomy) -> dict[str, Tally]:
-    """Measure local checkouts against :data:`EXPECTED_FOLDERS`; print and return the tallies."""
+def folder_expectation(folder: Path) -> tuple[str, dict | None]:
+    """(owner/name, its :data:`EXPECTED_FOLDERS` row or None) for a folder named ``owner+name`` or ``name``."""
+    name = folder.name.replace("+", "/")
+    expected = EXPECTED_FOLDERS.get(name) or next(
+        (v for k, v in EXPECTED_FOLDERS.items() if k.split("/")[1] == folder.name), None)
+    return name, expected
+
+
+def github_snapshots(folders: list[Path], token: str | None) -> dict[str, RepoSnapshot]:
+    """The folders served by the fake GitHub API as one user's repositories and read as a profile
+    (``token``: None for the anonymous 60-request budget); {folder name: snapshot}."""
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from github_server import FakeGitHub, make_repo
+
+    from analyzer.code.github import make_client
+
+    repos = []
+    for folder in folders:
+        files = {}
+        for entry in snapshot_from_folder(folder).tree:
+            path = folder / entry.path
+            if entry.type == "blob" and (entry.size or 0) <= 1_000_000:
+                files[entry.path] = path.read_bytes()
+        repos.append(make_repo(folder.name.replace("+", "--"), files, owner="devuser"))
+    with FakeGitHub(repos=repos) as fake, tempfile.TemporaryDirectory() as cache:
+        with make_client(token=token, base_url=fake.base_url, cache_dir=cache) as client:
+            portfolio = client.fetch_profile("devuser")
+        print(f"GitHub profile of {len(repos)} repositories, {'token' if token else 'no token'}: "
+              f"{portfolio.requests_used} requests, {sum(len(s.files) for s in portfolio.snapshots)} files read")
+    return {s.name.replace("--", "+"): s for s in portfolio.snapshots}
+
+
+def evaluate_folders(folders: list[Path], taxonomy: Taxonomy, via_github: str | None = None) -> dict[str, Tally]:
+    """Measure local checkouts against :data:`EXPECTED_FOLDERS` (read as folders, or through the
+    fake GitHub API when ``via_github`` is ``"anonymous"`` or ``"token"``); print and return the tallies."""
     tallies = {c: Tally() for c in (*CODE_CATEGORIES, "absent")}
     from_code: Counter[str] = Counter()
     missing: set[str] = set()
+    folders = [f for f in folders if folder_expectation(f)[1] is not None]
+    snapshots = (github_snapshots(folders, "ghp_evaluate000000000000000000000000000" if via_github == "token" else None)
+                 if via_github else {})
     for folder in folders:
-        name = folder.name.replace("+", "/")
-        expected = EXPECTED_FOLDERS.get(name) or next(
-            (v for k, v in EXPECTED_FOLDERS.items() if k.split("/")[1] == folder.name), None)
-        if expected is None:
-            print(f"{folder}: no expected row, skipped")
-            continue
-        analysis = analyze_repo(snapshot_from_folder(folder), taxonomy, today=TODAY)
-        print(f"\n{name} (folder)  stack={','.join(analysis.stack)}")
+        name, expected = folder_expectation(folder)
+        snapshot = snapshots.get(folder.name) or snapshot_from_folder(folder)
+        analysis = analyze_repo(snapshot, taxonomy, today=TODAY)
+        print(f"\n{name} ({'GitHub, ' + via_github if via_github else 'folder'})  stack={','.join(analysis.stack)}")
         compare(analysis, expected, CODE_CATEGORIES, taxonomy, tallies, from_code, missing)
         absent = expected_ids(set(expected["absent"]), taxonomy, missing)
         wrong = absent & {skill_id for skill_id, _ in analysis.evidence}
         tallies["absent"].add(len(absent - wrong), len(wrong), 0)
         print(f"  {'absent':10} wrongly shown {sorted(wrong)}")
-    print("\nFolders overall")
+    print(f"\nFolders overall{' (through the GitHub API, ' + via_github + ')' if via_github else ''}")
     for category, tally in tallies.items():
         print(f"  {category:10} {tally.line()}" if category != "absent" else
               f"  {'absent':10} {tally.fp} of {tally.tp + tally.fp} skills that must not show were shown")
@@ -309,12 +347,14 @@ def main() -> None:
     parser.add_argument("--taxonomy", type=Path, default=None, help="skill_taxonomy.yaml (default: the repo's)")
     parser.add_argument("--folders", type=Path, nargs="*", default=[],
                         help="local checkouts of the repositories in EXPECTED_FOLDERS (named owner+name)")
+    parser.add_argument("--via-github", choices=("anonymous", "token"), default=None,
+                        help="read the folders through the fake GitHub API within its request budget")
     args = parser.parse_args()
     taxonomy = load_taxonomy(args.taxonomy)
     if (args.corpus / "repos").is_dir():
         evaluate(args.corpus, taxonomy)
     if args.folders:
-        evaluate_folders(args.folders, taxonomy)
+        evaluate_folders(args.folders, taxonomy, args.via_github)
 
 
 if __name__ == "__main__":

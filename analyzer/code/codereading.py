@@ -10,7 +10,8 @@ Those say "file names only" in their detail and count only when the code itself 
 of that kind.
 
 :func:`code_file_priority` ranks the source and config files worth a request on GitHub:
-database settings first (one setting names the database), then route tables, then auth modules.
+database settings first (one setting names the database), then route tables, then auth modules
+and user models (where passwords are hashed).
 Local folders read every such file within the size limits (``analyzer.code.repos``).
 """
 
@@ -39,16 +40,23 @@ LARAVEL_SKELETON_API_ROUTES_BYTES = 800
 Laravel 8–10): a file that size shows no API of the author's own."""
 
 _DB_CONFIG = re.compile(
-    r"(?i)(^|/)(settings(/\w+)?\.py|settings/(base|common|production|prod|local|dev)\.py|config/database\.(ya?ml|php)"
+    r"(?i)(^|/)(settings\.py|settings/(base|common|production|prod|local|dev|development|defaults?)\.py"
+    r"|config/database\.(ya?ml|php)"
     r"|application[\w-]*\.(properties|ya?ml)|schema\.prisma|ormconfig\.\w+(\.example)?|knexfile\.[cm]?[jt]s"
     r"|phpunit\.xml(\.dist)?|config\.py|(db|database|session)\.(py|go|[jt]s)|[\w-]+\.env|appsettings\.json"
     r"|data-source\.[jt]s|app\.module\.ts|config/(django/)?base\.py)$")
 _ROUTES = re.compile(
     r"(?i)(^|/)(urls\.py|config/routes\.rb|routes/api\.php|(main|app|server|routes?|router|api)\.(py|go|[cm]?[jt]s)"
     r"|[\w-]+\.controller\.ts|\w*(Controller|Resource|Api)\.(java|kt)|\w*Controller\.(cs|php)"
-    r"|(api|apis|routes|routers|endpoints|handlers)/[\w-]+\.(py|go|[cm]?[jt]s|rb|php))$")
-_AUTH = re.compile(r"(?i)(^|/)[\w-]*(auth|security|jwt|token|password|login|session)[\w-]*\.(py|go|[cm]?[jt]s|java|kt"
-                   r"|rb|php|cs|rs)$")
+    r"|(api|apis|routes|routers|endpoints|handlers)/(?!(__init__|apps|errors|models|schemas|serializers|types"
+    r"|channels|console)\.)"
+    r"[\w-]+\.(py|go|[cm]?[jt]s|rb|php))$")
+_PASSWORDS = re.compile(r"(?i)(^|/)[\w-]*(password|passwd|crypt|hash)[\w-]*\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")
+_AUTH = re.compile(r"(?i)(^|/)[\w-]*(auth|security|jwt|token)[\w-]*\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")
+_USERS = re.compile(r"(?i)(^|/)([\w-]*(login|session|user|account)[\w-]*|models?)"
+                    r"\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")  # user models and services hash passwords
+_NOT_CODE_DIRS = re.compile(r"(?i)(^|/)(migrations?|db/migrate|fixtures|seeds?|generated|mocks?)/")
+_SETTINGS_DIR = re.compile(r"(?i)(^|/)(config|settings)/")  # settings name auth options; calls live in the code
 _API_DIR = re.compile(r"(?i)(^|/)(api|apis)/(?:[\w.-]+/)*[\w.-]+\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")
 _GRAPHQL_DIR = re.compile(r"(?i)(^|/)(graphql|resolvers)/(?:[\w.-]+/)*[\w.-]+\.(py|go|[cm]?[jt]s|java|kt|rb|php)$"
                           r"|\.resolvers?\.(go|[jt]s)$")
@@ -58,16 +66,21 @@ _AUTH_DIR = re.compile(r"(?i)(^|/)(auth|authentication)/(?:[\w.-]+/)*[\w.-]+\.(p
 
 
 def code_file_priority(path: str) -> int | None:
-    """0 for a database setting, 1 for a route table, 2 for an auth module, None for a file not
-    worth a request (tests, documentation, vendored folders, other files)."""
-    if is_excluded(path) or is_documentation(path) or is_test_file(path):
+    """0 for a database setting, 1 for a route table, 2 for a password module (``password``,
+    ``hash``, ``crypt`` in the name), 3 for an auth module (``auth``, ``security``, ``jwt``,
+    ``token``), 4 for a user model or login module, None for a file not worth a request (tests,
+    documentation, migrations, settings folders past the database, vendored folders, other files)."""
+    if is_excluded(path) or is_documentation(path) or is_test_file(path) or _NOT_CODE_DIRS.search(path):
         return None
     if _DB_CONFIG.search(path):
         return 0
     if _ROUTES.search(path):
         return 1
-    if _AUTH.search(path):
-        return 2
+    if _SETTINGS_DIR.search(path):
+        return None
+    for priority, pattern in ((2, _PASSWORDS), (3, _AUTH), (4, _USERS)):
+        if pattern.search(path):
+            return priority
     return None
 
 

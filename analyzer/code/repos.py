@@ -96,10 +96,11 @@ class RepoAnalysis:
 _SELECTION = {**{k: (0, 4) for k in MANIFEST_KINDS}, "requirements": (0, 6), "dockerfile": (1, 4),
               "compose": (1, 3), **{k: (2, 6) for k in CI_KINDS}, "readme": (3, 2), "procfile": (3, 2),
               **{k: (3, 1) for k in ("fly", "render", "app_json", "vercel", "netlify", "railway", "app_engine")},
-              "code_db": (3, 2), "code_routes": (3, 2), "code_auth": (4, 1),
+              "code_db": (3, 2), "code_routes": (3, 3), "code_passwords": (4, 1), "code_auth": (4, 2),
+              "code_users": (4, 2),
               "openapi": (4, 2), "graphql": (4, 2), "alembic": (4, 1), "env": (4, 2), "k8s": (5, 2),
               "test": (6, 3), "license": (7, 1), "secret": (8, 3)}
-_CODE_KINDS = ("code_db", "code_routes", "code_auth")  # by analyzer.code.codereading.code_file_priority
+_CODE_KINDS = ("code_db", "code_routes", "code_passwords", "code_auth", "code_users")  # by analyzer.code.codereading.code_file_priority
 _LAST = 9  # editor images (.devcontainer, Gitpod): they say nothing about the app's own container
 # Manifest kinds by the language whose packages they declare, in order of preference when one
 # repository has several (a requirements file lists packages; a pyproject.toml may hold only tool settings).
@@ -131,8 +132,8 @@ def select_files(tree: Sequence[TreeEntry], limit: int | None = None) -> FileSel
     round-robin between repositories (``analyzer.code.github_profile``) reads both of every
     repository before anyone's third file. Then: the other manifests, Dockerfiles and compose
     files, CI configs, deploy configs and nested READMEs, the source files worth reading
-    (:func:`analyzer.code.codereading.code_file_priority`: two database settings, two route
-    tables, one auth module), API schemas and example .env files, Kubernetes manifests, up to three test files (largest, smallest, middle: enough to tell
+    (:func:`analyzer.code.codereading.code_file_priority`: two database settings, three route
+    tables, one password module, two auth modules, two user models or login modules), API schemas and example .env files, Kubernetes manifests, up to three test files (largest, smallest, middle: enough to tell
     real tests from stubs), the licence, credential-named files. Shallow paths first within a
     kind, editor images (``.devcontainer/``, Gitpod) last; each kind is capped (four
     ``package.json`` …). Nothing under ``node_modules/``, ``vendor/``, ``dist/``, ``build/``.
@@ -455,7 +456,9 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     project_evidence(snapshot, taxonomy, collector)
     version_control_evidence(snapshot, taxonomy, collector)
     evidence = collector.evidence()
-    frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category]
+    # the stack names curated frameworks: the vocabulary files libraries such as Click or Viper there too
+    frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category
+                  and getattr(taxonomy.skills[sid], "kind", "skill") != "technology"]
     names = [taxonomy.skills[sid].name for sid in dict.fromkeys(sid for sid, _ in evidence)]
     checks = portfolio_checks(snapshot, tests, stack_names=names, today=today or date.today())
     return RepoAnalysis(

@@ -25,7 +25,7 @@ DJANGO_API = {
     "shop/urls.py": "from rest_framework.routers import DefaultRouter\n\nrouter = DefaultRouter()\n"
                     "router.register('items', ItemViewSet)\n",
     "shop/auth.py": "import jwt\n\ndef issue(user):\n    return jwt.encode({'id': user.id}, KEY)\n",
-    "shop/models.py": "class Item(models.Model):\n    name = models.CharField(max_length=9)\n" * 40,
+    "shop/forms.py": "class Item(models.Model):\n    name = models.CharField(max_length=9)\n" * 40,
 }
 
 
@@ -36,8 +36,8 @@ def evidence(analysis, skill):
 @pytest.mark.parametrize(("path", "priority"), [
     ("shop/settings.py", 0), ("config/database.yml", 0), ("src/main/resources/application.properties", 0),
     ("prisma/schema.prisma", 0), ("shop/urls.py", 1), ("config/routes.rb", 1), ("routes/api.php", 1),
-    ("src/items.controller.ts", 1), ("api/server.go", 1), ("shop/auth.py", 2), ("token/jwt_maker.go", 2),
-    ("shop/models.py", None), ("tests/test_auth.py", None), ("docs/settings.py", None),
+    ("src/items.controller.ts", 1), ("api/server.go", 1), ("shop/auth.py", 3), ("token/jwt_maker.go", 3), ("util/password.go", 2), ("app/models.py", 4), ("config/auth.php", None),
+    ("shop/forms.py", None), ("tests/test_auth.py", None), ("docs/settings.py", None),
     ("node_modules/x/routes.js", None),
 ])
 def test_code_files_worth_a_request(path, priority):
@@ -49,7 +49,7 @@ def test_selection_reads_settings_then_routes_then_auth_after_manifest_and_readm
     paths = select_files(tree).paths
     assert paths[:2] == ("requirements.txt", "README.md")
     assert paths.index("shop/settings.py") < paths.index("shop/urls.py") < paths.index("shop/auth.py")
-    assert "shop/models.py" not in paths
+    assert "shop/forms.py" not in paths
 
 
 def test_tree_paths_are_free_evidence_when_files_were_not_read():
@@ -85,7 +85,7 @@ def test_github_reads_the_route_table_and_settings_and_links_the_line(tmp_path, 
         (snapshot,) = fetch(fake, tmp_path, token).snapshots
         graphql_posts = len(fake.requests_to("^/graphql"))
     assert {"shop/settings.py", "shop/urls.py", "shop/auth.py"} <= set(snapshot.files)
-    assert "shop/models.py" not in snapshot.files
+    assert "shop/forms.py" not in snapshot.files
     assert graphql_posts == (1 if token else 0)  # with a token, one batched query brings every text
     analysis = analyze_repo(snapshot, taxonomy, today=TODAY)
     (rest,) = evidence(analysis, "rest")
