@@ -35,6 +35,7 @@ lines and project descriptions in the education section still count.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume.parse import Line, Resume
 
-__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
+__all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -162,6 +163,22 @@ class SkillMatcher:
         return [[Mention(s.label_, s.start_char, s.end_char, s.text)
                  for s in self._disambiguator.accepted(doc, section)]
                 for doc, (_, section) in zip(docs, pairs)]
+
+
+def compile_terms(taxonomy: Taxonomy) -> Path:
+    """Compile the term table of ``taxonomy`` into ``models/skill_terms.json`` beside it.
+
+    The table is what :class:`SkillMatcher` loads instead of tokenizing every pattern; it is
+    stamped with ``taxonomy.sha256``. Returns the file written (replaced whole, never
+    half-written). Raises ``OSError`` when the folder is not writable.
+    """
+    matcher = SkillMatcher(taxonomy, compiled=False)
+    target = artifact_path(taxonomy.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.write_text(matcher.terms.to_json(taxonomy.sha256), "utf-8")
+    partial.replace(target)
+    return target
 
 
 # ------------------------------------------------------------------ compilation
