@@ -239,7 +239,7 @@ def _compile_rule(skill: Skill) -> _Rule:
         category=skill.category,
         # "on-prem", "CI/CD" are several tokens to the tokenizer: match them as phrases
         context_words=frozenset(w.casefold() for w in amb.context_words if not _MULTI.search(w))
-        | (frozenset() if common_noun else CONTEXT_WORDS),
+        | (frozenset() if common_noun or not amb.shared_context else CONTEXT_WORDS),
         context_phrases=tuple(w.casefold() for w in amb.context_words if _MULTI.search(w)),
         reject_before=tuple(before(w) for w in amb.reject_before),
         reject_after=tuple(after(w) for w in amb.reject_after),

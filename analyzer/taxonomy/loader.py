@@ -84,6 +84,9 @@ class Ambiguity:
     them only in a skills list, next to other skills or near one of
     ``context_words``. ``reject_before`` / ``reject_after``: token texts
     (case-insensitive) that veto a match when immediately before / after it.
+    ``shared_context``: whether the shared programming words of
+    :data:`analyzer.skills.disambiguation.CONTEXT_WORDS` count as context too (False for the
+    homonyms of ``technologies.yaml``, which rely on their own and their category's words).
     """
 
     case_sensitive: bool
@@ -93,6 +96,7 @@ class Ambiguity:
     reject_after: tuple[str, ...]
     note: str
     terms: tuple[str, ...] = ()
+    shared_context: bool = True
 
 
 @dataclass(frozen=True)
@@ -497,8 +501,11 @@ def _technologies(tech: dict, n_total: int) -> dict[str, Skill]:
         ambiguity = _ambiguity(e.ambiguity)
         if e.homonyms:
             words = tuple(dict.fromkeys((*e.context_words, *context.get(e.category, ()))))
+            # the shared programming words ("developer", "code") are left out: "MERN Stack
+            # Developer" or "HCL Technologies, developer" must not make a homonym a technology
             ambiguity = Ambiguity(True, True, words, (), (), f'{", ".join(e.homonyms)}: also '
-                                  "ordinary words; only as written and with context", tuple(e.homonyms))
+                                  "ordinary words; only as written and with context",
+                                  tuple(e.homonyms), shared_context=False)
         built[e.id] = Skill(e.id, e.name, e.category, tuple(e.aliases), tuple(e.implies), (),
                             "reviewer" if e.source == "reviewer" else "reference", None, ambiguity,
                             MappingProxyType({}), 1 / (n_total + 1), "technology", e.source)
