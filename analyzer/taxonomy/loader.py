@@ -36,13 +36,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import yaml
 
 from analyzer.errors import Problem, TaxonomyError
-from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
-from analyzer.taxonomy.schema import validate as _validate
-from analyzer.taxonomy.technologies import validate_technologies
+
+if TYPE_CHECKING:  # the schema (pydantic) is imported only when a YAML file is validated:
+    # a start-up that loads the compiled taxonomy never pays for importing pydantic
+    from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
 
 __all__ = [
     "ENV_VAR", "Ambiguity", "Article", "compile_taxonomy", "taxonomy_sha256", "Project", "RequirementGroup", "Skill", "Source",
@@ -369,6 +371,9 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [_unreadable(path, exc)]
+    from analyzer.taxonomy.schema import validate as _validate
+    from analyzer.taxonomy.technologies import validate_technologies
+
     data, problems = _parse(raw, path)
     if problems:
         return None, problems
