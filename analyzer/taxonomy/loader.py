@@ -38,8 +38,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-import yaml
-
 from analyzer.errors import Problem, TaxonomyError
 
 if TYPE_CHECKING:  # the schema (pydantic) is imported only when a YAML file is validated:
@@ -347,23 +345,31 @@ def _summary(path: str, problems: list[Problem]) -> str:
             f"fix them and load it again")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
-    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last)."""
+@functools.cache
+def _loader_class() -> type:
+    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last).
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.duplicates: list[Problem] = []
+    Built on first use: a start-up that loads the compiled taxonomy never imports PyYAML.
+    """
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
-                self.duplicates.append(Problem(
-                    f"line {key_node.start_mark.line + 1}",
-                    f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
-            seen.add(key if isinstance(key, str) else id(key_node))
-        return super().construct_mapping(node, deep=deep)
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
+        def __init__(self, stream: str):
+            super().__init__(stream)
+            self.duplicates: list[Problem] = []
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, str) and key in seen:
+                    self.duplicates.append(Problem(
+                        f"line {key_node.start_mark.line + 1}",
+                        f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
+                seen.add(key if isinstance(key, str) else id(key_node))
+            return super().construct_mapping(node, deep=deep)
+
+    return _Loader
 
 
 def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
@@ -401,8 +407,10 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
 
 def _parse(raw: bytes, path: Path) -> tuple[object, list[Problem]]:
     """YAML text -> data, or the problems (encoding, syntax, duplicate keys) with locations."""
+    import yaml
+
     try:
-        loader = _Loader(raw.decode("utf-8"))
+        loader = _loader_class()(raw.decode("utf-8"))
         try:
             data = loader.get_single_data()
         finally:
