@@ -67,7 +67,7 @@ def taxonomy_compile(
     path: Annotated[Optional[Path], typer.Argument(help="Taxonomy file (default: the project's).")] = None,
 ) -> None:
     """Rebuild the compiled artifacts in models/ (validated taxonomy, skill term table)."""
-    from analyzer.skills.terms import compile_terms
+    from analyzer.skills.matcher import compile_terms
     from analyzer.taxonomy.loader import compile_taxonomy, load_taxonomy
 
     written = compile_taxonomy(path)

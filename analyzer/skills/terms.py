@@ -10,7 +10,7 @@ reads the same candidates.
 
 Why not SpanRulers: tokenizing ~9,000 phrase patterns at every start-up took about 1 s with the
 technology vocabulary. The table is plain data, so it is compiled once into
-``models/skill_terms.json`` (``jobready taxonomy compile``), stamped with the taxonomy's
+``models/skill_terms.json`` (``jobready taxonomy compile``, :func:`analyzer.skills.matcher.compile_terms`), stamped with the taxonomy's
 ``sha256`` and the spaCy version, and loaded in milliseconds; a stale or missing file is ignored
 and the table is compiled in memory instead (see ``docs/notes/vocabulary.md`` for figures).
 """
@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from analyzer.skills.disambiguation import SPANS_KEY
 
-__all__ = ["ARTIFACT", "TermTable", "artifact_path", "compile_terms"]
+__all__ = ["ARTIFACT", "TermTable", "artifact_path"]
 
 ARTIFACT = "skill_terms.json"
 """File name of the compiled table in the ``models/`` folder next to the taxonomy."""
@@ -115,18 +115,3 @@ def artifact_path(taxonomy_path: Path) -> Path:
     """Where the compiled table of the taxonomy at ``taxonomy_path`` lives: ``models/`` beside it."""
     return Path(taxonomy_path).parent / "models" / ARTIFACT
 
-
-def compile_terms(taxonomy) -> Path:
-    """Compile the term table of ``taxonomy`` into ``models/skill_terms.json`` beside it.
-
-    Returns the file written (replaced whole, never half-written).
-    """
-    from analyzer.skills.matcher import SkillMatcher  # the same tokenizer and patterns
-
-    matcher = SkillMatcher(taxonomy, compiled=False)
-    target = artifact_path(taxonomy.path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
-    partial.write_text(matcher.terms.to_json(taxonomy.sha256), "utf-8")
-    partial.replace(target)
-    return target

@@ -36,13 +36,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-
-import yaml
+from typing import TYPE_CHECKING
 
 from analyzer.errors import Problem, TaxonomyError
-from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
-from analyzer.taxonomy.schema import validate as _validate
-from analyzer.taxonomy.technologies import validate_technologies
+
+if TYPE_CHECKING:  # the schema (pydantic) is imported only when a YAML file is validated:
+    # a start-up that loads the compiled taxonomy never pays for importing pydantic
+    from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
 
 __all__ = [
     "ENV_VAR", "Ambiguity", "Article", "compile_taxonomy", "taxonomy_sha256", "Project", "RequirementGroup", "Skill", "Source",
@@ -84,6 +84,9 @@ class Ambiguity:
     them only in a skills list, next to other skills or near one of
     ``context_words``. ``reject_before`` / ``reject_after``: token texts
     (case-insensitive) that veto a match when immediately before / after it.
+    ``shared_context``: whether the shared programming words of
+    :data:`analyzer.skills.disambiguation.CONTEXT_WORDS` count as context too (False for the
+    homonyms of ``technologies.yaml``, which rely on their own and their category's words).
     """
 
     case_sensitive: bool
@@ -93,6 +96,7 @@ class Ambiguity:
     reject_after: tuple[str, ...]
     note: str
     terms: tuple[str, ...] = ()
+    shared_context: bool = True
 
 
 @dataclass(frozen=True)
@@ -341,23 +345,31 @@ def _summary(path: str, problems: list[Problem]) -> str:
             f"fix them and load it again")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
-    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last)."""
+@functools.cache
+def _loader_class() -> type:
+    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last).
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.duplicates: list[Problem] = []
+    Built on first use: a start-up that loads the compiled taxonomy never imports PyYAML.
+    """
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
-                self.duplicates.append(Problem(
-                    f"line {key_node.start_mark.line + 1}",
-                    f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
-            seen.add(key if isinstance(key, str) else id(key_node))
-        return super().construct_mapping(node, deep=deep)
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
+        def __init__(self, stream: str):
+            super().__init__(stream)
+            self.duplicates: list[Problem] = []
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, str) and key in seen:
+                    self.duplicates.append(Problem(
+                        f"line {key_node.start_mark.line + 1}",
+                        f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
+                seen.add(key if isinstance(key, str) else id(key_node))
+            return super().construct_mapping(node, deep=deep)
+
+    return _Loader
 
 
 def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
@@ -365,6 +377,9 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [_unreadable(path, exc)]
+    from analyzer.taxonomy.schema import validate as _validate
+    from analyzer.taxonomy.technologies import validate_technologies
+
     data, problems = _parse(raw, path)
     if problems:
         return None, problems
@@ -392,8 +407,10 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
 
 def _parse(raw: bytes, path: Path) -> tuple[object, list[Problem]]:
     """YAML text -> data, or the problems (encoding, syntax, duplicate keys) with locations."""
+    import yaml
+
     try:
-        loader = _Loader(raw.decode("utf-8"))
+        loader = _loader_class()(raw.decode("utf-8"))
         try:
             data = loader.get_single_data()
         finally:
@@ -497,8 +514,11 @@ def _technologies(tech: dict, n_total: int) -> dict[str, Skill]:
         ambiguity = _ambiguity(e.ambiguity)
         if e.homonyms:
             words = tuple(dict.fromkeys((*e.context_words, *context.get(e.category, ()))))
+            # the shared programming words ("developer", "code") are left out: "MERN Stack
+            # Developer" or "HCL Technologies, developer" must not make a homonym a technology
             ambiguity = Ambiguity(True, True, words, (), (), f'{", ".join(e.homonyms)}: also '
-                                  "ordinary words; only as written and with context", tuple(e.homonyms))
+                                  "ordinary words; only as written and with context",
+                                  tuple(e.homonyms), shared_context=False)
         built[e.id] = Skill(e.id, e.name, e.category, tuple(e.aliases), tuple(e.implies), (),
                             "reviewer" if e.source == "reviewer" else "reference", None, ambiguity,
                             MappingProxyType({}), 1 / (n_total + 1), "technology", e.source)

@@ -146,11 +146,15 @@ def validate_technologies(data: object, skills: dict[str, object], terms: dict[s
                 problems.append(Problem(where, f'"{term}" is also used by {seen_terms[key]}'))
             else:
                 seen_terms[key] = f"{at} ({entry.id})"
-        listed = entry.homonyms + (entry.ambiguity.terms if entry.ambiguity else [])
-        for j, term in enumerate(listed):
-            if term.casefold() not in own:
+        written = {entry.name, *entry.aliases}
+        for j, term in enumerate(entry.homonyms):  # matched as written: the casing must agree
+            if term not in written:
                 problems.append(Problem(f"{at}.homonyms[{j}]", f'"{term}" is neither the name '
-                                        f"nor an alias of {entry.id}"))
+                                        f"nor an alias of {entry.id} as written"))
+        for j, term in enumerate(entry.ambiguity.terms if entry.ambiguity else ()):
+            if term.casefold() not in own:
+                problems.append(Problem(f"{at}.ambiguity.terms[{j}]", f'"{term}" is neither the '
+                                        f"name nor an alias of {entry.id}"))
     known = set(skills) | set(seen_ids)
     for i, entry in enumerate(entries):
         for j, target in enumerate(entry.implies):
