@@ -26,9 +26,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from analyzer.errors import TaxonomyError
 
 ECOSYSTEMS = ("pypi", "npm", "maven", "go", "rubygems", "composer", "nuget", "cargo")
@@ -58,25 +55,29 @@ _SERVER_START = re.compile(r"(^|[\s;&|])(node|nodemon|ts-node|ts-node-dev|tsx|pm
                            r"(?!.*\b(vite|webpack|react-scripts|ng|next|nuxt)\b)")
 
 
-class PackageEntry(BaseModel):
+@dataclass(frozen=True)
+class PackageEntry:
     """One package of the map: registry name, taxonomy id, download rank (1 = most downloaded) or None."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str = Field(min_length=1)
-    id: str = Field(min_length=1)
-    rank: int | None = Field(default=None, ge=1)
+    name: str
+    id: str
+    rank: int | None = None
 
 
-class _PackageMapFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    pypi: list[PackageEntry] = []
-    npm: list[PackageEntry] = []
-    maven: list[PackageEntry] = []
-    go: list[PackageEntry] = []
-    rubygems: list[PackageEntry] = []
-    composer: list[PackageEntry] = []
-    nuget: list[PackageEntry] = []
-    cargo: list[PackageEntry] = []
+@functools.lru_cache(maxsize=1)
+def _schema():
+    """The file's pydantic model, built on first load: PyYAML and pydantic stay out of a start-up
+    that reads no repository."""
+    from pydantic import BaseModel, ConfigDict, Field, create_model
+
+    class Entry(BaseModel):
+        model_config = ConfigDict(extra="forbid", frozen=True)
+        name: str = Field(min_length=1)
+        id: str = Field(min_length=1)
+        rank: int | None = Field(default=None, ge=1)
+
+    fields = {ecosystem: (list[Entry], []) for ecosystem in ECOSYSTEMS}
+    return create_model("PackageMapFile", __config__=ConfigDict(extra="forbid"), **fields)
 
 
 def default_package_map_path() -> Path:
@@ -106,6 +107,9 @@ def load_package_map(path: Path | str | None = None) -> PackageMap:
         TaxonomyError: the file is missing, not YAML, has an unknown ecosystem or field, or names
             a package twice in one ecosystem (every problem listed with its place, in one message).
     """
+    import yaml
+    from pydantic import ValidationError
+
     file = Path(path) if path else default_package_map_path()
     try:
         # LibYAML's loader when PyYAML was built with it: the map loads in a tenth of the time
@@ -115,14 +119,14 @@ def load_package_map(path: Path | str | None = None) -> PackageMap:
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{file} is not valid YAML: fix the file.") from exc
     try:
-        parsed = _PackageMapFile.model_validate(data)
+        parsed = _schema().model_validate(data)
     except ValidationError as exc:
         where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise TaxonomyError(f"{file} is not a valid package map ({where}): fix those entries.") from exc
     problems = []
     entries = {}
     for ecosystem in ECOSYSTEMS:
-        items = getattr(parsed, ecosystem)
+        items = [PackageEntry(e.name, e.id, e.rank) for e in getattr(parsed, ecosystem)]
         seen: set[str] = set()
         for i, entry in enumerate(items):
             key = normal_name(ecosystem, entry.name)
