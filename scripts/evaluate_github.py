@@ -135,6 +135,11 @@ EXPECTED_FOLDERS: dict[str, dict[str, set[str]]] = {
         "auth": {"JWT", "Authentication", "Authorization", "Password hashing"}, "absent": {"jQuery", "Node.js"}},
     "testdrivenio/fastapi-tdd-docker": {  # FastAPI routers, Tortoise with a postgres:// URL from compose
         "apis": {"REST"}, "databases": {"PostgreSQL"}, "auth": set(), "absent": {"Node.js"}},
+    # frontend-only apps: they call an API (agent.js, axios, a jwt.service.js keeping the token), serve none
+    "gothinkster/react-redux-realworld-example-app": {
+        "apis": set(), "databases": set(), "auth": set(), "absent": {"Node.js", "jQuery", "REST", "JWT"}},
+    "gothinkster/vue-realworld-example-app": {
+        "apis": set(), "databases": set(), "auth": set(), "absent": {"Node.js", "jQuery", "REST", "JWT", "Mocha"}},
 }
 
 
