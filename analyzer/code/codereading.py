@@ -5,9 +5,11 @@
 hands every finding to the detectors' sink with its line. Where a repository's files were not
 read (GitHub's request budget), its recursive tree is free evidence (:func:`tree_findings`):
 an ``api/`` package of source files, Laravel's ``routes/api.php`` grown past the skeleton's,
-GraphQL resolver files, a committed SQLite database, ``jwt`` source files, an ``auth`` package.
-Those say "file names only" in their detail and count only when the code itself gave nothing
-of that kind.
+a ``urls.py`` where Django REST framework is declared, GraphQL resolver files, a committed
+SQLite database, ``jwt`` source files, an ``auth`` package. Those say "file names only" in
+their detail and count only when the code itself gave nothing of that kind. Two layouts are
+evidence whether read or not: a ``controllers/`` folder (MVC) and Rails' ``db/schema.rb`` (a
+relational schema); ``migrations/`` folders are counted by ``analyzer.code.detectors``.
 
 :func:`code_file_priority` ranks the source and config files worth a request on GitHub:
 database settings first (one setting names the database), then route tables, then auth modules
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from analyzer.code.authcode import find_auth
 from analyzer.code.dbconfig import find_databases
@@ -62,6 +65,9 @@ _GRAPHQL_DIR = re.compile(r"(?i)(^|/)(graphql|resolvers)/(?:[\w.-]+/)*[\w.-]+\.(
                           r"|\.resolvers?\.(go|[jt]s)$")
 _SQLITE_FILE = re.compile(r"(?i)\.(sqlite3?|db\.sqlite3)$")
 _JWT_FILE = re.compile(r"(?i)(^|/)[\w-]*jwt[\w-]*\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")
+_CONTROLLERS_DIR = re.compile(r"(?i)(^|/)controllers/(?:[\w.-]+/)*[\w.-]+\.(rb|php|[cm]?[jt]s|java|kt|cs|py|go)$")
+_SCHEMA_DUMP = re.compile(r"(^|/)db/(schema\.rb|structure\.sql)$")
+_DRF = frozenset({"djangorestframework", "django-ninja"})  # a urls.py beside these serves an API
 _AUTH_DIR = re.compile(r"(?i)(^|/)(auth|authentication)/(?:[\w.-]+/)*[\w.-]+\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs)$")
 
 
@@ -101,17 +107,19 @@ def read_code(files: Mapping[str, str]) -> list[CodeFinding]:
     return [*find_endpoints(backend), *find_databases(backend), *find_auth(backend)]
 
 
-def tree_findings(tree: Sequence[TreeEntry], files: Mapping[str, str]) -> list[CodeFinding]:
-    """Findings from the file names of ``tree`` alone, for files that were not read (line 1,
-    ``count``: how many files of that kind); see the module docstring for the rules."""
+def tree_findings(tree: Sequence[TreeEntry], files: Mapping[str, str],
+                  declared: frozenset[str] = frozenset()) -> list[CodeFinding]:
+    """Findings from the file names of ``tree`` alone (line 1, ``count``: how many files of that
+    kind); see the module docstring for the rules. ``declared``: the repository's package names
+    (PEP 503 / lower case), for rules that need a framework (a ``urls.py`` with DRF declared)."""
     found: dict[str, CodeFinding] = {}
     roots = frontend_roots(files)
 
-    def note(signal: str, path: str, what: str) -> None:
-        if path in files:
+    def note(signal: str, path: str, what: str, by_name: bool = False) -> None:
+        if path in files and not by_name:
             return  # its content was read: the readers decided
-        old = found.get(signal)
-        found[signal] = CodeFinding(signal, old.path if old else path, 1, what, what, (old.count + 1) if old else 1)
+        old = found.get(signal)  # the first file of a signal names it; later ones are counted
+        found[signal] = replace(old, count=old.count + 1) if old else CodeFinding(signal, path, 1, what, what)
 
     for entry in tree:
         path = entry.path
@@ -122,6 +130,12 @@ def tree_findings(tree: Sequence[TreeEntry], files: Mapping[str, str]) -> list[C
             note("rest", path, "API package (file names only)")
         elif path.endswith("routes/api.php") and (entry.size or 0) > LARAVEL_SKELETON_API_ROUTES_BYTES:
             note("rest", path, "Laravel API routes file (file names only)")
+        elif path.rsplit("/", 1)[-1] == "urls.py" and declared & _DRF:
+            note("rest", path, "Django URLconf with Django REST framework declared (file names only)")
+        if _CONTROLLERS_DIR.search(path):  # the layout itself is the evidence, read or not
+            note("mvc", path, "controllers folder (file names only)", by_name=True)
+        if _SCHEMA_DUMP.search(path):
+            note("relational_databases", path, "Rails schema dump (file names only)", by_name=True)
         if _GRAPHQL_DIR.search(path):
             note("graphql", path, "GraphQL resolvers (file names only)")
         if _SQLITE_FILE.search(path):
@@ -134,7 +148,7 @@ def tree_findings(tree: Sequence[TreeEntry], files: Mapping[str, str]) -> list[C
 
 
 def code_evidence(files: Mapping[str, str], tree: Sequence[TreeEntry], taxonomy: Taxonomy,
-                  sink: EvidenceSink) -> list[CodeFinding]:
+                  sink: EvidenceSink, declared: frozenset[str] = frozenset()) -> list[CodeFinding]:
     """Evidence from reading the code (and, for what was not read, from the tree's file names).
 
     Each finding goes to ``sink`` as ``add(skill, path, text, detail, line)``; at most
@@ -145,7 +159,7 @@ def code_evidence(files: Mapping[str, str], tree: Sequence[TreeEntry], taxonomy:
     per_signal: dict[str, int] = {}
     read = read_code(files)
     from_code = {f.signal for f in read}
-    for finding in [*read, *(f for f in tree_findings(tree, files) if f.signal not in from_code)]:
+    for finding in [*read, *(f for f in tree_findings(tree, files, declared) if f.signal not in from_code)]:
         skill = signal_skill(taxonomy, finding.signal)
         if skill is None or per_signal.get(finding.signal, 0) >= MAX_FILES_PER_SIGNAL:
             continue

@@ -47,7 +47,7 @@ from analyzer.code.manifests import (
     is_excluded,
     read_manifests,
 )
-from analyzer.code.packagemap import frontend_roots
+from analyzer.code.packagemap import frontend_roots, normal_name
 from analyzer.code.portfolio import (
     CI_KINDS,
     blob_paths,
@@ -450,7 +450,8 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     languages = language_evidence(snapshot.languages, taxonomy, collector)
     package_evidence(found.dependencies, taxonomy, collector, frontend_roots(snapshot.files))
     infrastructure_evidence(snapshot.files, taxonomy, blob_paths(snapshot), found.services, collector)
-    code_evidence(snapshot.files, snapshot.tree, taxonomy, collector)
+    code_evidence(snapshot.files, snapshot.tree, taxonomy, collector,
+                  frozenset(normal_name(d.ecosystem, d.name) for d in found.dependencies))
     tests = find_tests(snapshot)
     testing_evidence(tests, taxonomy, collector)
     project_evidence(snapshot, taxonomy, collector)

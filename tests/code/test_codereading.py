@@ -62,6 +62,17 @@ def test_tree_paths_are_free_evidence_when_files_were_not_read():
     assert tree_findings(tree, {p.path: "" for p in tree}) == []  # read files: the readers decide
 
 
+def test_layouts_are_evidence_read_or_not_and_urls_need_a_declared_api_framework():
+    tree = [TreeEntry(p, "blob", 900) for p in ("app/controllers/breweries_controller.rb", "db/schema.rb",
+                                                 "shop/urls.py", "app/controllers/application_controller.rb")]
+    read = {"app/controllers/breweries_controller.rb": "class BreweriesController; end\n"}
+    found = {f.signal: f for f in tree_findings(tree, read)}
+    assert set(found) == {"mvc", "relational_databases"}  # urls.py alone is no API
+    assert found["mvc"].count == 2 and found["mvc"].path == "app/controllers/breweries_controller.rb"
+    with_drf = {f.signal for f in tree_findings(tree, read, frozenset({"djangorestframework"}))}
+    assert "rest" in with_drf
+
+
 def test_laravel_skeleton_api_routes_file_is_not_evidence():
     assert tree_findings([TreeEntry("routes/api.php", "blob", 570)], {}) == []
 
