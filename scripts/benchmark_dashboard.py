@@ -1,0 +1,119 @@
+"""First paint of the dashboard on a fresh server, measured in Debian's Chromium.
+
+For each run: start ``streamlit run APP`` in a new process (so nothing is cached: no
+imported spaCy, no compiled matcher), wait for its health endpoint, open the page in a
+new headless Chromium and time, from the navigation until:
+
+- **first paint**: the page shows content, i.e. the first ``h1`` heading is visible
+  (before the fix the browser stays white while the script imports spaCy and compiles
+  the taxonomy's matcher; after it the title and the upload box come first);
+- **ready**: the résumé upload box is visible and the "loading" status is gone, i.e.
+  the page can take a résumé.
+
+Usage::
+
+    python scripts/benchmark_dashboard.py            # 3 runs of app.py
+    python scripts/benchmark_dashboard.py --app app.py --runs 5
+
+Prints one line per run and the median of each figure (seconds). Uses
+``/usr/bin/chromium`` with the project's usual flags; never a downloaded browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+TIMEOUT_MS = 120_000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(app: str, port: int, home: str) -> subprocess.Popen:
+    """``streamlit run`` on 127.0.0.1:port with a throw-away home, data dir and database."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_TOKEN", "GITHUB_API_URL")}
+    env.update(HOME=home, JOBREADY_CACHE_DIR=f"{home}/cache", XDG_DATA_HOME=f"{home}/data",
+               DATABASE_URL=f"sqlite:///{home}/jobready.sqlite3",
+               PYTHONPATH=str(REPO_ROOT))
+    command = [sys.executable, "-m", "streamlit", "run", app, "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+
+
+def wait_healthy(url: str, deadline_s: float = 60) -> None:
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"streamlit did not answer on {url} within {deadline_s:g} s")
+
+
+def one_run(app: str, browser) -> tuple[float, float]:
+    """(first paint, ready) in seconds for a fresh server."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as home:
+        server = start_server(app, port, home)
+        try:
+            wait_healthy(url)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            start = time.perf_counter()
+            page.goto(url)
+            page.locator("h1").first.wait_for(state="visible", timeout=TIMEOUT_MS)
+            paint = time.perf_counter() - start
+            page.locator("input[type=file]").first.wait_for(state="attached", timeout=TIMEOUT_MS)
+            page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+            ready = time.perf_counter() - start
+            page.close()
+            return paint, ready
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app", default="app.py", help="the Streamlit script, relative to the repository")
+    parser.add_argument("--runs", type=int, default=3, help="fresh servers to measure (default 3)")
+    args = parser.parse_args()
+    paints, readies = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for run in range(1, args.runs + 1):
+                paint, ready = one_run(args.app, browser)
+                paints.append(paint)
+                readies.append(ready)
+                print(f"run {run}: first paint {paint:.2f} s, ready {ready:.2f} s", flush=True)
+        finally:
+            browser.close()
+    print(f"median of {args.runs}: first paint {statistics.median(paints):.2f} s, "
+          f"ready {statistics.median(readies):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
