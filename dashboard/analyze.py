@@ -192,26 +192,27 @@ def build_report(resume: ResumeInput | None, taxonomy: Taxonomy) -> Report | Non
 # -- save -------------------------------------------------------------------------------
 
 def save_form_ui(suggested: str, candidates: list[str], cohorts: list[str], key: str) -> SaveRequest | None:
-    """The Save form; returns what to save when the button is pressed, else None.
+    """The Save widgets; returns what to save when the button is pressed, else None.
 
     ``suggested`` (the name on the résumé) preselects an existing candidate of that name,
     otherwise it prefills the new candidate's name.
     """
     options = [NEW_CANDIDATE, *candidates]
     index = options.index(suggested) if suggested in candidates else 0
-    with st.form(f"save-{key}", border=False):
-        left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
-        chosen = left.selectbox("Candidate", options, index=index,
-                                help="Add this report to a candidate's history, or start a new one.")
-        new_name = middle.text_input("New candidate's name", value="" if index else suggested,
-                                     help="Used when “New candidate” is chosen.")
-        cohort = left.selectbox("Cohort (optional)", ["", *cohorts], format_func=lambda c: c or "—",
-                                accept_new_options=True, help="Pick a cohort or type a new one.")
-        keep_file = middle.checkbox("Keep the résumé file",
-                                    help="Stores the PDF with the report; otherwise only the report is kept.")
-        pressed = right.form_submit_button("Save report", type="primary", icon=":material/save:",
-                                           width="stretch")
-    if not pressed:
+    who, name_box, cohort_box = st.columns(3)
+    chosen = who.selectbox("Candidate", options, index=index, key=f"save-candidate-{key}",
+                           help="Add this report to a candidate's history, or start a new one.")
+    new_name = ""
+    if chosen == NEW_CANDIDATE:
+        new_name = name_box.text_input("New candidate's name", value=suggested, key=f"save-name-{key}")
+    cohort = cohort_box.selectbox("Cohort (optional)", ["", *cohorts], format_func=lambda c: c or "—",
+                                  accept_new_options=True, key=f"save-cohort-{key}",
+                                  help="Pick a cohort or type a new one.")
+    keep, button = st.columns([3, 1], vertical_alignment="center")
+    keep_file = keep.checkbox("Keep the résumé file", key=f"save-keep-{key}",
+                              help="Stores the PDF with the report; otherwise only the report is kept.")
+    if not button.button("Save report", type="primary", icon=":material/save:", width="stretch",
+                         key=f"save-{key}"):
         return None
     name = (new_name if chosen == NEW_CANDIDATE else chosen).strip()
     if not name:
@@ -221,7 +222,11 @@ def save_form_ui(suggested: str, candidates: list[str], cohorts: list[str], key:
 
 
 def save_ui(report: Report, resume: ResumeInput | None, key: str) -> None:
-    """Save the report to the workspace: the form, then one line saying where it went."""
+    """Save the report to the workspace: the form, then one line saying where it went.
+
+    Only the report and the sha256 of its inputs are stored; the résumé file too when
+    “Keep the résumé file” is ticked. The GitHub token is never part of the report.
+    """
     from analyzer.errors import JobreadyError
 
     st.markdown("#### Save to the workspace")
@@ -240,24 +245,27 @@ def save_ui(report: Report, resume: ResumeInput | None, key: str) -> None:
             from dashboard.navigation import page
 
             st.success(saved, icon=":material/check_circle:")
-            st.page_link(page("candidates"), label=f"Open {st.session_state['open_candidate']}",
+            st.page_link(page("candidates.py"), label=f"Open {st.session_state['open_candidate']}",
                          icon=":material/person:")
         return
+    inputs = {"resume": resume.data} if resume else {}
+    if data["input"].get("github"):
+        inputs["github"] = data["input"]["github"].encode()
+    keep = request.keep_file and resume is not None
     try:
-        stored = space.save_report(
-            report, candidate=request.candidate, cohort=request.cohort,
-            resume_file=(resume.name, resume.data) if request.keep_file and resume else None,
-        )
+        report_id = space.save_report(
+            request.candidate, data, cohort=request.cohort, inputs=inputs,
+            resume_file=resume.data if keep else None, resume_filename=resume.name if keep else None)
     except JobreadyError as exc:
         st.error(str(exc))
         return
-    message = f"Saved as report {stored.id} of {request.candidate}."
+    message = f"Saved as report {report_id} of {request.candidate}."
     st.session_state.setdefault("saved", {})[key] = message
     st.session_state["open_candidate"] = request.candidate
     st.success(message, icon=":material/check_circle:")
     from dashboard.navigation import page
 
-    st.page_link(page("candidates"), label=f"Open {request.candidate}", icon=":material/person:")
+    st.page_link(page("candidates.py"), label=f"Open {request.candidate}", icon=":material/person:")
 
 
 # -- page -------------------------------------------------------------------------------
@@ -291,8 +299,8 @@ def main() -> None:
     key = resume.fingerprint if resume else f"github-{data['input'].get('github')}"
     report_view.report_ui(data, taxonomy, key, extra_tabs(report, taxonomy))
     st.divider()
-    try:  # TEMPORARY until the workspace branch is merged
-        import analyzer.workspace  # noqa: F401
-    except ImportError:
-        return
     save_ui(report, resume, key)
+
+
+if __name__ == "__main__":
+    main()

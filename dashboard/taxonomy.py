@@ -91,7 +91,7 @@ def skills_tab(taxonomy: Taxonomy) -> None:
     query, category = skill_filter_ui(taxonomy)
     found = matching_skills(taxonomy, query, category)
     st.caption(f"{len(found)} of {len(taxonomy.skills)} skills. Weight = (articles naming it + 1) / "
-               f"({len(taxonomy.articles)} + 1).")
+               f"({len(taxonomy.articles)} + 1). Click a row to read that skill in full below.")
     if not found:
         st.info("No skill matches: try a shorter word, or another category.")
         return
@@ -110,7 +110,6 @@ def skills_tab(taxonomy: Taxonomy) -> None:
     )
     rows = event.selection.rows if event else []
     chosen = found[rows[0]] if rows else found[0]
-    st.caption("Click a row to read that skill in full.")
     with st.container(border=True):
         st.markdown(skill_markdown(chosen, taxonomy, titles))
 
@@ -211,3 +210,7 @@ def main() -> None:
         groups_tab(taxonomy)
     with projects:
         projects_tab(taxonomy)
+
+
+if __name__ == "__main__":
+    main()
