@@ -84,7 +84,7 @@ def resume_ui() -> ResumeInput | None:
         st.session_state["use_sample"] = False
         return ResumeInput(upload.name, upload.getvalue(), password or None)
     if st.session_state.get("use_sample"):
-        from analyzer.sample import SAMPLE_RESUME
+        from analyzer.resume.sample import SAMPLE_RESUME
 
         st.sidebar.caption("Using the sample résumé (a fictional person).")
         sample = Path(SAMPLE_RESUME)

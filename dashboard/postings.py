@@ -25,10 +25,16 @@ def cohort_ui(names: list[str]) -> str | None:
                         index=0 if names else None, placeholder="pick or type a cohort")
 
 
-def parse(text: str) -> dict:
-    """The posting's JSON (``Posting.to_dict()``: title, skills with ``requirement``)."""
-    from analyzer.postings import parse_posting, posting_from_text
+def parse(text: str) -> dict | None:
+    """The posting's JSON (``Posting.to_dict()``: title, skills with ``requirement``).
 
+    None while :mod:`analyzer.postings` (issue 9, its own branch) is not installed: the
+    posting is then stored as text only, which the workspace accepts.
+    """
+    try:
+        from analyzer.postings import parse_posting, posting_from_text
+    except ImportError:
+        return None
     return parse_posting(posting_from_text(text), cached_taxonomy(), cached_matcher()).to_dict()
 
 

@@ -141,7 +141,7 @@ def report_json(data: dict) -> str:
 
 def report_markdown(data: dict, taxonomy: Taxonomy) -> str:
     """The report as the CLI's Markdown."""
-    from analyzer.markdown import render_markdown
+    from analyzer.report import render_markdown
 
     return render_markdown(data, taxonomy.categories)
 

@@ -1,7 +1,7 @@
 """Fixtures for the dashboard's tests: a temporary workspace database and a live server.
 
-``workspace_url`` points ``DATABASE_URL`` at a fresh SQLite file in ``tmp_path`` (AppTest
-runs the app in this process, so the environment variable is what it reads).
+``workspace_url`` (automatic) points ``DATABASE_URL`` at a fresh SQLite file in ``tmp_path``
+(AppTest runs the app in this process, so the environment variable is what it reads).
 ``dashboard_server`` starts ``streamlit run app.py`` on a free 127.0.0.1 port with its own
 home, cache and database, for the Playwright tests in Debian's Chromium.
 """
@@ -27,9 +27,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 START_TIMEOUT_S = 60
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def workspace_url(tmp_path, monkeypatch) -> str:
-    """``DATABASE_URL`` for this test: a new SQLite file under ``tmp_path``."""
+    """``DATABASE_URL`` for every dashboard test: a new SQLite file under ``tmp_path``
+    (never the coach's own workspace in the user's data directory)."""
     url = f"sqlite:///{tmp_path / 'workspace.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", url)
     return url
