@@ -76,8 +76,9 @@ def heat_map(analysis: CohortAnalysis):
     )
     order = [name for _, name in matrix.groups]
     base = alt.Chart(frame).encode(
-        x=alt.X("Area:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelLimit=200)),
-        y=alt.Y("Candidate:N", title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("Area:N", sort=order, title=None,
+                axis=alt.Axis(labelAngle=-40, labelLimit=200, labelOverlap=False, orient="top")),
+        y=alt.Y("Candidate:N", title=None, axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         tooltip=["Candidate", "Area", alt.Tooltip("Score:Q", format=".1f")],
     )
     cells = base.mark_rect(stroke="white").encode(color=alt.Color(
@@ -126,8 +127,10 @@ def postings_ui(analysis: CohortAnalysis) -> None:
 def groups_ui(analysis: CohortAnalysis) -> None:
     """Groups of similar candidates, each named by its distinctive skills."""
     grouping = analysis.grouping
-    quality = (f"silhouette {grouping.silhouette:.2f}: {grouping.structure} structure"
-               if grouping.silhouette is not None else grouping.structure)
+    structure = grouping.structure + (" structure" if grouping.structure in ("strong", "reasonable", "weak")
+                                      else "")
+    quality = (f"silhouette {grouping.silhouette:.2f}: {structure}"
+               if grouping.silhouette is not None else structure)
     st.caption(f"k-means on each candidate's skill vector; the number of groups has the best "
                f"silhouette ({quality}).")
     if not grouping.groups:
