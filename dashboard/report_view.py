@@ -110,18 +110,19 @@ def summary_ui(data: dict, taxonomy: Taxonomy, key: str) -> None:
     candidate = data["candidate"]
     seniority = seniority_of(candidate)
     months = candidate.get("software_months")
-    columns = st.columns(5 if seniority or months is not None else 3, border=True)
+    shows_experience = seniority is not None or months is not None
+    columns = st.columns([3, 3, 2, 2] if shows_experience else 3, border=True)
     score, skills, gaps = columns[0], columns[-2], columns[-1]
     score.metric("Readiness score", f"{readiness['score']:g} / 100",
                  delta=f"{readiness['level'].capitalize()} level", delta_color="off", delta_arrow="off",
                  help="Weighted mean of the requirement areas below; see “How the score is computed”.")
-    if len(columns) == 5:
-        if seniority:
-            columns[1].metric("Seniority", seniority[0], help=seniority[1] or None)
-        else:
-            columns[1].metric("Seniority", "—", help="This report does not carry a seniority.")
-        columns[2].metric("Software experience", months_text(months) if months is not None else "—",
-                          help="Months of professional software work; overlapping roles count once.")
+    if shows_experience:
+        columns[1].metric(
+            "Seniority", seniority[0] if seniority else "—",
+            delta=f"{months_text(months)} of software work" if months is not None else None,
+            delta_color="off", delta_arrow="off",
+            help="From months of professional software work (overlapping roles count once): "
+                 "student (none), junior (< 24), mid (24–60), senior (> 60).")
     skills.metric("Skills with evidence", sum(1 for s in data["skills"] if s["evidence"]),
                   help="Skills named on the résumé or found in code (implied skills not counted).")
     gaps.metric("Gaps", len(data["gaps"]), help="Requirement areas scoring under 80: not yet used in real work.")
@@ -300,11 +301,27 @@ def gap_markdown(rank: int, gap: dict, names: Mapping[str, str]) -> str:
     badge = GAP_BADGES.get(gap["kind"], gap["kind"])
     text = (f"**{rank}. {gap['name']}** {badge} :gray[importance {gap['importance']:.2f}]  \n"
             f"{plain(gap['reason'])}" + (f"  \n:gray[Would close it: {fix}]" if fix else ""))
-    resources = [r.get("name") or r.get("title") or str(r) if isinstance(r, Mapping) else str(r)
-                 for r in gap.get("resources") or ()]
+    resources = [resource_markdown(r) for r in gap.get("resources") or ()]
     if resources:
-        text += f"  \n:gray[Learn with: {plain(', '.join(resources))}]"
+        text += "  \n:gray[Learn with:] " + ", ".join(resources)
     return text
+
+
+def resource_markdown(resource: Mapping) -> str:
+    """A learning resource of a gap: its name (linked when it has a URL) and its kind."""
+    name = plain(resource.get("name", ""))
+    linked = f"[{name}]({resource['url']})" if resource.get("url") else name
+    return f"{linked} :gray[({resource.get('kind', 'resource')})]"
+
+
+def prompts_ui(prompts: list[dict]) -> None:
+    """Interview prompts for the coach: skills only listed on the résumé, with questions to ask."""
+    st.caption("Skills the résumé lists but shows neither in a work bullet nor in code: "
+               "questions that probe them in an interview.")
+    for prompt in prompts:
+        with st.container(border=True):
+            st.markdown(f"**{plain(prompt['name'])}** :gray[— {plain(prompt['why'])}]")
+            st.markdown("\n".join(f"{n}. {plain(q)}" for n, q in enumerate(prompt["questions"], 1)))
 
 
 def closes_line(project: dict, group_names: Mapping[str, str]) -> str:
@@ -400,6 +417,9 @@ def report_tabs(data: dict, taxonomy: Taxonomy,
     }
     if data["checks"]:
         parts["Résumé checks"] = lambda: resume_checks_ui(data["checks"])
+    if data.get("interview_prompts"):
+        parts[f"Interview prompts ({len(data['interview_prompts'])})"] = (
+            lambda: prompts_ui(data["interview_prompts"]))
     if data["repositories"]:
         parts[f"Repositories ({len(data['repositories'])})"] = lambda: repositories_ui(data, names)
     parts.update(extra or {})
