@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from dashboard.report_view import plain
-from dashboard.resources import workspace
+from dashboard.resources import cached_cohort, cohort_fingerprint, database_url, workspace
 
 if TYPE_CHECKING:
     from analyzer.workspace import CohortAnalysis
@@ -162,7 +162,7 @@ def main() -> None:
     name = cohort_pick_ui(names)
     try:
         with st.spinner("Reading the cohort's reports…"):
-            analysis = space.cohort(name)
+            analysis = cached_cohort(database_url(), name, cohort_fingerprint(space, name))
     except JobreadyError as exc:
         st.error(str(exc))
         return

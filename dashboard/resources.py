@@ -60,6 +60,23 @@ def workspace():
     return cached_workspace(database_url())
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def cached_cohort(url: str | None, name: str, fingerprint: tuple):
+    """:meth:`Workspace.cohort` for ``name``, kept while ``fingerprint`` is unchanged.
+
+    ``fingerprint`` is the cohort's (candidate, latest report id) pairs and posting ids
+    (:func:`cohort_fingerprint`): a new report, member or posting makes a new key, so the
+    k-means grouping runs once per state of the cohort instead of on every rerun.
+    """
+    return cached_workspace(url).cohort(name)
+
+
+def cohort_fingerprint(space, name: str) -> tuple:
+    """Two cheap queries that change whenever the cohort's analysis would."""
+    members = tuple((c.name, c.latest_report_id) for c in space.candidates(name))
+    return members, tuple(p.id for p in space.postings(name))
+
+
 def load_ui(label: str):
     """Taxonomy and matcher loaded under a spinner, after the page painted; None + st.error on failure."""
     from analyzer.errors import JobreadyError

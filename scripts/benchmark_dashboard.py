@@ -10,10 +10,17 @@ new headless Chromium and time, from the navigation until:
 - **ready**: the résumé upload box is visible and the "loading" status is gone, i.e.
   the page can take a résumé.
 
+With ``--cohort N`` it also times the Cohorts page with N stored reports (issue 10): a
+workspace is filled with N candidates in one cohort (reports of generated résumés with
+varied skills, made once and saved N times under different names), then, on a warm server,
+the time from opening ``/cohorts`` until the page has finished its run (k-means grouping,
+heat map and charts drawn).
+
 Usage::
 
     python scripts/benchmark_dashboard.py            # 3 runs of app.py
     python scripts/benchmark_dashboard.py --app app.py --runs 5
+    python scripts/benchmark_dashboard.py --runs 1 --cohort 200
 
 Prints one line per run and the median of each figure (seconds). Uses
 ``/usr/bin/chromium`` with the project's usual flags; never a downloaded browser.
@@ -95,10 +102,72 @@ def one_run(app: str, browser) -> tuple[float, float]:
             server.wait(timeout=20)
 
 
+SKILL_LINES = (
+    "Python, FastAPI, PostgreSQL, Docker", "Java, Spring Boot, MySQL, JUnit", "Node.js, Express, MongoDB, Jest",
+    "Go, Gin, PostgreSQL, Kubernetes", "PHP, Laravel, MySQL, Redis", "Python, Django, Celery, RabbitMQ, AWS",
+)
+
+
+def fill_cohort(database_url: str, size: int, folder: Path) -> None:
+    """``size`` candidates in cohort "Benchmark", one stored report each."""
+    sys.path.insert(0, str(REPO_ROOT / "tests"))
+    from pdf_factory import build_resume_pdf
+
+    from analyzer.report import analyze
+    from analyzer.workspace import open_workspace
+
+    reports = []
+    for n, skills in enumerate(SKILL_LINES):
+        pdf = build_resume_pdf(folder / f"r{n}.pdf", sections=[
+            ("Experience", ["**Developer, Example Ltd\tJan 2022 – Present",
+                            f"• Built services with {skills} used by 2,000 people"]),
+            ("Skills", [skills])])
+        reports.append(analyze(pdf).to_dict())
+    with open_workspace(database_url) as space:
+        for n in range(size):
+            space.save_report(f"Candidate {n + 1:03d}", reports[n % len(reports)], cohort="Benchmark")
+
+
+def open_cohorts(page, url: str) -> float:
+    """Seconds from opening /cohorts until its run is over (tabs drawn, status gone)."""
+    start = time.perf_counter()
+    page.goto(f"{url}/cohorts")
+    page.get_by_role("tab", name="Similar candidates").wait_for(state="visible", timeout=TIMEOUT_MS)
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+    return time.perf_counter() - start
+
+
+def cohort_load(app: str, browser, size: int) -> tuple[float, float]:
+    """(first open, second open) of /cohorts in seconds, on a warm server with N stored reports.
+
+    The second open reuses the analysis kept by ``st.cache_data`` while the cohort is unchanged.
+    """
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as home:
+        fill_cohort(f"sqlite:///{home}/jobready.sqlite3", size, Path(home))
+        server = start_server(app, port, home)
+        try:
+            wait_healthy(url)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)  # warm up: the first run imports the analyzer
+            page.locator("h1").first.wait_for(state="visible", timeout=TIMEOUT_MS)
+            page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+            first = open_cohorts(page, url)
+            again = open_cohorts(page, url)
+            page.close()
+            return first, again
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="app.py", help="the Streamlit script, relative to the repository")
     parser.add_argument("--runs", type=int, default=3, help="fresh servers to measure (default 3)")
+    parser.add_argument("--cohort", type=int, default=0, metavar="N",
+                        help="also time the Cohorts page with N stored reports")
     args = parser.parse_args()
     paints, readies = [], []
     with sync_playwright() as p:
@@ -109,6 +178,11 @@ def main() -> None:
                 paints.append(paint)
                 readies.append(ready)
                 print(f"run {run}: first paint {paint:.2f} s, ready {ready:.2f} s", flush=True)
+            if args.cohort:
+                loads = [cohort_load(args.app, browser, args.cohort) for _ in range(args.runs)]
+                print(f"cohort page with {args.cohort} stored reports, median of {args.runs}: first open "
+                      f"{statistics.median(f for f, _ in loads):.2f} s, again "
+                      f"{statistics.median(a for _, a in loads):.2f} s", flush=True)
         finally:
             browser.close()
     print(f"median of {args.runs}: first paint {statistics.median(paints):.2f} s, "
