@@ -133,9 +133,29 @@ def compare_pick_ui(entries: Sequence[ReportEntry]) -> tuple[int, int] | None:
     return before, after
 
 
-def change_lines(title: str, items: Sequence[str]) -> str:
-    """A titled Markdown list, or "" when there is nothing."""
-    return f"**{title}**\n" + "\n".join(f"- {i}" for i in items) if items else ""
+def changes_markdown(comparison: Comparison, better: bool) -> str:
+    """What got better (``better=True``) or worse between two reports, as titled Markdown lists."""
+    def scores(groups) -> list[str]:
+        return [f"{g.name}: {g.before:g} → {g.after:g}" for g in groups
+                if g.before is not None and g.after is not None]
+
+    c = comparison
+    sections = (
+        ("Skills gained", [f"{s.name} ({s.after})" for s in c.skills_gained]),
+        ("Stronger evidence", [f"{s.name}: {s.before} → {s.after}" for s in c.skills_stronger]),
+        ("Areas up", scores(c.groups_up)),
+        ("Gaps closed", [g.name for g in c.gaps_closed]),
+        ("Checks fixed", [k.name for k in c.checks_fixed]),
+    ) if better else (
+        ("Skills lost", [f"{s.name} ({s.before})" for s in c.skills_lost]),
+        ("Weaker evidence", [f"{s.name}: {s.before} → {s.after}" for s in c.skills_weaker]),
+        ("Areas down", scores(c.groups_down)),
+        ("Gaps opened", [g.name for g in c.gaps_opened]),
+        ("Checks broken", [k.name for k in c.checks_broken]),
+    )
+    parts = [f"**{title}**\n" + "\n".join(f"- {report_view.plain(i)}" for i in items)
+             for title, items in sections if items]
+    return "\n\n".join(parts) or ("Nothing gained." if better else "Nothing lost.")
 
 
 def comparison_ui(space: Workspace, before: int, after: int) -> None:
@@ -150,8 +170,7 @@ def comparison_ui(space: Workspace, before: int, after: int) -> None:
     right.metric(f"Report #{after}", f"{b['readiness']['score']:g} / 100",
                  delta=f"{b['readiness']['level'].capitalize()} level", delta_color="off", delta_arrow="off")
     change = comparison.score_change
-    delta.metric("Change", "—" if change is None else f"{change:+g} points",
-                 delta=None if not change else f"{change:+g}")
+    delta.metric("Change", "—" if change is None else f"{change:+g} points")
     groups_a = {g["id"]: g for g in a["readiness"]["groups"]}
     rows = []
     for group in b["readiness"]["groups"]:
@@ -161,32 +180,14 @@ def comparison_ui(space: Workspace, before: int, after: int) -> None:
                      f"#{after}": group["score"] if group["assessed"] else None})
     frame = pd.DataFrame(rows)
     frame["Change"] = frame[f"#{after}"] - frame[f"#{before}"]
-    st.dataframe(frame, hide_index=True, width="stretch",
+    st.dataframe(frame, hide_index=True, width="stretch", height=35 * (len(frame) + 1) + 3,  # no scrolling
                  column_config={"Change": st.column_config.NumberColumn(format="%+.1f")})
     if comparison.unchanged:
         st.success("Nothing changed between these two reports.")
         return
     gained, lost = st.columns(2, border=True)
-    with gained:
-        st.markdown("\n\n".join(part for part in (
-            change_lines("Skills gained", [f"{s.name} ({s.after})" for s in comparison.skills_gained]),
-            change_lines("Stronger evidence", [f"{s.name}: {s.before} → {s.after}"
-                                               for s in comparison.skills_stronger]),
-            change_lines("Areas up", [f"{g.name}: {g.before:g} → {g.after:g}" for g in comparison.groups_up
-                                      if g.before is not None and g.after is not None]),
-            change_lines("Gaps closed", [g.name for g in comparison.gaps_closed]),
-            change_lines("Checks fixed", [c.name for c in comparison.checks_fixed]),
-        ) if part) or "Nothing gained.")
-    with lost:
-        st.markdown("\n\n".join(part for part in (
-            change_lines("Skills lost", [f"{s.name} ({s.before})" for s in comparison.skills_lost]),
-            change_lines("Weaker evidence", [f"{s.name}: {s.before} → {s.after}"
-                                             for s in comparison.skills_weaker]),
-            change_lines("Areas down", [f"{g.name}: {g.before:g} → {g.after:g}" for g in comparison.groups_down
-                                        if g.before is not None and g.after is not None]),
-            change_lines("Gaps opened", [g.name for g in comparison.gaps_opened]),
-            change_lines("Checks broken", [c.name for c in comparison.checks_broken]),
-        ) if part) or "Nothing lost.")
+    gained.markdown(changes_markdown(comparison, better=True))
+    lost.markdown(changes_markdown(comparison, better=False))
 
 
 def report_pick_ui(entries: Sequence[ReportEntry], key: str) -> int:

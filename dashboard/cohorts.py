@@ -12,8 +12,13 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from dashboard.report_view import plain
-from dashboard.resources import cached_cohort, cohort_fingerprint, database_url, workspace
+from dashboard.report_view import plain, tabs_ui
+from dashboard.resources import (
+    cached_cohort,
+    cohort_fingerprint,
+    database_url,
+    workspace_ui,
+)
 
 if TYPE_CHECKING:
     from analyzer.workspace import CohortAnalysis
@@ -150,12 +155,10 @@ def main() -> None:
     from analyzer.errors import JobreadyError
 
     st.title("Cohorts")
-    try:
-        space = workspace()
-        names = [c.name for c in space.cohorts()]
-    except JobreadyError as exc:
-        st.error(str(exc))
+    opened = workspace_ui()
+    if opened is None:
         return
+    space, names = opened
     if not names:
         st.info("No cohort yet: pick or type a cohort when you save a report on the Analyze page.")
         return
@@ -167,18 +170,13 @@ def main() -> None:
         st.error(str(exc))
         return
     st.caption(f"{len(analysis.candidates)} candidate(s); each counted by their latest report.")
-    overview, gaps, heat, postings, groups = st.tabs(
-        ["Candidates", "Common gaps", "Heat map", "Target postings", "Similar candidates"], key="cohort-tabs")
-    with overview:
-        candidates_ui(analysis)
-    with gaps:
-        common_gaps_ui(analysis)
-    with heat:
-        heat_map_ui(analysis)
-    with postings:
-        postings_ui(analysis)
-    with groups:
-        groups_ui(analysis)
+    tabs_ui({
+        "Candidates": lambda: candidates_ui(analysis),
+        "Common gaps": lambda: common_gaps_ui(analysis),
+        "Heat map": lambda: heat_map_ui(analysis),
+        "Target postings": lambda: postings_ui(analysis),
+        "Similar candidates": lambda: groups_ui(analysis),
+    }, key="cohort-tabs")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from dashboard.report_view import plain
-from dashboard.resources import cached_matcher, cached_taxonomy, workspace
+from dashboard.resources import cached_matcher, cached_taxonomy, workspace_ui
 
 if TYPE_CHECKING:
     from analyzer.workspace import Posting, Workspace
@@ -92,12 +92,10 @@ def main() -> None:
     st.title("Postings")
     st.markdown("The job postings each cohort aims at. The Cohorts page shows who is closest "
                 "to each posting and which skills most of the cohort lacks for it.")
-    try:
-        space = workspace()
-        names = [c.name for c in space.cohorts()]
-    except JobreadyError as exc:
-        st.error(str(exc))
+    opened = workspace_ui()
+    if opened is None:
         return
+    space, names = opened
     cohort = cohort_ui(names)
     if not cohort:
         st.info("Type a cohort's name to start one, or save a report with a cohort on the Analyze page.")

@@ -434,7 +434,11 @@ def report_ui(data: dict, taxonomy: Taxonomy, key: str,
     widget, so a new upload opens on the Overview tab instead of the tab last looked at.
     """
     summary_ui(data, taxonomy, key)
-    parts = report_tabs(data, taxonomy, extra)
-    for tab, render in zip(st.tabs(list(parts), key=f"tabs-{key}"), parts.values()):
+    tabs_ui(report_tabs(data, taxonomy, extra), key=f"tabs-{key}")
+
+
+def tabs_ui(parts: Mapping[str, Callable[[], None]], key: str | None = None) -> None:
+    """One tab per label, each drawn by its function (``key`` names the tab widget)."""
+    for tab, render in zip(st.tabs(list(parts), key=key), parts.values()):
         with tab:
             render()

@@ -77,6 +77,18 @@ def cohort_fingerprint(space, name: str) -> tuple:
     return members, tuple(p.id for p in space.postings(name))
 
 
+def workspace_ui():
+    """(the workspace, its cohort names), or None after an st.error sentence when it cannot be opened."""
+    from analyzer.errors import JobreadyError
+
+    try:
+        space = workspace()
+        return space, [c.name for c in space.cohorts()]
+    except JobreadyError as exc:
+        st.error(str(exc))
+        return None
+
+
 def load_ui(label: str):
     """Taxonomy and matcher loaded under a spinner, after the page painted; None + st.error on failure."""
     from analyzer.errors import JobreadyError

@@ -12,10 +12,17 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from dashboard.report_view import DIFFICULTY_BADGES, plain
+from dashboard.report_view import DIFFICULTY_BADGES, plain, tabs_ui
 
 if TYPE_CHECKING:
-    from analyzer.taxonomy import Article, Project, RequirementGroup, Skill, Source, Taxonomy
+    from analyzer.taxonomy import (
+        Article,
+        Project,
+        RequirementGroup,
+        Skill,
+        Source,
+        Taxonomy,
+    )
 
 ALL = "All"
 
@@ -68,8 +75,8 @@ def matching_skills(taxonomy: Taxonomy, query: str, category: str) -> list[Skill
 def skill_markdown(skill: Skill, taxonomy: Taxonomy, titles: Mapping[str, str]) -> str:
     """One skill in full: aliases, what it implies, weight, article phrases, notes."""
     names = {s.id: s.name for s in taxonomy.skills.values()}
-    lines = [f"**{plain(skill.name)}** · {taxonomy.categories.get(skill.category, skill.category)} · "
-             f"weight {skill.weight:.2f} ({origin_text(skill.origin, skill.sources)})"]
+    lines = [(f"**{plain(skill.name)}** · {taxonomy.categories.get(skill.category, skill.category)} · "
+              f"weight {skill.weight:.2f} ({origin_text(skill.origin, skill.sources)})")]
     if skill.aliases:
         lines.append("Also written: " + ", ".join(f"`{a}`" for a in skill.aliases))
     if skill.implies:
@@ -187,7 +194,6 @@ def projects_tab(taxonomy: Taxonomy) -> None:
 def main() -> None:
     """The page: title, then Skills, Requirement groups and Projects tabs."""
     from analyzer.errors import JobreadyError
-
     from dashboard.resources import cached_taxonomy
 
     st.title("Taxonomy")
@@ -201,15 +207,11 @@ def main() -> None:
         return
     st.caption(f"Version {taxonomy.version} · sha256 {taxonomy.sha256[:12]} · "
                f"{len(taxonomy.articles)} seed articles")
-    skills, groups, projects = st.tabs([f"Skills ({len(taxonomy.skills)})",
-                                        f"Requirement groups ({len(taxonomy.groups)})",
-                                        f"Projects ({len(taxonomy.projects)})"])
-    with skills:
-        skills_tab(taxonomy)
-    with groups:
-        groups_tab(taxonomy)
-    with projects:
-        projects_tab(taxonomy)
+    tabs_ui({
+        f"Skills ({len(taxonomy.skills)})": lambda: skills_tab(taxonomy),
+        f"Requirement groups ({len(taxonomy.groups)})": lambda: groups_tab(taxonomy),
+        f"Projects ({len(taxonomy.projects)})": lambda: projects_tab(taxonomy),
+    })
 
 
 if __name__ == "__main__":

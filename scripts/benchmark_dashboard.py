@@ -7,8 +7,8 @@ new headless Chromium and time, from the navigation until:
 - **first paint**: the page shows content, i.e. the first ``h1`` heading is visible
   (before the fix the browser stays white while the script imports spaCy and compiles
   the taxonomy's matcher; after it the title and the upload box come first);
-- **ready**: the résumé upload box is visible and the "loading" status is gone, i.e.
-  the page can take a résumé.
+- **ready**: the hint "Upload a résumé PDF in the sidebar…" is visible: the page drew it
+  after loading the taxonomy and compiling the spaCy matcher, so an upload is analysed at once.
 
 With ``--cohort N`` it also times the Cohorts page with N stored reports (issue 10): a
 workspace is filled with N candidates in one cohort (reports of generated résumés with
@@ -29,77 +29,41 @@ Prints one line per run and the median of each figure (seconds). Uses
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(REPO_ROOT))
+from dashboard import server as dashboard_server
+
 TIMEOUT_MS = 120_000
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(app: str, port: int, home: str) -> subprocess.Popen:
-    """``streamlit run`` on 127.0.0.1:port with a throw-away home, data dir and database."""
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_TOKEN", "GITHUB_API_URL")}
-    env.update(HOME=home, JOBREADY_CACHE_DIR=f"{home}/cache", XDG_DATA_HOME=f"{home}/data",
-               DATABASE_URL=f"sqlite:///{home}/jobready.sqlite3",
-               PYTHONPATH=str(REPO_ROOT))
-    command = [sys.executable, "-m", "streamlit", "run", app, "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true",
-               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-
-
-def wait_healthy(url: str, deadline_s: float = 60) -> None:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"streamlit did not answer on {url} within {deadline_s:g} s")
+NOT_RUNNING = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the script run is over
 
 
 def one_run(app: str, browser) -> tuple[float, float]:
     """(first paint, ready) in seconds for a fresh server."""
-    port = free_port()
+    port = dashboard_server.free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as home:
-        server = start_server(app, port, home)
+        server = dashboard_server.start(Path(home), port, app)
         try:
-            wait_healthy(url)
+            dashboard_server.wait_until_up(url, server)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             start = time.perf_counter()
             page.goto(url)
             page.locator("h1").first.wait_for(state="visible", timeout=TIMEOUT_MS)
             paint = time.perf_counter() - start
-            page.locator("input[type=file]").first.wait_for(state="attached", timeout=TIMEOUT_MS)
-            page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+            page.get_by_text("Upload a résumé PDF in the sidebar").wait_for(state="visible", timeout=TIMEOUT_MS)
             ready = time.perf_counter() - start
             page.close()
             return paint, ready
         finally:
-            server.terminate()
-            server.wait(timeout=20)
+            dashboard_server.stop(server)
 
 
 SKILL_LINES = (
@@ -133,7 +97,7 @@ def open_cohorts(page, url: str) -> float:
     start = time.perf_counter()
     page.goto(f"{url}/cohorts")
     page.get_by_role("tab", name="Similar candidates").wait_for(state="visible", timeout=TIMEOUT_MS)
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+    page.locator(NOT_RUNNING).wait_for(state="attached", timeout=TIMEOUT_MS)
     return time.perf_counter() - start
 
 
@@ -142,24 +106,23 @@ def cohort_load(app: str, browser, size: int) -> tuple[float, float]:
 
     The second open reuses the analysis kept by ``st.cache_data`` while the cohort is unchanged.
     """
-    port = free_port()
+    port = dashboard_server.free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as home:
-        fill_cohort(f"sqlite:///{home}/jobready.sqlite3", size, Path(home))
-        server = start_server(app, port, home)
+        fill_cohort(f"sqlite:///{home}/workspace.sqlite3", size, Path(home))
+        server = dashboard_server.start(Path(home), port, app)
         try:
-            wait_healthy(url)
+            dashboard_server.wait_until_up(url, server)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)  # warm up: the first run imports the analyzer
             page.locator("h1").first.wait_for(state="visible", timeout=TIMEOUT_MS)
-            page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=TIMEOUT_MS)
+            page.get_by_text("Upload a résumé PDF in the sidebar").wait_for(state="visible", timeout=TIMEOUT_MS)
             first = open_cohorts(page, url)
             again = open_cohorts(page, url)
             page.close()
             return first, again
         finally:
-            server.terminate()
-            server.wait(timeout=20)
+            dashboard_server.stop(server)
 
 
 def main() -> None:
@@ -171,7 +134,8 @@ def main() -> None:
     args = parser.parse_args()
     paints, readies = [], []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(dashboard_server.CHROMIUM),
+                                     args=dashboard_server.CHROMIUM_ARGS)
         try:
             for run in range(1, args.runs + 1):
                 paint, ready = one_run(args.app, browser)

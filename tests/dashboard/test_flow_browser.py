@@ -43,9 +43,10 @@ def artifacts() -> Path:
 
 
 def settle(page) -> None:
-    """Wait until the script run is over (Streamlit's running indicator has gone)."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=WAIT_MS)
+    """Wait until the script run is over (the app root says its script is not running)."""
+    page.wait_for_timeout(300)  # a rerun asked for by the last action may not have started yet
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        state="attached", timeout=WAIT_MS)
 
 
 def shot(page, folder: Path, name: str) -> None:
@@ -68,10 +69,12 @@ def test_upload_save_compare_note_export(dashboard_server, browser, artifacts, t
     page.locator("input[type=file]").set_input_files(str(first))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"{score_1:g} / 100", timeout=WAIT_MS)
     expect(page.get_by_role("tab", name="Overview")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=WAIT_MS)
     shot(page, artifacts, "01-upload.png")
 
     # 2. save it to a new candidate (the name comes from the résumé)
-    expect(page.get_by_label("New candidate's name", exact=True)).to_have_value("Casey Example")
+    expect(page.get_by_label("New candidate's name", exact=True)).to_have_value("Casey Example",
+                                                                                timeout=WAIT_MS)
     page.get_by_role("button", name="Save report").click()
     expect(page.get_by_text("Saved as report 1 of Casey Example.")).to_be_visible(timeout=WAIT_MS)
     shot(page, artifacts, "02-saved.png")
@@ -92,9 +95,9 @@ def test_upload_save_compare_note_export(dashboard_server, browser, artifacts, t
     shot(page, artifacts, "04-candidate.png")
 
     # 5. see the history chart (two points: one per saved report)
-    expect(page.get_by_text("Readiness over time")).to_be_visible()
+    expect(page.get_by_text("Readiness over time")).to_be_visible(timeout=WAIT_MS)
     chart = page.get_by_test_id("stVegaLiteChart").first
-    expect(chart).to_be_visible()
+    expect(chart).to_be_visible(timeout=WAIT_MS)
     shot(page, artifacts, "05-history.png")
 
     # 6. compare the two reports
