@@ -9,7 +9,13 @@ import pytest
 from pdf_factory import build_resume_pdf
 
 from analyzer.report import analyze
-from dashboard.report_view import closes_line, months_text, plain, seniority_of, skills_by_group
+from dashboard.report_view import (
+    closes_line,
+    months_text,
+    plain,
+    seniority_of,
+    skills_by_group,
+)
 
 GROUPS = {"cloud_hosting": "Cloud or hosting", "ci_cd": "CI/CD"}
 
