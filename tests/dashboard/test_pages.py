@@ -100,6 +100,7 @@ def test_save_stores_the_report_for_a_new_candidate(resume_pdf, space, taxonomy)
     assert at.success[0].value == f"Saved as report {entry.id} of Casey Example."
     assert entry.score == expected["readiness"]["score"]
     assert entry.kept_file is None  # the file is kept only when asked
+    assert next(b for b in at.button if b.label == "Save report").disabled  # no second copy by a second click
     assert [c.name for c in space.candidates(COHORT)] == ["Casey Example"]
 
 
