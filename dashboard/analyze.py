@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from analyzer.resume import Resume
     from analyzer.taxonomy import Taxonomy
 
+KEPT_RESUME = "kept_resume"  # session state: the last upload, across page changes
 NEW_CANDIDATE = "New candidate…"  # plain text: no emoji font is assumed
 
 
@@ -67,22 +68,38 @@ class SaveRequest:
 
 # -- inputs -----------------------------------------------------------------------------
 
+def forget_kept_resume() -> None:
+    """The uploader changed (a new file, or the file removed): forget the résumé kept for page changes."""
+    st.session_state.pop(KEPT_RESUME, None)
+
+
 def resume_ui() -> ResumeInput | None:
-    """Sidebar: a PDF upload or the shipped sample résumé, plus a password for locked PDFs."""
+    """Sidebar: a PDF upload or the shipped sample résumé, plus a password for locked PDFs.
+
+    Streamlit forgets an upload widget's file when the coach opens another page; the last
+    upload is kept in this session's state, so coming back shows the same report.
+    """
     st.sidebar.header("Résumé")
     generation = st.session_state.setdefault("upload_generation", 0)
     upload = st.sidebar.file_uploader("Upload a résumé (PDF)", type=["pdf"], key=f"upload-{generation}",
+                                      on_change=forget_kept_resume,
                                       help="Read in memory for this session; stored only if you save "
                                            "it with “Keep the résumé file”.")
     if st.sidebar.button("Try a sample résumé", help="A fictional junior developer's résumé."):
         # a fresh uploader key clears an earlier upload, so the sample is what gets analysed
         st.session_state["upload_generation"] = generation + 1
         st.session_state["use_sample"] = True
+        forget_kept_resume()
         st.rerun()
     password = st.sidebar.text_input("PDF password (only for protected files)", type="password")
     if upload is not None:
         st.session_state["use_sample"] = False
-        return ResumeInput(upload.name, upload.getvalue(), password or None)
+        st.session_state[KEPT_RESUME] = ResumeInput(upload.name, upload.getvalue(), password or None)
+        return st.session_state[KEPT_RESUME]
+    if KEPT_RESUME in st.session_state:
+        kept = st.session_state[KEPT_RESUME]
+        st.sidebar.caption(f"Showing {kept.name} from before; upload a file to replace it.")
+        return replace(kept, password=password or kept.password)
     if st.session_state.get("use_sample"):
         from analyzer.resume.sample import SAMPLE_RESUME
 

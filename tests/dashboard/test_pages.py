@@ -101,6 +101,11 @@ def test_save_stores_the_report_for_a_new_candidate(resume_pdf, space, taxonomy)
     assert entry.score == expected["readiness"]["score"]
     assert entry.kept_file is None  # the file is kept only when asked
     assert next(b for b in at.button if b.label == "Save report").disabled  # no second copy by a second click
+
+    at.switch_page("dashboard/candidates.py").run()  # "Open Casey Example" leads here
+    assert at.selectbox(key="candidate").value == "Casey Example"
+    at.switch_page("dashboard/analyze.py").run()  # and back: the report and its saved line stay
+    assert not at.exception and at.success[0].value == f"Saved as report {entry.id} of Casey Example."
     assert [c.name for c in space.candidates(COHORT)] == ["Casey Example"]
 
 
