@@ -25,16 +25,13 @@ def cohort_ui(names: list[str]) -> str | None:
                         index=0 if names else None, placeholder="pick or type a cohort")
 
 
-def parse(text: str) -> dict | None:
-    """The posting's JSON (``Posting.to_dict()``: title, skills with ``requirement``).
+def parse(text: str) -> dict:
+    """The posting's JSON (``Posting.to_dict()``: title, skills each ``required`` or ``nice_to_have``).
 
-    None while :mod:`analyzer.postings` (issue 9, its own branch) is not installed: the
-    posting is then stored as text only, which the workspace accepts.
+    Raises :class:`analyzer.postings.PostingError` (a JobreadyError) for over-long text.
     """
-    try:
-        from analyzer.postings import parse_posting, posting_from_text
-    except ImportError:
-        return None
+    from analyzer.postings import parse_posting, posting_from_text
+
     return parse_posting(posting_from_text(text), cached_taxonomy(), cached_matcher()).to_dict()
 
 

@@ -259,6 +259,8 @@ def test_add_and_delete_a_target_posting(filled, space):
 
     assert not at.exception and not at.error
     assert [p.title for p in space.postings(COHORT)] == ["Junior Python developer", "Backend intern"]
+    read = {s["name"]: s["requirement"] for s in space.postings(COHORT)[1].parsed["skills"]}
+    assert read["Python"] == "required" and read["Docker"] == "nice_to_have"
     assert "2 target postings of Spring 2027" in text(at)
     assert "**Required:** Python, AWS  \n**Nice to have:** Docker" in [m.value for m in at.markdown]
     at.button(key=f"delete-posting-{space.postings(COHORT)[0].id}").click().run()
