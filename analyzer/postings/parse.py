@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.postings import requirements as rules
 from analyzer.postings.read import PostingText
@@ -93,6 +93,7 @@ class Posting:
         skills: required skills first, then nice to have; each in reading order.
         has_requirements: whether the posting has its own requirements section (policy rule 5c/d).
         warnings: one sentence each ("nothing technical was found …").
+        text: the posting's text (for the text similarity).
     """
 
     name: str
@@ -101,6 +102,7 @@ class Posting:
     skills: tuple[PostingSkill, ...]
     has_requirements: bool
     warnings: tuple[str, ...]
+    text: str = field(default="", repr=False, compare=False)
 
     def skill(self, skill_id: str) -> PostingSkill | None:
         return next((s for s in self.skills if s.id == skill_id), None)
@@ -201,7 +203,7 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     skills.sort(key=lambda s: s.requirement != REQUIRED)
     warnings = _warnings(text, lines, skills, taxonomy)
     return Posting(text.name, title, rules.seniority(title or "", lines), tuple(skills),
-                   has_requirements, tuple(warnings))
+                   has_requirements, tuple(warnings), full)
 
 
 # ------------------------------------------------------------------ steps
