@@ -71,7 +71,8 @@ _NEGATION_BEFORE = re.compile(
     r"""(?ix)
       (?:\bno|\bnot|\bwithout|\bnever|\bzero)\s+(?:(?:more|longer|need\s+for|prior|any|the|using|use|of)\s+){0,2}$
     | \b(?:don't|do\s+not|doesn't|does\s+not|won't|will\s+not|aren't|are\s+not|isn't|is\s+not|not|never|no\s+longer)\s+
-        (?:(?:going|planning|gonna)\s+to\s+)?(?:use|using|need|require|requiring|work(?:ing)?\s+with|touch|write|be\s+using)\s+(?:any\s+|the\s+)?$
+        (?:(?:going|planning|gonna)\s+to\s+)?(?:use|using|need|require|requiring|work(?:ing)?\s+with|touch|write|be\s+using)\s+(?:any\s+|the\s+)?
+        (?:(?:[\w-]+[\s,]+){1,3}?(?:or|nor|and)\s+)?$
     """
 )
 _NOT_NEGATION = re.compile(r"(?i)\bno\s+(?:matter|doubt|problem)\b|\bnot\s+only\b|\bnot\s+just\b")
