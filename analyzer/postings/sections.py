@@ -109,6 +109,8 @@ _INLINE_BARE = re.compile(
     r"The Role|The role)(?=\s+(?:[A-Z0-9<-]|\d))")
 _COLON = re.compile(r"\s*:(?!//)")
 _WORDS_BEFORE = re.compile(r"[\w'’&/<>-]+")
+_ASKING = frozenset({"requirements", "responsibilities", "nice"})
+_COMPANY_LABEL = re.compile(r"(?i)\b(?:our|we|stack|environment|used|use)\b")
 _MD_MARKS = re.compile(r"^[#>*_\s-]+|[*_\s:#]+$")
 
 
@@ -181,6 +183,10 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
     for start, body, mark_kind, mark_text in marks:
         if start < title_end:
             continue
+        line_start = text.rfind("\n", 0, start) + 1
+        mid_line = bool(text[line_start:start].strip(" \t-*•▪●◦·–—#"))
+        if mark_kind == "stack" and kind in _ASKING and mid_line and not _COMPANY_LABEL.search(mark_text):
+            continue  # "… understanding of Languages: Go, Python" inside the requirements is asked for
         if start > position:
             sections.append(Section(kind, heading, position, start))
         position, kind, heading = max(body, start), mark_kind, mark_text.strip()
