@@ -222,7 +222,10 @@ def seniority(title: str, lines: Sequence[str]) -> Seniority | None:
         for match in _YEARS.finditer(line):
             context = line[match.start():match.end() + 60].lower()
             value = int(match.group(1))
-            if "experience" not in context and "exp" not in context or not 0 < value <= 40:
+            asked = ("experience" in context or re.search(r"\bexp\b", context)
+                     or re.match(r"(?i)(?:at\s+least|minimum|min)\b|\d{1,2}\s*(?:\+|plus)", match.group(0))
+                     or re.match(r"\s+(?:with|in|using|of)\s+(?!age\b)", line[match.end():]))
+            if not asked or "ago" in context[:len(match.group(0)) + 5] or not 0 < value <= 40:
                 continue
             if years is None or value < years:
                 years = value
