@@ -85,7 +85,7 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
             out += ["Make it stand out: " + "; ".join(u.rstrip(".") for u in p["upgrades"]) + ".", ""]
 
     out += ["## Skills and evidence", ""]
-    names = {s["id"]: s["name"] for s in report["skills"]}
+    names = {s["id"]: s["name"] for s in (*report["skills"], *report.get("other_technologies", ()))}
     for s in report["skills"]:
         category = categories.get(s["category"], s["category"])
         head = f"- **{s['name']}** ({category}, {_STATUS.get(s['status'], s['status'])}"
@@ -95,6 +95,16 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
         out.append(head)
         out += [f"  - {_where(e)}" for e in s["evidence"][:5]]
     out.append("")
+
+    others = report.get("other_technologies") or []
+    if others:
+        out += ["## Other technologies", "",
+                "Named with evidence but outside every requirement group above.", ""]
+        for t in others:
+            category = categories.get(t["category"], t["category"])
+            out.append(f"- **{t['name']}** ({category}, {_STATUS.get(t['status'], t['status'])}, "
+                       f"{t['strength']}) — {_where(t['evidence'][0])}")
+        out.append("")
 
     claims = report["claims"]
     if any(claims.values()):
