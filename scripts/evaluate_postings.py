@@ -50,6 +50,23 @@ Programming fundamentals|Software development lifecycle|Agile|Code review|Techni
 """The umbrella nouns of labels.yaml header rule 4 ("concepts"), recorded, never scored."""
 
 
+def scored_names(skill, taxonomy) -> list[str]:
+    """The label names a found skill is scored as, under the labels.yaml policy.
+
+    The labels use the curated skills of skill_taxonomy.yaml only. A technology of the broader
+    vocabulary (technologies.yaml) is scored as the cloud provider it implies ("Amazon
+    CloudSearch" → AWS: policy rule 1, "AWS services → AWS"), otherwise left unscored (the
+    policy records such technology under unknown_to_taxonomy, which is not scored). Skills of
+    unscored categories and the policy's umbrella concepts are left unscored too.
+    """
+    if getattr(taxonomy.skill(skill.id), "is_technology", False):
+        parents = [taxonomy.skill(i) for i in taxonomy.skill(skill.id).implies]
+        return [p.name for p in parents if p.category == "cloud" and p.name not in POLICY_CONCEPTS]
+    if skill.category in UNSCORED_CATEGORIES or skill.name in POLICY_CONCEPTS:
+        return []
+    return [skill.name]
+
+
 def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -67,13 +84,13 @@ def score_labels(root: Path, taxonomy, matcher) -> dict:
             entry.get("unknown_to_taxonomy") or [])
         gold = {n: "required" for n in entry.get("required") or []}
         gold.update({n: "nice_to_have" for n in entry.get("nice_to_have") or []})
-        predicted = {}
+        predicted: dict[str, str] = {}
         for skill in posting.skills:
-            if skill.category in UNSCORED_CATEGORIES or skill.name in POLICY_CONCEPTS:
-                continue
-            if skill.name in side and skill.name not in gold:
-                continue
-            predicted[skill.name] = skill.requirement
+            for name in scored_names(skill, taxonomy):
+                if name in side and name not in gold:
+                    continue
+                if predicted.get(name) != "required":  # two mentions of one name: required wins
+                    predicted[name] = skill.requirement
         tp = len(gold.keys() & predicted.keys())
         presence = (tp, len(predicted.keys() - gold.keys()), len(gold.keys() - predicted.keys()))
         gold_pairs, pred_pairs = set(gold.items()), set(predicted.items())
