@@ -14,6 +14,7 @@ import sys
 import typer
 
 from analyzer.cli import analyze, postings, taxonomy  # noqa: F401  (registers the commands)
+from analyzer.cli import batch, exports  # noqa: F401  (registers the commands)
 from analyzer.cli.common import app
 from analyzer.errors import InputError, JobreadyError, TaxonomyError
 
