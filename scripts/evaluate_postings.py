@@ -3,7 +3,8 @@
 1. ``labels.yaml``: the hand-labelled postings, under the policy in that file's header.
    Scored: presence precision / recall / F1 over the primary labels (``required`` +
    ``nice_to_have``), and F1 over (skill, required | nice_to_have) pairs, micro-averaged.
-   Under the policy, predictions are left out of the score (neither right nor wrong) when the
+   ``baseline_*`` rows: the issue's plain alias matcher (every match of every line, all called
+   required), scored the same way. Under the policy, predictions are left out of the score (neither right nor wrong) when the
    skill is of a category the labels do not score (frontend, concepts, soft skills, degrees,
    certifications, portfolio, career), one of the policy's umbrella "concepts" (header rule
    4: API development, HTTP, DevOps, Scalability …), or on the posting's own side lists
@@ -76,10 +77,11 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 
 def score_labels(root: Path, taxonomy, matcher) -> dict:
     data = yaml.safe_load((root / "labels.yaml").read_text("utf-8"))
-    totals = {"presence": [0, 0, 0], "pairs": [0, 0, 0]}
+    totals = {"presence": [0, 0, 0], "pairs": [0, 0, 0], "baseline_presence": [0, 0, 0], "baseline_pairs": [0, 0, 0]}
     details = []
     for entry in data["postings"]:
-        posting = parse_posting(read_posting(root / entry["file"]), taxonomy, matcher)
+        text = read_posting(root / entry["file"])
+        posting = parse_posting(text, taxonomy, matcher)
         side = set(entry.get("frontend") or []) | set(entry.get("concepts") or []) | set(
             entry.get("unknown_to_taxonomy") or [])
         gold = {n: "required" for n in entry.get("required") or []}
@@ -95,7 +97,19 @@ def score_labels(root: Path, taxonomy, matcher) -> dict:
         presence = (tp, len(predicted.keys() - gold.keys()), len(gold.keys() - predicted.keys()))
         gold_pairs, pred_pairs = set(gold.items()), set(predicted.items())
         pairs = (len(gold_pairs & pred_pairs), len(pred_pairs - gold_pairs), len(gold_pairs - pred_pairs))
-        for key, value in (("presence", presence), ("pairs", pairs)):
+        # the baseline of the issue: every alias match of every line, all called required
+        baseline: dict[str, str] = {}
+        for mentions in matcher.mentions_in((line, None) for line in text.lines):
+            for m in mentions:
+                for name in scored_names(taxonomy.skill(m.skill_id), taxonomy):
+                    if not (name in side and name not in gold):
+                        baseline[name] = "required"
+        base_presence = (len(gold.keys() & baseline.keys()), len(baseline.keys() - gold.keys()),
+                         len(gold.keys() - baseline.keys()))
+        base_pairs = (len(gold_pairs & set(baseline.items())), len(set(baseline.items()) - gold_pairs),
+                      len(gold_pairs - set(baseline.items())))
+        for key, value in (("presence", presence), ("pairs", pairs), ("baseline_presence", base_presence),
+                           ("baseline_pairs", base_pairs)):
             totals[key] = [a + b for a, b in zip(totals[key], value)]
         details.append({
             "id": entry["id"], "file": entry["file"], "title": posting.title,
@@ -105,6 +119,7 @@ def score_labels(root: Path, taxonomy, matcher) -> dict:
                                         for n in gold.keys() & predicted.keys() if gold[n] != predicted[n]),
         })
     return {"postings": len(details), "presence": prf(*totals["presence"]), "pairs": prf(*totals["pairs"]),
+            "baseline_presence": prf(*totals["baseline_presence"]), "baseline_pairs": prf(*totals["baseline_pairs"]),
             "details": details}
 
 
@@ -156,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     labels, spans = result["labels"], result["spans"]
     print(f"taxonomy: {result['taxonomy_skills']} skills")
     print(f"labels.yaml ({labels['postings']} postings)   P      R      F1   (tp/fp/fn)")
-    for key in ("presence", "pairs"):
+    for key in ("presence", "pairs", "baseline_presence", "baseline_pairs"):
         m = labels[key]
         print(f"  {key:<28} {m['precision']:.3f}  {m['recall']:.3f}  {m['f1']:.3f}  ({m['tp']}/{m['fp']}/{m['fn']})")
     print(f"skillspan spans ({spans['postings']} postings): {spans['mapped_spans']}/{spans['knowledge_spans']} "
