@@ -33,7 +33,7 @@ EXCLUDED_CATEGORIES = frozenset({"soft_skills", "career", "portfolio"})
 "experience" are read by a coach from the posting itself, not matched to evidence."""
 
 REQUIRED, NICE = "required", "nice_to_have"
-_STACK_SECTIONS = frozenset({"stack", "benefits", "about"})
+_STACK_SECTIONS = frozenset({"stack", "benefits", "about"})  # benefits only with "we use …"
 _LIST_SECTIONS = frozenset({"requirements", "nice", "stack"})
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦·–—]|\d+[.)])\s*")
 _TAGS = re.compile(r"(?m)(?:^|(?<=\s))Technologies[ \t]*:?[ \t]*\n?"
@@ -179,6 +179,8 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         section = clause.section
         if section == "header" and not mention.tag:
             continue  # "Industry: Agile Software Development", "Role: Full Stack Developer"
+        if section == "benefits" and not rules.company_stack(clause.text):
+            continue  # perks ask for nothing: "EAP", "Udemy courses", "latest MacBook"
         first = mentions[first_of_group.get(index, index)]
         before = full[max(clause.start, first.start - 60):first.start] if first is not mention else \
             full[max(clause.start, mention.start - 60):mention.start]

@@ -55,7 +55,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "requirements": (
         r"requirements?", r"(?:minimum|basic|required|essential|key|job|technical) "
         r"(?:qualifications|skills|requirements)", r"qualifications?",
-        r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to succeed| to be successful)?",
+        r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to (?:succeed|be successful|the table))?",
         r"what (?:we(?:'re| are)?|we’re) (?:looking for|expect(?: from you)?)",
         r"(?:we are|we're|we’re) looking for", r"who (?:you are|we are looking for)",
         r"your (?:profile|skills|experience|background|qualifications)", r"(?:the )?profile",
@@ -102,11 +102,11 @@ _PHRASES = {kind: re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
             for kind, phrases in _HEADINGS.items()}
 # Inline headings without a colon: capitalised phrases job boards run into the text.
 _INLINE_BARE = re.compile(
-    r"(?<![\w'’])(?P<h>What you(?:'ll|’ll| will) (?:bring|do|need)|What we offer(?: you)?|"
+    r"(?<![\w'’])(?=[A-Z])(?P<h>(?i:What you(?:'ll|’ll| will) (?:bring|do|need)|What we offer(?: you)?|"
     r"Here(?:'s|’s) what we offer(?: you)?|Your profile|Your tasks|Your responsibilities|"
     r"Requirements|Responsibilities|Qualifications|Nice to have|Job description|Benefits|"
     r"Tools & Services|Who you are|About you|About us|Our stack|Tech stack|"
-    r"The Role|The role)(?=\s+(?:[A-Z0-9<-]|\d))")
+    r"The Role|The role|What you bring to the table))(?=\s+(?:[A-Z0-9<-]|\d))")
 _COLON = re.compile(r"\s*:(?!//)")
 _WORDS_BEFORE = re.compile(r"[\w'’&/<>-]+")
 _ASKING = frozenset({"requirements", "responsibilities", "nice"})
@@ -161,7 +161,8 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
     for line in text.split("\n"):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
-        whole = heading_kind(stripped) if len(stripped.split()) <= 8 else None
+        words = len(stripped.split())
+        whole = heading_kind(stripped) if words <= 8 or (words <= 14 and stripped.endswith(":")) else None
         if whole and not re.search(r"[.!?]\s", stripped):
             marks.append((offset + lead, offset + len(line), whole, stripped))
         else:
@@ -195,9 +196,9 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
 
 
 def _heading_before(line: str, colon: int) -> tuple[int, str] | None:
-    """The longest run of up to 7 words right before a colon that is a heading phrase:
+    """The longest run of up to 12 words right before a colon that is a heading phrase:
     ``(its start, its kind)``; "Full-time Experience level:" gives "Experience level"."""
-    words = list(_WORDS_BEFORE.finditer(line, max(0, colon - 90), colon))[-7:]
+    words = list(_WORDS_BEFORE.finditer(line, max(0, colon - 120), colon))[-12:]
     if words and words[-1].end() != colon and line[words[-1].end():colon].strip():
         return None
     for first in words:
