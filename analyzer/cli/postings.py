@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 import typer
 
 from analyzer.cli.common import Format, app
-from analyzer.cli.common import fail as _fail
 
 
 def read_posting_arg(path: str):

@@ -165,7 +165,6 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     starts = [c.start for c in parts]
     decided: dict[str, list[tuple[str, str, Clause]]] = {}
     order: list[str] = []
-    kept: list[_Mention] = []
     negated_runs: set[int] = set()
     groups = rules.alternatives(full, [(m.start, m.end, m.skill_id, taxonomy.skill(m.skill_id).category)
                                        for m in mentions])
@@ -188,7 +187,6 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
             negated_runs.add(first_of_group.get(index, index))
             continue
         requirement, reason = _decide(mention, clause, has_requirements)
-        kept.append(mention)
         if mention.skill_id not in decided:
             order.append(mention.skill_id)
         decided.setdefault(mention.skill_id, []).append((requirement, reason, clause))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from analyzer.errors import PostingError
 
-__all__ = ["MAX_BYTES", "MAX_CHARS", "PostingError", "PostingText", "read_posting", "posting_from_text"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "PostingError", "PostingText", "posting_from_text", "read_posting"]
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest posting file read, in bytes (2 MB). Postings are 2–20 kB of text; a saved job page

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Clause", "Section", "SECTION_KINDS", "clauses", "find_sections", "hangs", "heading_kind"]
+__all__ = ["SECTION_KINDS", "Clause", "Section", "clauses", "find_sections", "hangs", "heading_kind"]
 
 SECTION_KINDS = ("requirements", "responsibilities", "nice", "stack", "benefits", "about",
                  "header", "general")

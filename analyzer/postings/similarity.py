@@ -32,8 +32,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MODEL_PATH", "PARAMS", "SimilarityModel", "TOKENIZER_VERSION", "build_model",
-           "load_model", "tokenize"]
+__all__ = [
+    "MODEL_PATH",
+    "PARAMS",
+    "TOKENIZER_VERSION",
+    "SimilarityModel",
+    "build_model",
+    "load_model",
+    "tokenize",
+]
 
 TOKENIZER_VERSION = 1
 """Bumped whenever :func:`tokenize` changes; the saved model records the version it used."""
