@@ -186,7 +186,9 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         if not mention.tag and (rules.negated(before) or first_of_group.get(index) in negated_runs):
             negated_runs.add(first_of_group.get(index, index))
             continue
-        requirement, reason = _decide(mention, clause, has_requirements)
+        in_clause = [(m.start - clause.start, m.end - clause.start) for m in mentions
+                     if clause.start <= m.start < clause.end + 1]
+        requirement, reason = _decide(mention, clause, has_requirements, in_clause)
         if mention.skill_id not in decided:
             order.append(mention.skill_id)
         decided.setdefault(mention.skill_id, []).append((requirement, reason, clause))
@@ -316,9 +318,14 @@ def _clause_of(parts: Sequence[Clause], starts: Sequence[int], position: int) ->
     return clause if clause.start <= position < clause.end + 1 else None
 
 
-def _decide(mention: _Mention, clause: Clause, has_requirements: bool) -> tuple[str, str]:
-    """(requirement, reason) for one mention, by the rules of :mod:`requirements`."""
-    marker = rules.nice_marker(clause.text)
+def _decide(mention: _Mention, clause: Clause, has_requirements: bool,
+            others: Sequence[tuple[int, int]] = ()) -> tuple[str, str]:
+    """(requirement, reason) for one mention, by the rules of :mod:`requirements`.
+
+    ``others`` are the spans of every mention in the clause (clause-relative).
+    """
+    span = (mention.start - clause.start, mention.end - clause.start)
+    marker = rules.nice_marker(clause.text, span, others or (span,))
     if marker and not mention.tag:
         return NICE, f"marked “{marker}”"
     if clause.section == "nice":

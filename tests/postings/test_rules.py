@@ -31,6 +31,12 @@ CASES = {
                               {"C#": REQ, "Microsoft Azure": NICE, "RabbitMQ": NICE}),
     "marker only in its own clause": ("Engineer\nRequirements:\n- Strong Ruby on Rails. Knowing Sidekiq is a bonus.\n",
                                       {"Ruby on Rails": REQ}),
+    "a leading marker covers what follows": ("Engineer\nRequirements:\n- Experience with Python, Django and ideally Docker\n",
+                                             {"Python": REQ, "Django": REQ, "Docker": NICE}),
+    "a trailing marker covers what precedes": ("Engineer\nRequirements:\n- Kubernetes experience preferred, for our Go services\n",
+                                               {"Kubernetes": NICE}),
+    "a trailing marker with nothing before leads": ("Engineer\nRequirements:\n- Go\n- Preferred: Docker, Terraform\n",
+                                                    {"Go": REQ, "Docker": NICE, "Terraform": NICE}),
     "ideal candidate is not a marker": ("Engineer\nThe ideal candidate has:\n- Django\n- PostgreSQL\n",
                                         {"Django": REQ, "PostgreSQL": REQ}),
     "run-on text loses its punctuation": (
