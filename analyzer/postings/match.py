@@ -314,7 +314,14 @@ def _phrase(project: Project, closes: list[str], stack, taxonomy: Taxonomy) -> M
                 language = next((s.language for s in taxonomy.stacks.values() if skill_id in s.frameworks), None)
                 ids = [language or (ids[0] if ids else None), skill_id, *ids[2:]]
             break
-    base = tuple(dict.fromkeys(taxonomy.skill(s).name for s in ids if s))
+    ids = [s for s in ids if s]
+    for skill_id in closes:  # a missing database or test tool takes the place of the stack's own
+        category = taxonomy.skill(skill_id).category
+        if category in ("databases", "testing") and skill_id not in ids:
+            same = next((i for i, s in enumerate(ids) if taxonomy.skill(s).category == category), None)
+            if same is not None:
+                ids[same] = skill_id
+    base = tuple(dict.fromkeys(taxonomy.skill(s).name for s in ids))
     added = tuple(taxonomy.skill(s).name for s in closes  # the missing tools join the stack
                   if s not in ids and taxonomy.skill(s).category in _TOOL_CATEGORIES)
     names = tuple(dict.fromkeys(base + added))
