@@ -56,16 +56,18 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         r"requirements?", r"(?:minimum|basic|required|essential|key|job|technical) "
         r"(?:qualifications|skills|requirements)", r"qualifications?",
         r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to (?:succeed|be successful|the table))?",
+        r"who (?:we(?:'re| are|’re)) looking for",
         r"what (?:we(?:'re| are)?|we’re) (?:looking for|expect(?: from you)?)",
         r"(?:we are|we're|we’re) looking for", r"who (?:you are|we are looking for)",
         r"your (?:profile|skills|experience|background|qualifications)", r"(?:the )?profile",
         r"(?:skills|experience) (?:and|&) (?:experience|skills|qualifications)",
-        r"(?:required )?skills", r"you (?:have|bring|should have|will need)", r"must[- ]haves?",
+        r"(?:required )?skills", r"you (?:have|bring|should have|will need)",
+        r"must[- ]haves?(?: skills| requirements| qualifications)?", r"required", r"prerequisites",
         r"about you", r"(?:the )?ideal candidate(?: will have)?", r"what it takes",
         r"(?:this|the) role requires.{0,80}?", r"you are", r"you're", r"candidate profile",
     ),
     "responsibilities": (
-        r"responsibilities", r"(?:your|key|main|core) (?:responsibilities|tasks|duties|mission)",
+        r"responsibilities(?: include)?", r"(?:your|key|main|core) (?:responsibilities|tasks|duties|mission)",
         r"what you(?:'ll| will|’ll)? (?:do|be doing|work on)", r"(?:the|your) role",
         r"(?:in|as part of) (?:this|your|the) role,? you (?:will|would)",
         r"(?:the )?job", r"duties", r"tasks", r"day[- ]to[- ]day", r"what the job involves",
@@ -74,6 +76,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "stack": (
         r"technologies(?: (?:we use|used))?", r"tech(?:nology)? stack", r"(?:our )?stack",
+        r"(?:tech|technologies|tools) we (?:use|work with|love)",
         r"tools(?: (?:&|and) (?:services|technologies))?", r"tools we use", r"our tools",
         r"(?:our )?(?:technical |tech )?environment", r"tech", r"core technologies",
         r"languages",
@@ -111,6 +114,7 @@ _COLON = re.compile(r"\s*:(?!//)")
 _WORDS_BEFORE = re.compile(r"[\w'’&/<>-]+")
 _ASKING = frozenset({"requirements", "responsibilities", "nice"})
 _COMPANY_LABEL = re.compile(r"(?i)\b(?:our|we|stack|environment|used|use)\b")
+_JOINED_HEADING = re.compile(r"\s+(?:and|&|/)\s+", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^[#>*_\s-]+|[*_\s:#]+$")
 
 
@@ -146,6 +150,12 @@ def heading_kind(text: str) -> str | None:
     for kind, pattern in _PHRASES.items():
         if pattern.fullmatch(core):
             return kind
+    # "Requirements & Skills", "Qualifications and Experience", "Benefits / Perks": the first part decides
+    parts = _JOINED_HEADING.split(core, maxsplit=1)
+    if len(parts) == 2 and parts[0] and len(parts[1].split()) <= 3:
+        for kind, pattern in _PHRASES.items():
+            if pattern.fullmatch(parts[0]):
+                return kind
     return None
 
 

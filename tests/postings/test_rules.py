@@ -46,6 +46,9 @@ CASES = {
     # -- sections (policy 5b) ----------------------------------------------------------------
     "responsibility is required": ("Engineer\nYour tasks:\n- Build services in Spring Boot\nRequirements:\n- Java\n",
                                    {"Spring Boot": REQ, "Java": REQ}),
+    "joined heading": ("Engineer\nAbout us: we use Scala.\nQualifications & Experience\n- Java\nBenefits and perks\n- AWS credits\n",
+                       {"Java": REQ, "Scala": NICE}),
+    "must have heading": ("Engineer\nWe build with Ruby.\nMust have skills:\n- Rails\n", {"Ruby on Rails": REQ, "Ruby": NICE}),
     "markdown headings": ("# Backend Engineer\n## Requirements\n* Flask\n## Nice to have\n* Celery background jobs\n",
                           {"Flask": REQ}),
     # -- company stack (policy 5c / 5d) ------------------------------------------------------
