@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -127,8 +129,11 @@ def score_spans(root: Path, taxonomy, matcher) -> dict:
     entries = json.loads((root / "skillspan_train" / "spans.json").read_text("utf-8"))
     spans = mapped = 0
     found_total = span_total = both = 0
+    timings = []
     for entry in entries:
+        started = time.perf_counter()
         posting = parse_posting(read_posting(root / "skillspan_train" / entry["file"]), taxonomy, matcher)
+        timings.append(time.perf_counter() - started)
         found = {s.id for s in posting.skills}
         span_skills: set[str] = set()
         texts = entry.get("knowledge_spans") or []
@@ -147,6 +152,8 @@ def score_spans(root: Path, taxonomy, matcher) -> dict:
         "span_skills": span_total, "found_skills": found_total, "found_and_spanned": both,
         "span_recall": round(both / span_total, 3) if span_total else 1.0,
         "found_also_spanned": round(both / found_total, 3) if found_total else 1.0,
+        "median_ms_per_posting": round(1000 * statistics.median(timings), 1) if timings else None,
+        "max_ms_per_posting": round(1000 * max(timings), 1) if timings else None,
     }
 
 
@@ -179,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{spans['found_and_spanned']}/{spans['span_skills']} of their skills (span recall "
           f"{spans['span_recall']:.1%}); {spans['found_also_spanned']:.1%} of the {spans['found_skills']} "
           "skills it finds are also spanned")
+    print(f"reading + parsing one posting (matcher compiled): median {spans['median_ms_per_posting']} ms, "
+          f"max {spans['max_ms_per_posting']} ms")
     if args.details:
         for d in labels["details"]:
             print(f"\n{d['id']} {d['file']} — {d['title']}")
