@@ -32,14 +32,15 @@ Stable API (the CLI, the dashboard, exports and batch build on these names)::
         (.candidates .common_gaps .matrix .grouping .postings; .to_dict(), .to_markdown())
 
 Modules: ``models`` (SQLAlchemy tables), ``database`` (engine, Alembic migrations run on
-first use, driver errors → one sentence), ``storage`` (:class:`Workspace`), ``compare``,
-``cohort``; ``migrations/`` ships in the wheel.
+first use, driver errors → one sentence), ``storage`` (:class:`Workspace`), ``records``
+(what it returns), ``privacy`` (token scrubbing), ``compare``, ``cohort``;
+``migrations/`` ships in the wheel.
 
 Errors (all ``analyzer.errors.JobreadyError``)::
 
     WorkspaceError                 the database could not be used
     ├── WorkspaceUnavailableError  cannot open the file / reach the server
-    ├── WorkspaceBusyError         SQLite locked by another writer for over 30 s
+    ├── WorkspaceBusyError         SQLite locked by another writer past the busy timeout (30 s)
     ├── WorkspaceCorruptError      not a jobready workspace, or a damaged file
     ├── WorkspaceVersionError      made by a newer jobready
     ├── WorkspaceURLError          a bad DATABASE_URL (also an InputError: exit 2)
@@ -61,7 +62,7 @@ from analyzer.errors import (
 from analyzer.workspace.cohort import CohortAnalysis, analyze_cohort, target_posting
 from analyzer.workspace.compare import Comparison, compare_reports
 from analyzer.workspace.database import default_database_url, make_engine, migrate
-from analyzer.workspace.storage import (
+from analyzer.workspace.records import (
     CandidateSummary,
     CohortSummary,
     Deleted,
@@ -69,9 +70,8 @@ from analyzer.workspace.storage import (
     Posting,
     ReportEntry,
     StoredReport,
-    Workspace,
-    open_workspace,
 )
+from analyzer.workspace.storage import Workspace, open_workspace
 
 __all__ = [
     "CandidateSummary", "CohortAnalysis", "CohortSummary", "Comparison", "Deleted",

@@ -6,7 +6,8 @@
   k-means, the number of groups chosen by silhouette, each group named by its
   distinctive skills, so a coach can plan one workshop per group;
 - :func:`posting_fit`: the cohort against its target postings — who is closest to which
-  posting and which skills most of the cohort lacks for it;
+  posting (issue 9's match score, from the stored reports) and which required skills most
+  of the cohort lacks for it;
 - :func:`analyze_cohort`: all four in one :class:`CohortAnalysis`.
 
 A report here is ``Report.to_dict()``; nothing touches the database.
@@ -29,8 +30,9 @@ DISTINCTIVE_SKILLS = 3
 """How many skills name a group."""
 
 REQUIRED_WEIGHT, NICE_TO_HAVE_WEIGHT = 2.0, 1.0
-"""Weights of a posting's required and nice-to-have items in :func:`posting_fit`
-(issue 9: required items weigh more; 2:1 is our choice, printed with the result)."""
+"""Weights of a posting's required and nice-to-have items in :func:`posting_fit`: the
+same as ``analyzer.postings.match`` (issue 9), so a candidate's score here is their match
+score there."""
 
 MOST = 0.5
 """A skill "most of the cohort lacks" is missing for more than this share of candidates."""
@@ -168,6 +170,7 @@ def similar_groups(reports: Mapping[str, Mapping[str, Any]], *, seed: int = 0) -
     from sklearn.cluster import KMeans
     from sklearn.metrics import silhouette_score
     from sklearn.preprocessing import normalize
+    from threadpoolctl import threadpool_limits
 
     names, skills, rows = skill_vectors(reports)
     if not names:
@@ -179,11 +182,14 @@ def similar_groups(reports: Mapping[str, Mapping[str, Any]], *, seed: int = 0) -
         return Grouping((_describe(0, labels, names, skills, np.asarray(rows)),), None,
                         "too few candidates" if len(names) < 3 else "identical skills")
     best: tuple[float, Any] | None = None
-    for k in range(2, min(MAX_GROUPS, distinct, len(names) - 1) + 1):
-        fitted = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix)
-        score = float(silhouette_score(matrix, fitted.labels_))
-        if best is None or score > best[0] + 1e-9:
-            best = (score, fitted.labels_)
+    # one thread: on matrices this small OpenMP threads cost more than they save
+    # (scripts/benchmark_workspace.py: 200 candidates, 4.9 s → 0.27 s on a busy 2-core box)
+    with threadpool_limits(1):
+        for k in range(2, min(MAX_GROUPS, distinct, len(names) - 1) + 1):
+            fitted = KMeans(n_clusters=k, n_init=10, random_state=seed).fit(matrix)
+            score = float(silhouette_score(matrix, fitted.labels_))
+            if best is None or score > best[0] + 1e-9:
+                best = (score, fitted.labels_)
     score, labels = best
     raw = np.asarray(rows, dtype=float)
     # number the groups by size, largest first, so the output is stable and readable
@@ -228,11 +234,11 @@ def _describe(cluster, labels, names, skills, raw) -> SimilarGroup:
 
 @dataclass(frozen=True)
 class TargetPosting:
-    """What a posting asks for, as taxonomy skill ids.
+    """What a posting asks for, as units of taxonomy skill ids.
 
-    ``required`` and ``nice_to_have`` are tuples of alternatives: each item is a tuple
-    of skill ids of which one is enough (a single id for most items; an ``any_of``
-    group of issue 9's posting JSON for "Java or Kotlin").
+    ``required`` and ``nice_to_have`` hold units: a tuple of skill ids of which one is
+    enough — a single id for most items, an ``any_of`` group of issue 9's posting JSON
+    for "Java or Kotlin" (required when any member is). ``names`` maps ids to names.
     """
 
     title: str
@@ -246,34 +252,38 @@ def target_posting(title: str, parsed: Mapping[str, Any] | None, *,
                    id: int | None = None) -> TargetPosting:
     """A :class:`TargetPosting` from a parsed posting's JSON.
 
-    Reads issue 9's shape — ``skills``: ``[{id, name, requirement: "required" |
-    "nice_to_have", any_of: int | None}]`` — or plain ``required`` / ``nice_to_have``
-    lists of skill ids. None or an empty dict gives a posting that asks for nothing.
+    Reads ``analyzer.postings.Posting.to_dict()`` — ``skills``: ``[{id, name,
+    requirement: "required" | "nice_to_have", any_of: int | None}]`` — or plain
+    ``required`` / ``nice_to_have`` lists of skill ids. None or ``{}`` asks for nothing.
     """
     parsed = parsed or {}
     names: dict[str, str] = {}
-    buckets: dict[str, dict[Any, list[str]]] = {"required": {}, "nice_to_have": {}}
+    units: dict[Any, list[str]] = {}
+    required: set[Any] = set()
     for n, skill in enumerate(parsed.get("skills") or ()):
-        kind = "nice_to_have" if skill.get("requirement") == "nice_to_have" else "required"
         key = ("any", skill["any_of"]) if skill.get("any_of") is not None else ("one", n)
-        buckets[kind].setdefault(key, []).append(skill["id"])
+        units.setdefault(key, []).append(skill["id"])
         names[skill["id"]] = skill.get("name") or skill["id"]
+        if skill.get("requirement") != "nice_to_have":
+            required.add(key)
     for kind in ("required", "nice_to_have"):
         for n, sid in enumerate(parsed.get(kind) or ()):
-            buckets[kind].setdefault(("list", n), []).append(str(sid))
+            units[(kind, n)] = [str(sid)]
+            if kind == "required":
+                required.add((kind, n))
     return TargetPosting(
-        title, tuple(tuple(dict.fromkeys(v)) for v in buckets["required"].values()),
-        tuple(tuple(dict.fromkeys(v)) for v in buckets["nice_to_have"].values()), id, names)
+        title, tuple(tuple(dict.fromkeys(v)) for k, v in units.items() if k in required),
+        tuple(tuple(dict.fromkeys(v)) for k, v in units.items() if k not in required), id, names)
 
 
 @dataclass(frozen=True)
 class PostingFit:
     """The cohort against one posting.
 
-    ``ranking`` lists (candidate, coverage in [0, 1]) closest first, where coverage is
-    the weighted share of the posting's items the candidate's report shows (any status,
-    implied included; required ×2, nice to have ×1). ``lacking`` lists the required
-    items more than half the cohort misses: (item label, share missing in [0, 1]).
+    ``ranking`` lists (candidate, coverage in [0, 1]) best first: issue 9's posting match
+    score divided by 100 (see :func:`posting_fit`). ``lacking`` lists the required units
+    more than half the cohort misses entirely: (label, share of candidates missing it in
+    [0, 1]).
     """
 
     title: str
@@ -290,28 +300,43 @@ class PostingFit:
 
 def posting_fit(reports: Mapping[str, Mapping[str, Any]],
                 postings: Iterable[TargetPosting]) -> list[PostingFit]:
-    """For each posting: the cohort ranked by coverage and the skills most of it lacks."""
-    shown = {name: {s["id"]: s.get("name", s["id"]) for s in r.get("skills") or ()}
-             for name, r in reports.items()}
-    formula = (f"coverage = Σ(weight of items shown) / Σ(weight of all items); required "
-               f"×{REQUIRED_WEIGHT:g}, nice to have ×{NICE_TO_HAVE_WEIGHT:g}; an either-or "
-               "item is shown when any of its skills is")
+    """For each posting: the cohort ranked by coverage and the skills most of it lacks.
+
+    A unit's credit is the best readiness factor in [0, 1] among its skills in the
+    candidate's report (listed 0.5, applied 0.8, quantified 0.9, shown in code 1.0, an
+    implied skill its implier's), 0 when absent; coverage = (W_req × Σ required credits
+    + W_nice × Σ nice credits) / (W_req × required units + W_nice × nice units) in
+    [0, 1] — the match score of ``analyzer.postings.match`` divided by 100, computed from
+    stored report dicts.
+    """
+    credits = {name: {s["id"]: float(s.get("factor") or 0) for s in r.get("skills") or ()}
+               for name, r in reports.items()}
+    names = {s["id"]: s.get("name", s["id"]) for r in reports.values()
+             for s in r.get("skills") or ()}
+    formula = (f"coverage = ({REQUIRED_WEIGHT:g} × Σ required credits + "
+               f"{NICE_TO_HAVE_WEIGHT:g} × Σ nice-to-have credits) / ({REQUIRED_WEIGHT:g} × "
+               f"required items + {NICE_TO_HAVE_WEIGHT:g} × nice-to-have items); credit = the "
+               "skill's readiness factor (listed 0.5 … shown in code 1.0), the best of an "
+               "either-or item")
     fits = []
     for posting in postings:
-        items = ([(alts, REQUIRED_WEIGHT) for alts in posting.required]
-                 + [(alts, NICE_TO_HAVE_WEIGHT) for alts in posting.nice_to_have])
-        total = sum(w for _, w in items)
+        denominator = (REQUIRED_WEIGHT * len(posting.required)
+                       + NICE_TO_HAVE_WEIGHT * len(posting.nice_to_have))
         ranking = []
-        for name in sorted(shown, key=str.lower):
-            got = sum(w for alts, w in items if any(a in shown[name] for a in alts))
-            ranking.append((name, round(got / total, 3) if total else 0.0))
+        for name in sorted(credits, key=str.lower):
+            shown = credits[name]
+            numerator = (REQUIRED_WEIGHT * sum(_credit(u, shown) for u in posting.required)
+                         + NICE_TO_HAVE_WEIGHT * sum(_credit(u, shown)
+                                                     for u in posting.nice_to_have))
+            ranking.append((name, round(numerator / denominator, 3) if denominator else 0.0))
         ranking.sort(key=lambda pair: -pair[1])
         lacking = []
-        for alts in posting.required:
-            missing = sum(1 for name in shown if not any(a in shown[name] for a in alts))
-            share = missing / len(shown) if shown else 0.0
+        for unit in posting.required:
+            missing = sum(1 for name in credits
+                          if not any(credits[name].get(sid, 0.0) > 0 for sid in unit))
+            share = missing / len(credits) if credits else 0.0
             if share > MOST:
-                label = " or ".join(posting.names.get(a) or _known_name(a, shown) for a in alts)
+                label = " or ".join(posting.names.get(sid) or names.get(sid, sid) for sid in unit)
                 lacking.append((label, round(share, 3)))
         lacking.sort(key=lambda pair: -pair[1])
         fits.append(PostingFit(posting.title, posting.id, tuple(ranking), tuple(lacking),
@@ -319,11 +344,9 @@ def posting_fit(reports: Mapping[str, Mapping[str, Any]],
     return fits
 
 
-def _known_name(skill_id: str, shown: Mapping[str, Mapping[str, str]]) -> str:
-    for skills in shown.values():
-        if skill_id in skills:
-            return skills[skill_id]
-    return skill_id
+def _credit(unit: tuple[str, ...], shown: Mapping[str, float]) -> float:
+    """The best factor among a unit's skills (0 when the candidate shows none)."""
+    return max((shown.get(sid, 0.0) for sid in unit), default=0.0)
 
 
 # -- everything at once --------------------------------------------------------------
@@ -359,8 +382,8 @@ class CohortAnalysis:
                   for c in self.candidates]
         if self.common_gaps:
             lines += ["", "## Most common gaps", ""]
-            lines += [f"- {g.name}: {g.count} of {size} ({', '.join(g.candidates)})"
-                      for g in self.common_gaps]
+            lines += [f"- {g.name}: {g.count} of {size} ({_kinds(g.kinds)}): "
+                      f"{', '.join(g.candidates)}" for g in self.common_gaps]
         if self.matrix.groups:
             lines += ["", "## Readiness per requirement group", "",
                       "| Candidate | " + " | ".join(n for _, n in self.matrix.groups) + " |",
@@ -379,6 +402,13 @@ class CohortAnalysis:
                 lines += ["", "Most of the cohort lacks: "
                           + ", ".join(f"{s} ({v:.0%})" for s, v in fit.lacking)]
         return "\n".join(lines) + "\n"
+
+
+def _kinds(kinds: Mapping[str, int]) -> str:
+    """``2 missing, 1 partial``: how the gap shows, strongest kind first."""
+    order = ("missing", "weak", "partial")
+    ranked = sorted(kinds.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 9)
+    return ", ".join(f"{n} {kind}" for kind, n in ranked)
 
 
 def _score(value: float | None) -> str:

@@ -128,10 +128,8 @@ class Comparison:
         sections: list[tuple[str, list[str]]] = [
             ("Skills gained", [f"- {s.name} ({s.after})" for s in self.skills_gained]),
             ("Skills lost", [f"- {s.name} (was {s.before})" for s in self.skills_lost]),
-            ("Stronger evidence", [f"- {s.name}: {s.before} → {s.after}"
-                                   for s in self.skills_stronger]),
-            ("Weaker evidence", [f"- {s.name}: {s.before} → {s.after}"
-                                 for s in self.skills_weaker]),
+            ("Stronger evidence", [f"- {s.name}: {_step(s)}" for s in self.skills_stronger]),
+            ("Weaker evidence", [f"- {s.name}: {_step(s)}" for s in self.skills_weaker]),
             ("Requirement groups up", [f"- {g.name}: {_num(g.before)} → {_num(g.after)} "
                                        f"({g.change:+.1f})" for g in self.groups_up]),
             ("Requirement groups down", [f"- {g.name}: {_num(g.before)} → {_num(g.after)} "
@@ -147,6 +145,14 @@ class Comparison:
             if items:
                 lines += ["", f"## {title}", "", *items]
         return "\n".join(lines) + "\n"
+
+
+def _step(skill: SkillChange) -> str:
+    """``listed → applied``; with the same strength on both sides (a stronger skill now
+    implies it), the readiness factors say what moved."""
+    if skill.before != skill.after:
+        return f"{skill.before} → {skill.after}"
+    return f"{skill.after}, factor {skill.factor_before or 0:.1f} → {skill.factor_after or 0:.1f}"
 
 
 def _num(value: float | None) -> str:

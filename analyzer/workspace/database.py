@@ -22,7 +22,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    NoSuchModuleError,
+    OperationalError,
+)
 
 from analyzer.errors import (
     WorkspaceBusyError,
@@ -91,12 +96,12 @@ def _normalise(url: str) -> URL:
     return parsed
 
 
-def make_engine(url: str | None = None) -> Engine:
+def make_engine(url: str | None = None, *, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
     """A SQLAlchemy engine for the workspace at ``url`` (default: :func:`default_database_url`).
 
     SQLite: the file's folder is created; every connection gets foreign keys on, WAL
     journal mode (readers never wait for the writer) and a busy timeout of
-    :data:`BUSY_TIMEOUT_S`; transactions are begun by SQLAlchemy, and a session made
+    ``busy_timeout_s`` (default :data:`BUSY_TIMEOUT_S`); transactions are begun by SQLAlchemy, and a session made
     with ``execution_options(sqlite_begin="IMMEDIATE")`` takes the write lock at its
     start, so two writers queue instead of failing half-way. PostgreSQL: psycopg 3 with
     a :data:`CONNECT_TIMEOUT_S` connect timeout. The engine connects lazily.
@@ -108,7 +113,7 @@ def make_engine(url: str | None = None) -> Engine:
     parsed = _normalise(url or default_database_url())
     try:
         if parsed.get_backend_name() == "sqlite":
-            return _sqlite_engine(parsed)
+            return _sqlite_engine(parsed, busy_timeout_s)
         return create_engine(parsed, connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
                              pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError) as exc:
@@ -116,7 +121,7 @@ def make_engine(url: str | None = None) -> Engine:
             f"{describe(parsed)} cannot be used ({exc}): check DATABASE_URL.") from exc
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, busy_timeout_s: float) -> Engine:
     in_memory = url.database in (None, "", ":memory:")
     if not in_memory:
         folder = Path(url.database).expanduser().resolve().parent
@@ -126,14 +131,14 @@ def _sqlite_engine(url: URL) -> Engine:
             raise WorkspaceUnavailableError(
                 f"cannot create the folder {folder} for the workspace ({exc.strerror}): "
                 "choose another path with DATABASE_URL.") from exc
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # let SQLAlchemy, not the sqlite3 module, decide when transactions begin
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if not in_memory:
             cursor.execute("PRAGMA journal_mode = WAL")
@@ -232,7 +237,7 @@ def translate_errors(engine: Engine) -> Iterator[None]:
     """Turn database driver errors raised inside the block into workspace errors.
 
     Raises:
-        WorkspaceBusyError: SQLite stayed locked longer than :data:`BUSY_TIMEOUT_S`.
+        WorkspaceBusyError: SQLite stayed locked past the busy timeout.
         WorkspaceUnavailableError: the file cannot be opened or the server not reached.
         WorkspaceCorruptError: the file is not a SQLite database, or is damaged.
         WorkspaceError: any other database failure.
@@ -246,7 +251,7 @@ def translate_errors(engine: Engine) -> Iterator[None]:
         detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         if "locked" in detail or "busy" in detail:
             raise WorkspaceBusyError(
-                f"{where} stayed locked by another writer for {BUSY_TIMEOUT_S} s: "
+                f"{where} stayed locked by another writer past the busy timeout: "
                 "try again when the other save or batch run has finished.") from exc
         if engine.dialect.name == "sqlite":
             if "not a database" in detail or "malformed" in detail:

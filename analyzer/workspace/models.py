@@ -22,7 +22,6 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
-    Integer,
     LargeBinary,
     MetaData,
     String,

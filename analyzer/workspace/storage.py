@@ -9,11 +9,8 @@ method returns is plain data (frozen dataclasses and dicts), never ORM rows.
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -22,8 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
-from analyzer.errors import InputError
-from analyzer.errors import NotInWorkspaceError
+from analyzer.errors import InputError, NotInWorkspaceError
 from analyzer.workspace.database import (
     describe,
     make_engine,
@@ -43,12 +39,18 @@ from analyzer.workspace.models import (
     candidate_tags,
     cohort_members,
 )
+from analyzer.workspace.privacy import REDACTED, environment_secrets, scrub_secrets
+from analyzer.workspace.records import (
+    CandidateSummary,
+    CohortSummary,
+    Deleted,
+    NoteEntry,
+    Posting,
+    ReportEntry,
+    StoredReport,
+)
 
-TOKEN_PATTERN = re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})")
-"""GitHub token formats (``ghp_…`` classic, ``github_pat_…`` fine-grained, ``gho_``/``ghu_``/
-``ghs_``/``ghr_`` app tokens), from GitHub's "About authentication" documentation."""
-
-REDACTED = "[token removed]"
+__all__ = ["REDACTED", "Workspace", "open_workspace", "scrub_secrets"]
 
 
 def _utcnow() -> datetime:
@@ -60,30 +62,6 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def scrub_secrets(value: Any, secrets: tuple[str, ...] = ()) -> Any:
-    """A copy of the JSON value ``value`` with GitHub tokens replaced by ``"[token removed]"``.
-
-    Removes anything shaped like a token (:data:`TOKEN_PATTERN`) and each exact string
-    in ``secrets`` (by default the values of ``$GITHUB_TOKEN`` and ``$GH_TOKEN``), in
-    keys and values at any depth. A report never holds a token by design; this is the
-    second lock on the door, since evidence quotes résumé and repository text verbatim.
-    """
-    if isinstance(value, str):
-        for secret in secrets:
-            value = value.replace(secret, REDACTED)
-        return TOKEN_PATTERN.sub(REDACTED, value)
-    if isinstance(value, Mapping):
-        return {scrub_secrets(k, secrets): scrub_secrets(v, secrets) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [scrub_secrets(v, secrets) for v in value]
-    return value
-
-
-def _environment_secrets() -> tuple[str, ...]:
-    found = (os.environ.get(name, "").strip() for name in ("GITHUB_TOKEN", "GH_TOKEN"))
-    return tuple(s for s in found if len(s) >= 8)  # a short value would redact ordinary words
-
-
 def _clean_name(name: str, what: str) -> str:
     cleaned = " ".join(str(name).split())
     if not cleaned:
@@ -93,120 +71,6 @@ def _clean_name(name: str, what: str) -> str:
                          f"use at most {NAME_LENGTH}.")
     return cleaned
 
-
-# -- what the workspace returns ------------------------------------------------
-
-@dataclass(frozen=True)
-class ReportEntry:
-    """One stored report without its body: a row of a candidate's history.
-
-    ``score`` is the overall readiness in [0, 100] (None if the report had none);
-    ``inputs`` maps input names to sha256 hex digests; ``created_at`` is UTC.
-    """
-
-    id: int
-    candidate: str
-    created_at: datetime
-    score: float | None
-    schema_version: str
-    taxonomy_version: str | None
-    taxonomy_sha256: str | None
-    inputs: dict[str, str]
-    kept_file: str | None = None
-
-    def to_dict(self) -> dict:
-        """JSON-ready: ``id``, ``candidate``, ``created_at`` (ISO 8601), ``score`` …"""
-        return {
-            "id": self.id, "candidate": self.candidate,
-            "created_at": self.created_at.isoformat(timespec="seconds"),
-            "score": self.score, "schema_version": self.schema_version,
-            "taxonomy": {"version": self.taxonomy_version, "sha256": self.taxonomy_sha256},
-            "inputs": dict(self.inputs), "kept_file": self.kept_file,
-        }
-
-
-@dataclass(frozen=True)
-class StoredReport(ReportEntry):
-    """A stored report with its body: ``report`` is the saved ``Report.to_dict()``."""
-
-    report: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class CandidateSummary:
-    """A candidate as the candidates list shows them (latest score in [0, 100] or None)."""
-
-    name: str
-    reports: int
-    latest_score: float | None
-    latest_report_id: int | None
-    latest_at: datetime | None
-    tags: tuple[str, ...] = ()
-    cohorts: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name, "reports": self.reports, "latest_score": self.latest_score,
-            "latest_report_id": self.latest_report_id,
-            "latest_at": self.latest_at.isoformat(timespec="seconds") if self.latest_at else None,
-            "tags": list(self.tags), "cohorts": list(self.cohorts),
-        }
-
-
-@dataclass(frozen=True)
-class NoteEntry:
-    """A coach's note: its id, when it was written (UTC) and its text."""
-
-    id: int
-    candidate: str
-    created_at: datetime
-    text: str
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "candidate": self.candidate,
-                "created_at": self.created_at.isoformat(timespec="seconds"), "text": self.text}
-
-
-@dataclass(frozen=True)
-class Posting:
-    """A target posting of a cohort: its text and the parsed posting (or None)."""
-
-    id: int
-    cohort: str
-    title: str
-    text: str
-    parsed: dict | None
-    created_at: datetime
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "cohort": self.cohort, "title": self.title, "text": self.text,
-                "parsed": self.parsed,
-                "created_at": self.created_at.isoformat(timespec="seconds")}
-
-
-@dataclass(frozen=True)
-class CohortSummary:
-    """A cohort as the cohorts list shows it."""
-
-    name: str
-    candidates: int
-    postings: int
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "candidates": self.candidates, "postings": self.postings}
-
-
-@dataclass(frozen=True)
-class Deleted:
-    """What :meth:`Workspace.delete_candidate` removed."""
-
-    candidate: str
-    reports: int
-    notes: int
-    files: int
-
-
-# -- the workspace ------------------------------------------------------------------
 
 def open_workspace(url: str | None = None, *,
                    clock: Callable[[], datetime] | None = None) -> Workspace:
@@ -295,7 +159,7 @@ class Workspace:
             raise TypeError("save_report takes Report.to_dict(), a dict with schema_version")
         name = _clean_name(candidate, "candidate")
         cohort_name = _clean_name(cohort, "cohort") if cohort is not None else None
-        body = scrub_secrets(report, _environment_secrets())
+        body = scrub_secrets(report, environment_secrets())
         taxonomy = body.get("taxonomy") or {}
         score = (body.get("readiness") or {}).get("score")
         fingerprints = {str(k): hashlib.sha256(bytes(v)).hexdigest()
@@ -457,7 +321,8 @@ class Workspace:
             return deleted
 
     def add_note(self, candidate: str, text: str) -> int:
-        """Add a note to an existing candidate; return its id.
+        """Add a note to an existing candidate; return its id (tokens scrubbed, as in
+        :meth:`save_report`).
 
         Raises:
             InputError: the note is empty.
@@ -467,7 +332,8 @@ class Workspace:
             raise InputError("The note is empty: write the text to keep, in quotes.")
         with self._write() as session:
             person = self._candidate(session, candidate)
-            note = Note(candidate_id=person.id, created_at=self._clock(), text=text.strip())
+            note = Note(candidate_id=person.id, created_at=self._clock(),
+                        text=scrub_secrets(text.strip(), environment_secrets()))
             session.add(note)
             session.flush()
             return note.id
@@ -570,8 +436,10 @@ class Workspace:
             raise InputError("The posting text is empty: paste the posting's text.")
         with self._write() as session:
             cohort_id = _ensure_named(session, Cohort, label, created_at=self._clock())
+            secrets = environment_secrets()
             row = PostingRow(cohort_id=cohort_id, created_at=self._clock(), title=heading,
-                             text=text, parsed=None if parsed is None else dict(parsed))
+                             text=scrub_secrets(text, secrets),
+                             parsed=None if parsed is None else scrub_secrets(parsed, secrets))
             session.add(row)
             session.flush()
             return row.id

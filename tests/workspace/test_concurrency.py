@@ -70,3 +70,20 @@ def test_eight_processes_save_at_once(database_url, tmp_path: Path):
                 seen.add((marker["worker"], marker["n"]))
         assert seen == {(w, n) for w in range(PROCESSES) for n in range(SAVES)}
         assert len(ws.candidates(cohort="Everyone")) == PROCESSES + 1
+
+
+def test_threads_sharing_one_workspace_save_at_once(database_url):
+    """Two dashboard sessions are two threads of one process sharing one cached Workspace."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with open_workspace(database_url) as ws:
+        def save(n: int) -> int:
+            return ws.save_report("Shared" if n % 2 else f"Session {n}",
+                                  {"schema_version": "1.0", "readiness": {"score": n},
+                                   "marker": n}, cohort="Dashboard")
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            ids = list(pool.map(save, range(40)))
+        assert len(set(ids)) == 40
+        assert {ws.get_report(i).report["marker"] for i in ids} == set(range(40))
+        assert sum(c.reports for c in ws.candidates(cohort="Dashboard")) == 40

@@ -149,6 +149,41 @@ def test_the_default_database_is_a_file_in_the_user_data_folder(monkeypatch, tmp
     assert (tmp_path / "elsewhere.sqlite3").is_file()
 
 
+@pytest.mark.parametrize("url, driver", [
+    ("postgres://u@h/db", "postgresql+psycopg"),
+    ("postgresql://u@h/db", "postgresql+psycopg"),
+    ("postgresql+psycopg://u@h/db", "postgresql+psycopg"),
+    ("sqlite:////tmp/x.sqlite3", "sqlite"),
+])
+def test_postgres_urls_use_psycopg_3(url, driver):
+    assert make_engine(url).url.drivername == driver
+
+
 def test_describe_hides_passwords():
     assert describe("postgresql+psycopg://u:pw@h/db") == "postgresql+psycopg://u:***@h/db"
     assert describe("sqlite:////tmp/x.sqlite3") == "/tmp/x.sqlite3"
+
+
+def test_a_writer_held_too_long_is_a_busy_error_and_nothing_is_half_written(tmp_path):
+    import sqlite3
+
+    from analyzer.errors import WorkspaceBusyError
+    from analyzer.workspace import Workspace
+
+    path = tmp_path / "workspace.sqlite3"
+    engine = make_engine(f"sqlite:///{path}", busy_timeout_s=0.2)
+    migrate(engine)
+    ws = Workspace(engine)
+    ws.save_report("Ada", {"schema_version": "1.0"})
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        with pytest.raises(WorkspaceBusyError, match="locked by another writer .*try again"):
+            ws.save_report("Grace", {"schema_version": "1.0"}, cohort="Spring")
+        assert [c.name for c in ws.candidates()] == ["Ada"]  # readers are not blocked (WAL)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    ws.save_report("Grace", {"schema_version": "1.0"}, cohort="Spring")
+    assert [c.name for c in ws.candidates(cohort="Spring")] == ["Grace"]
+    ws.close()

@@ -212,7 +212,8 @@ def test_no_token_is_ever_stored(ws, database_url, real_report, monkeypatch, tmp
         {"source": "repo", "strength": "demonstrated", "text": f"token = '{TOKEN}' in .env"})
     report["warnings"].append("github_pat_" + "A1b2" * 10 + " was found in a README")
     report_id = ws.save_report("Ada", report, inputs={"github": b"ada"})
-    ws.add_note("Ada", "Checked the repositories.")
+    ws.add_note("Ada", f"Checked the repositories. Her token was {TOKEN} by mistake.")
+    ws.add_posting("Spring", "Backend", f"Call the API with {TOKEN}.")
     stored = json.dumps(ws.get_report(report_id).report)
     assert TOKEN not in stored and "github_pat_" not in stored and REDACTED in stored
     # every text column of every table
