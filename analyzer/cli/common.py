@@ -12,7 +12,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Job-readiness analyzer for aspiring backend developers.",
 )
-taxonomy_app = typer.Typer(no_args_is_help=True, help="Work with skill_taxonomy.yaml.")
+taxonomy_app = typer.Typer(no_args_is_help=True, help="Work with skill_taxonomy.yaml and technologies.yaml.")
 app.add_typer(taxonomy_app, name="taxonomy")
 
 

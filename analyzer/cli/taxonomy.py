@@ -1,4 +1,4 @@
-"""``jobready taxonomy …``: work with skill_taxonomy.yaml."""
+"""``jobready taxonomy …``: check, list and compile skill_taxonomy.yaml and technologies.yaml."""
 
 from __future__ import annotations
 

@@ -216,7 +216,10 @@ def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
     # the candidate's own relational database (one implying SQL, like every stack default)
     # beats the stack default; a document store would not close a relational-database gap
     if database and profile.factor(database) == 0:
+        # curated databases only: a warehouse such as Amazon Redshift or Teradata (a
+        # technologies.yaml entry) credits the group but is no database to build an app on
         own = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
+               and not taxonomy.skill(sk.id).is_technology
                and "sql" in taxonomy.implied([sk.id])]
         if own:
             database = own[0].id
