@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from analyzer.resume import Resume
     from analyzer.taxonomy import Taxonomy
 
-NEW_CANDIDATE = "➕ New candidate"
+NEW_CANDIDATE = "New candidate…"  # plain text: no emoji font is assumed
 
 
 @dataclass(frozen=True)
@@ -192,11 +192,13 @@ def build_report(resume: ResumeInput | None, taxonomy: Taxonomy) -> Report | Non
 
 # -- save -------------------------------------------------------------------------------
 
-def save_form_ui(suggested: str, candidates: list[str], cohorts: list[str], key: str) -> SaveRequest | None:
+def save_form_ui(suggested: str, candidates: list[str], cohorts: list[str], key: str,
+                 done: bool = False) -> SaveRequest | None:
     """The Save widgets; returns what to save when the button is pressed, else None.
 
     ``suggested`` (the name on the résumé) preselects an existing candidate of that name,
-    otherwise it prefills the new candidate's name.
+    otherwise it prefills the new candidate's name. ``done``: this report is already saved,
+    so the button is disabled (a second click would store it twice).
     """
     options = [NEW_CANDIDATE, *candidates]
     index = options.index(suggested) if suggested in candidates else 0
@@ -213,7 +215,8 @@ def save_form_ui(suggested: str, candidates: list[str], cohorts: list[str], key:
     keep_file = keep.checkbox("Keep the résumé file", key=f"save-keep-{key}",
                               help="Stores the PDF with the report; otherwise only the report is kept.")
     if not button.button("Save report", type="primary", icon=":material/save:", width="stretch",
-                         key=f"save-{key}"):
+                         key=f"save-{key}", disabled=done,
+                         help="Saved. Upload a new version of the résumé to save again." if done else None):
         return None
     name = (new_name if chosen == NEW_CANDIDATE else chosen).strip()
     if not name:
@@ -239,34 +242,29 @@ def save_ui(report: Report, resume: ResumeInput | None, key: str) -> None:
         st.error(str(exc))
         return
     data = report.to_dict()
-    request = save_form_ui(data["candidate"].get("name") or "", candidates, cohorts, key)
-    if request is None:
-        saved = st.session_state.get("saved", {}).get(key)
-        if saved:
-            from dashboard.navigation import page
+    saved = st.session_state.setdefault("saved", {})  # report key -> (message, candidate)
+    request = save_form_ui(data["candidate"].get("name") or "", candidates, cohorts, key, done=key in saved)
+    if request is not None:
+        inputs = {"resume": resume.data} if resume else {}
+        if data["input"].get("github"):
+            inputs["github"] = data["input"]["github"].encode()
+        keep = request.keep_file and resume is not None
+        try:
+            report_id = space.save_report(
+                request.candidate, data, cohort=request.cohort, inputs=inputs,
+                resume_file=resume.data if keep else None, resume_filename=resume.name if keep else None)
+        except JobreadyError as exc:
+            st.error(str(exc))
+            return
+        saved[key] = (f"Saved as report {report_id} of {request.candidate}.", request.candidate)
+        st.rerun()  # draw the form again with its button disabled
+    if key in saved:
+        from dashboard.navigation import page
 
-            st.success(saved, icon=":material/check_circle:")
-            st.page_link(page("candidates.py"), label=f"Open {st.session_state['open_candidate']}",
-                         icon=":material/person:")
-        return
-    inputs = {"resume": resume.data} if resume else {}
-    if data["input"].get("github"):
-        inputs["github"] = data["input"]["github"].encode()
-    keep = request.keep_file and resume is not None
-    try:
-        report_id = space.save_report(
-            request.candidate, data, cohort=request.cohort, inputs=inputs,
-            resume_file=resume.data if keep else None, resume_filename=resume.name if keep else None)
-    except JobreadyError as exc:
-        st.error(str(exc))
-        return
-    message = f"Saved as report {report_id} of {request.candidate}."
-    st.session_state.setdefault("saved", {})[key] = message
-    st.session_state["open_candidate"] = request.candidate
-    st.success(message, icon=":material/check_circle:")
-    from dashboard.navigation import page
-
-    st.page_link(page("candidates.py"), label=f"Open {request.candidate}", icon=":material/person:")
+        message, name = saved[key]
+        st.session_state["open_candidate"] = name  # the Candidates page opens on them
+        st.success(message, icon=":material/check_circle:")
+        st.page_link(page("candidates.py"), label=f"Open {name}", icon=":material/person:")
 
 
 # -- page -------------------------------------------------------------------------------
@@ -302,9 +300,10 @@ def main() -> None:
                     icon=":material/arrow_back:")
         return
     data = report.to_dict()
-    key = resume.fingerprint if resume else f"github-{data['input'].get('github')}"
-    if posting is not None:
-        key += f"-{posting.fingerprint}"
+    # names this analysis: the résumé's bytes, plus the GitHub user once repositories were read,
+    # plus the posting when one was given
+    key = "-".join(part for part in (resume.fingerprint if resume else "", data["input"].get("github") or "",
+                                     posting.fingerprint if posting is not None else "") if part)
     report_view.report_ui(data, taxonomy, key, extra_tabs(report, taxonomy))
     st.divider()
     save_ui(report, resume, key)

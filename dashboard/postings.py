@@ -58,11 +58,19 @@ def add_ui(space: Workspace, cohort: str) -> None:
     st.success(f"Added to {cohort}.", icon=":material/check_circle:")
 
 
-def skills_text(parsed: dict | None) -> tuple[str, str]:
-    """(required, nice to have) skill names, comma-separated ("—" when none)."""
-    skills = (parsed or {}).get("skills") or ()
+def skills_text(parsed: dict | None, names: dict[str, str]) -> tuple[str, str]:
+    """(required, nice to have) skill names, comma-separated ("—" when none).
+
+    Reads the posting JSON (``skills`` with ``requirement``) or plain ``required`` /
+    ``nice_to_have`` lists of skill ids, the two shapes the workspace accepts; ``names``
+    maps skill ids to names.
+    """
+    parsed = parsed or {}
+    skills = parsed.get("skills") or ()
     required = [s["name"] for s in skills if s.get("requirement") != "nice_to_have"]
     nice = [s["name"] for s in skills if s.get("requirement") == "nice_to_have"]
+    required += [names.get(i, i) for i in parsed.get("required") or ()]
+    nice += [names.get(i, i) for i in parsed.get("nice_to_have") or ()]
     return ", ".join(required) or "—", ", ".join(nice) or "—"
 
 
@@ -72,8 +80,11 @@ def posting_ui(space: Workspace, posting: Posting) -> None:
 
     with st.container(border=True):
         st.markdown(f"**{plain(posting.title)}** :gray[· added {posting.created_at:%Y-%m-%d}]")
-        required, nice = skills_text(posting.parsed)
+        names = {s.id: s.name for s in cached_taxonomy().skills.values()}
+        required, nice = skills_text(posting.parsed, names)
         st.markdown(f"**Required:** {plain(required)}  \n**Nice to have:** {plain(nice)}")
+        if posting.parsed is None:
+            st.caption("Stored as text only: its skills were not read.")
         with st.expander("Posting text"):
             st.text(posting.text)
         if st.button("Delete", key=f"delete-posting-{posting.id}", icon=":material/delete:"):

@@ -48,10 +48,10 @@ def export(
         _fail(f"{report_id!r} is not a report id: ids are numbers; run `jobready history NAME` "
               "to see them.", 2)
     chosen = format.value if format else _SUFFIXES.get(output.suffix.lower())
+    if output.is_dir():
+        _fail(f"{output} is a folder: give a file name, such as {output / 'report.pdf'}.", 2)
     if chosen is None:
         _fail(f"The format of {output} is unclear: pass --format pdf, html, markdown or json.", 2)
-    if output.is_dir():
-        _fail(f"{output} is a folder: give a file name, such as {output / ('report.' + chosen)}.", 2)
     if not output.parent.is_dir():
         _fail(f"The folder {output.parent} does not exist: create it or choose another path.", 2)
     if not os.access(output.parent, os.W_OK):

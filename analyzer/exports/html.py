@@ -60,7 +60,10 @@ def _where(ev: Mapping) -> str:
 
 
 def _resources(gap: Mapping) -> list[dict]:
-    """A gap's learning resources as ``{"title", "url", "note"}``, whatever their stored shape.
+    """A gap's learning resources as ``{"title", "url", "note", "use"}``.
+
+    Schema 1.1 stores ``{"id", "name", "kind", "url", "use", "articles"}``; a plain string
+    or a ``title`` key is read too.
 
     Only ``http(s)://`` URLs become links (escaping cannot make ``javascript:`` safe).
     """
@@ -69,15 +72,16 @@ def _resources(gap: Mapping) -> list[dict]:
         if isinstance(r, str):
             found.append({"title": r, "url": None, "note": None})
         elif isinstance(r, Mapping):
-            title = r.get("title") or r.get("name") or r.get("url") or ""
-            note = " · ".join(str(r[k]) for k in ("kind", "type", "provider", "cost") if r.get(k))
+            title = r.get("name") or r.get("title") or r.get("url") or ""
+            note = " · ".join(str(r[k]) for k in ("kind", "type", "provider") if r.get(k))
             url = r.get("url") if re.match(r"(?i)https?://", str(r.get("url") or "")) else None
-            found.append({"title": title, "url": url, "note": note or None})
+            found.append({"title": title, "url": url, "note": note or None, "use": r.get("use")})
     return found
 
 
-def _seniority(report: Mapping) -> str | None:
-    value = report.get("seniority")
+def seniority(report: Mapping) -> str | None:
+    """The candidate's seniority (schema 1.1 ``candidate.seniority``), or None."""
+    value = (report.get("candidate") or {}).get("seniority") or report.get("seniority")
     if isinstance(value, Mapping):
         return value.get("level") or value.get("name")
     return value if isinstance(value, str) else None
@@ -95,8 +99,9 @@ def document_context(report: Mapping, *, notes: Sequence[Mapping] | None = None,
     r = report["readiness"]
     names = {sid: skill.name for sid, skill in taxonomy.skills.items()} if taxonomy else {}
     names.update({s["id"]: s["name"] for s in report.get("skills", [])})
-    names.update({g["id"]: g["name"] for g in r.get("groups", [])})
-    names.update({g["id"]: g["name"] for g in report.get("gaps", [])})
+    # projects close requirement groups (gap ids), which may share an id with a skill
+    group_names = {g["id"]: g["name"] for g in r.get("groups", [])}
+    group_names.update({g["id"]: g["name"] for g in report.get("gaps", [])})
     folders = (report.get("input") or {}).get("repos") or []
     who = c.get("name") or (f"GitHub user {c['github']}" if c.get("github") else None) \
         or ", ".join(folders) or None
@@ -118,12 +123,14 @@ def document_context(report: Mapping, *, notes: Sequence[Mapping] | None = None,
         "contacts": contacts,
         "experience_months": c.get("experience_months"),
         "roles": len(c.get("work") or []),
-        "seniority": _seniority(report),
+        "seniority": seniority(report),
+        "seniority_reason": c.get("seniority_reason"),
+        "prompts": report.get("interview_prompts") or [],
         "readiness": r,
         "chart": data_uri(readiness_chart_svg(r.get("groups", []), r.get("score"))),
         "gaps": [{**g, "suggestion_names": [names.get(i, i) for i in g.get("suggestions", [])],
                   "resource_list": _resources(g)} for g in report.get("gaps", [])],
-        "projects": [{**p, "closes_names": [names.get(i, i) for i in p.get("closes", [])]}
+        "projects": [{**p, "closes_names": [group_names.get(i, i) for i in p.get("closes", [])]}
                      for p in report.get("projects", [])],
         "skills_by_category": sorted(by_category.items(), key=lambda kv: kv[0].lower()),
         "claims": {k: [names.get(i, i) for i in claims.get(k, [])]

@@ -46,16 +46,25 @@ def _variants(value: str) -> Iterable[str]:
     yield from (value, bare, re.sub(r"(?i)^www\.", "", bare))
 
 
-def _phones(text: str) -> list[str]:
-    """Phone-like numbers in text: 7–15 digits that are not a date or a year range.
+def _is_phone(candidate: str) -> bool:
+    """7–15 digits and no date: the test :mod:`analyzer.resume.parse` reads a phone with."""
+    return 7 <= len(re.sub(r"\D", "", candidate)) <= 15 and not find_dates(candidate)
 
-    The same test :mod:`analyzer.resume` uses to read the phone from a résumé header.
+
+def _phones(text: str) -> list[str]:
+    """Phone-like numbers in text, each as written.
+
+    A match that swallowed a neighbouring number ("+1 555 010 4477 2023") is trimmed a
+    group at a time from either end, longest first, until what is left reads as a phone.
     """
     found = []
     for m in PHONE_RE.finditer(text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if 7 <= len(digits) <= 15 and not find_dates(m.group(0)):
-            found.append(m.group(0).strip())
+        groups = m.group(0).split()
+        spans = (" ".join(groups[i:i + size]) for size in range(len(groups), 0, -1)
+                 for i in range(len(groups) - size + 1))
+        phone = next((span for span in spans if _is_phone(span)), None)
+        if phone:
+            found.append(phone)
     return found
 
 

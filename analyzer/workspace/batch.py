@@ -7,7 +7,8 @@ The work is split so it can run anywhere:
   result with its one-sentence ``error``. It runs in worker processes
   (``concurrent.futures.ProcessPoolExecutor``) or on a Dask ``distributed`` cluster; each
   worker process loads the taxonomy and compiles the skill matcher once (~0.3 s) and
-  reuses them for every file it gets.
+  reuses them for every file it gets; the pool's workers are forked from a server process
+  that imported the pipeline once.
 - :func:`run_batch` hands the files out and saves each report as it comes back, in the
   calling process: one writer, so the workers need no database access (a Dask worker on
   another machine only needs the résumé files at the same path).
@@ -46,7 +47,7 @@ class FileResult:
     """What analysing one file gave: a report dict, or the reason it failed.
 
     ``file`` is the path as given; ``candidate`` the résumé's name or else the file's stem;
-    ``seconds`` the wall time spent on the file in the worker.
+    ``seconds`` and ``cpu_seconds`` the wall and CPU time the worker spent on the file.
     """
 
     file: str
@@ -54,11 +55,15 @@ class FileResult:
     report: dict | None
     error: str | None
     seconds: float
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
 class BatchRow:
-    """One line of the summary: a file, its candidate and the stored report (or the error)."""
+    """One line of the summary: a file, its candidate and the stored report (or the error).
+
+    ``seconds``/``cpu_seconds``: the worker's wall and CPU time on the file (not in the CSV).
+    """
 
     file: str
     candidate: str
@@ -68,9 +73,12 @@ class BatchRow:
     seniority: str | None
     status: str
     error: str | None
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
     def as_csv(self) -> dict:
-        return {k: "" if v is None else v for k, v in self.__dict__.items()}
+        """The :data:`SUMMARY_FIELDS` of the row, None as an empty cell."""
+        return {k: "" if getattr(self, k) is None else getattr(self, k) for k in SUMMARY_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -141,7 +149,11 @@ def read_github_csv(path: str | Path) -> dict[str, str]:
 
 
 def warm_worker(taxonomy_path: str | None = None) -> None:
-    """Load the taxonomy and compile the skill matcher for this process (once)."""
+    """Import the pipeline, load the taxonomy and compile the skill matcher (once per process).
+
+    A process pool runs it as each worker's initializer, so per-file times leave start-up out.
+    """
+    import analyzer.report.build  # noqa: F401  (spaCy and pdfplumber load here)
     from analyzer.skills import SkillMatcher
     from analyzer.taxonomy import load_taxonomy
 
@@ -159,7 +171,7 @@ def analyze_file(path: str | Path, github_user: str | None = None,
     has a résumé. Any error becomes ``FileResult.error``: our one-sentence message, or
     "unexpected …" for a bug.
     """
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     path = Path(path)
     candidate = path.stem
     try:
@@ -177,26 +189,27 @@ def analyze_file(path: str | Path, github_user: str | None = None,
             sources = read_code_sources(github_user, [], taxonomy, github_errors="warn")
         report = analyze(parsed, resume_name=path.name, taxonomy=taxonomy, matcher=matcher,
                          **sources).to_dict()
-        return FileResult(str(path), candidate, report, None, time.perf_counter() - started)
+        return FileResult(str(path), candidate, report, None, time.perf_counter() - started,
+                          time.process_time() - cpu_started)
     except JobreadyError as exc:
         error = str(exc)
     except Exception as exc:  # one bad file never stops the batch; say it is a bug
         error = f"unexpected {type(exc).__name__} while reading {path.name}: {exc}. Please report this."
-    return FileResult(str(path), candidate, None, error, time.perf_counter() - started)
+    return FileResult(str(path), candidate, None, error, time.perf_counter() - started,
+                      time.process_time() - cpu_started)
 
 
 def _row(result: FileResult, report_id: str | None, error: str | None) -> BatchRow:
     report = result.report or {}
     readiness = report.get("readiness") or {}
-    seniority = report.get("seniority")
-    if isinstance(seniority, Mapping):
-        seniority = seniority.get("level")
+    seniority = (report.get("candidate") or {}).get("seniority")  # report schema 1.1
     ok = error is None and report_id is not None
     return BatchRow(file=result.file, candidate=result.candidate,
                     report_id=str(report_id) if report_id is not None else None,
                     score=readiness.get("score"), level=readiness.get("level"),
                     seniority=seniority if isinstance(seniority, str) else None,
-                    status="ok" if ok else "failed", error=error)
+                    status="ok" if ok else "failed", error=error,
+                    seconds=result.seconds, cpu_seconds=result.cpu_seconds)
 
 
 def _results(jobs: Sequence[tuple[str, str | None]], workers: int, dask_address: str | None,
@@ -205,13 +218,17 @@ def _results(jobs: Sequence[tuple[str, str | None]], workers: int, dask_address:
     if dask_address:
         yield from _dask_results(jobs, dask_address, taxonomy_path)
     elif workers <= 1:
+        warm_worker(taxonomy_path)
         for path, user in jobs:
             yield analyze_file(path, user, taxonomy_path)
     else:
         import multiprocessing
 
-        # spawn, not fork: the parent may hold threads (a progress bar, a database pool)
-        context = multiprocessing.get_context("spawn")
+        # forkserver, not fork: the parent may hold threads (a progress bar, a database
+        # pool). The server imports the pipeline (spaCy, pdfplumber: most of a worker's
+        # start-up) once, single-threaded, and forks each worker from that state.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["analyzer.report.build"])
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                  initializer=warm_worker, initargs=(taxonomy_path,)) as pool:
             futures = {pool.submit(analyze_file, path, user, taxonomy_path): path
@@ -227,6 +244,9 @@ def _dask_results(jobs, address: str, taxonomy_path: str | None) -> Iterable[Fil
         raise InputError("--dask needs the distributed package: pip install 'dask[distributed]'.") from exc
     try:
         client = Client(address, timeout=10)
+    except ValueError as exc:  # no port, unknown scheme
+        raise InputError(f"{address!r} is not a Dask scheduler address ({exc}): give one such "
+                         "as tcp://127.0.0.1:8786.") from exc
     except (OSError, TimeoutError) as exc:
         raise InputError(f"No Dask scheduler answered at {address}: start the cluster or check "
                          "the address (tcp://host:8786).") from exc

@@ -82,9 +82,12 @@ def test_uploaded_resume_shows_score_chart_evidence_and_gaps(resume_pdf, taxonom
     top_gap = expected["gaps"][0]
     assert f"**1. {top_gap['name']}**" in text and top_gap["reason"] in text
     assert [c["name"] for c in expected["checks"]] and all(c["name"] in text for c in expected["checks"])
+    prompts = expected.get("interview_prompts") or []  # skills only listed: questions to ask
     assert [t.label for t in at.tabs] == [
         "Overview", "Skills & evidence", f"Gaps ({len(expected['gaps'])})", "Suggested projects",
-        "Résumé checks"]
+        "Résumé checks", *([f"Interview prompts ({len(prompts)})"] if prompts else [])]
+    for prompt in prompts:
+        assert prompt["questions"][0] in text
 
 
 def test_resume_text_is_shown_literally_not_as_markdown(tmp_path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from pdf_factory import DEFAULT_SECTIONS, build_resume_pdf
 from playwright.sync_api import expect
@@ -127,6 +128,9 @@ def test_upload_save_compare_note_export(dashboard_server, browser, artifacts, t
     download.value.save_as(pdf)
     assert re.fullmatch(r"casey-example-report-2\.pdf", pdf.name)
     assert pdf.read_bytes().startswith(b"%PDF-")
+    with pdfplumber.open(pdf) as document:
+        words = " ".join((page_.extract_text() or "") for page_ in document.pages).split()
+    assert " ".join(NOTE.split()[:4]) in " ".join(words)  # the coach's note is in the document
     shot(page, artifacts, "08-export.png")
 
     # what the coach did is in the database the server uses

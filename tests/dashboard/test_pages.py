@@ -100,6 +100,7 @@ def test_save_stores_the_report_for_a_new_candidate(resume_pdf, space, taxonomy)
     assert at.success[0].value == f"Saved as report {entry.id} of Casey Example."
     assert entry.score == expected["readiness"]["score"]
     assert entry.kept_file is None  # the file is kept only when asked
+    assert next(b for b in at.button if b.label == "Save report").disabled  # no second copy by a second click
     assert [c.name for c in space.candidates(COHORT)] == ["Casey Example"]
 
 
@@ -254,6 +255,7 @@ def test_add_and_delete_a_target_posting(filled, space):
     assert not at.exception and not at.error
     assert [p.title for p in space.postings(COHORT)] == ["Junior Python developer", "Backend intern"]
     assert "2 target postings of Spring 2027" in text(at)
+    assert "**Required:** Python, AWS  \n**Nice to have:** Docker" in [m.value for m in at.markdown]
     at.button(key=f"delete-posting-{space.postings(COHORT)[0].id}").click().run()
     assert [p.title for p in space.postings(COHORT)] == ["Backend intern"]
 

@@ -187,3 +187,20 @@ def test_a_posting_match_is_shown_when_present(report, taxonomy):
 def test_an_unknown_format_is_refused(report):
     with pytest.raises(ValueError, match="Unknown export format 'docx'"):
         export_report(report, "docx")
+
+
+def test_schema_1_1_parts_are_shown_when_present(report, taxonomy):
+    """Seniority, resources in the taxonomy's shape and interview prompts (report schema 1.1)."""
+    data = copy.deepcopy(report)
+    assert "Be ready to talk about" not in render_html(data, taxonomy=taxonomy)
+    data["candidate"].update(seniority="junior", seniority_reason="a junior engineer with 3 years of software work")
+    data["gaps"][0]["resources"] = [{"id": "mdn", "name": "MDN Web Docs", "kind": "documentation",
+                                     "url": "https://developer.mozilla.org/", "use": "reference for web APIs",
+                                     "articles": ["a.md"]}]
+    data["interview_prompts"] = [{"skill": "docker", "name": "Docker", "why": "Listed, never shown in use.",
+                                  "questions": ["How do you keep an image small?", "What is a layer?"]}]
+    page = render_html(data, taxonomy=taxonomy)
+    assert "seniority: <strong>junior</strong>" in page and "3 years of software work" in page
+    assert '<a href="https://developer.mozilla.org/">MDN Web Docs</a>' in page
+    assert "(documentation)" in page and "reference for web APIs" in page
+    assert "Be ready to talk about" in page and "How do you keep an image small?" in page
