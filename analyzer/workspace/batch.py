@@ -239,7 +239,8 @@ def _results(jobs: Sequence[tuple[str, str | None]], workers: int, dask_address:
 
 def _dask_results(jobs, address: str, taxonomy_path: str | None) -> Iterable[FileResult]:
     try:
-        from distributed import Client, as_completed as dask_completed
+        from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
         raise InputError("--dask needs the distributed package: pip install 'dask[distributed]'.") from exc
     try:

@@ -19,7 +19,13 @@ from pdf_factory import build_resume_pdf
 
 from analyzer.errors import InputError
 from analyzer.workspace import open_workspace
-from analyzer.workspace.batch import SUMMARY_FIELDS, find_resumes, read_github_csv, run_batch, write_summary
+from analyzer.workspace.batch import (
+    SUMMARY_FIELDS,
+    find_resumes,
+    read_github_csv,
+    run_batch,
+    write_summary,
+)
 
 PEOPLE = {
     "ada.pdf": ("Ada Stone", "Python, Django, PostgreSQL, Docker, Git"),
