@@ -6,6 +6,10 @@ The public surface, imported lazily so ``jobready taxonomy check`` does not pay 
     report = analyze("resume.pdf")
     print(report.readiness.score)          # 0–100
     print(report.to_json())                # follows analyzer/report/report.schema.json
+
+    from analyzer import parse_posting, read_posting
+    posting = parse_posting(read_posting("job.html"), load_taxonomy())
+    analyze("resume.pdf", posting=posting).match.score   # 0–100, with .formula
 """
 
 from importlib import import_module
@@ -21,6 +25,8 @@ _EXPORTS = {
     "Resume": "analyzer.resume",
     "SkillMatcher": "analyzer.skills",
     "extract_skills": "analyzer.skills",
+    "read_posting": "analyzer.postings",
+    "parse_posting": "analyzer.postings",
     "JobreadyError": "analyzer.errors",
 }
 

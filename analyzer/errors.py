@@ -13,6 +13,7 @@ boundary (``raise ResumeError(...) from exc``), so callers only ever see these::
     │   │   ├── NoTextLayerError    a scanned résumé: images, no text layer
     │   │   └── PdfTooLargeError    over a size, page or drawing limit
     │   ├── RepoFolderError         a --repo path that is missing or not a folder
+    │   ├── PostingError            a job posting that is missing, empty, binary or too large
     │   └── GitHubUserNotFoundError
     ├── TaxonomyError               skill_taxonomy.yaml is missing or invalid
     ├── ExportError                 an export could not be made (the PDF engine failed)
@@ -69,6 +70,11 @@ class PdfTooLargeError(ResumeError):
 
 class RepoFolderError(InputError):
     """A local repository path that does not exist or is not a folder."""
+
+
+class PostingError(InputError):
+    """A job posting that cannot be read: missing, empty, binary or over a size limit
+    (:mod:`analyzer.postings.read`)."""
 
 
 class GitHubUserNotFoundError(InputError):

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from dashboard import report_view
+from dashboard.match import match_report, posting_input_ui, read_posting_ui
 from dashboard.resources import cached_matcher, load_ui, workspace
 
 if TYPE_CHECKING:
@@ -286,12 +287,13 @@ def save_ui(report: Report, resume: ResumeInput | None, key: str) -> None:
 # -- page -------------------------------------------------------------------------------
 
 def extra_tabs(report: Report, taxonomy: Taxonomy) -> dict:
-    """Tabs added after the report's own: the posting Match tab plugs in here.
+    """Tabs added after the report's own: the Match tab when a posting was given."""
+    if report.match is None:
+        return {}
+    from dashboard.match import match_ui
 
-    (``dashboard/match.py`` from the postings work returns its tab as label → drawing
-    function; until it exists the report has no extra tab.)
-    """
-    return {}
+    data = report.match.to_dict()
+    return {"Match": lambda: match_ui(data)}
 
 
 def main() -> None:
@@ -301,19 +303,24 @@ def main() -> None:
                 "to see the readiness score, the evidence behind every skill, the gaps and "
                 "projects that would close them.")
     resume = resume_ui()
+    posting = posting_input_ui()
     taxonomy = load_ui("Loading the skill matcher…")
     if taxonomy is None:
         return
     report = build_report(resume, taxonomy)
+    parsed_posting = read_posting_ui(posting, taxonomy) if posting is not None else None
+    if report is not None and parsed_posting is not None:
+        report = match_report(report, parsed_posting, taxonomy)
     if report is None:
         if resume is None:
             st.info("Upload a résumé PDF in the sidebar, or try the sample résumé, to start.",
                     icon=":material/arrow_back:")
         return
     data = report.to_dict()
-    # names this analysis: the résumé's bytes, plus the GitHub user once repositories were read
-    key = "-".join(part for part in (resume.fingerprint if resume else "", data["input"].get("github") or "")
-                   if part)
+    # names this analysis: the résumé's bytes, plus the GitHub user once repositories were read,
+    # plus the posting when one was given
+    key = "-".join(part for part in (resume.fingerprint if resume else "", data["input"].get("github") or "",
+                                     posting.fingerprint if posting is not None else "") if part)
     report_view.report_ui(data, taxonomy, key, extra_tabs(report, taxonomy))
     st.divider()
     save_ui(report, resume, key)

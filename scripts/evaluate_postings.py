@@ -3,7 +3,8 @@
 1. ``labels.yaml``: the hand-labelled postings, under the policy in that file's header.
    Scored: presence precision / recall / F1 over the primary labels (``required`` +
    ``nice_to_have``), and F1 over (skill, required | nice_to_have) pairs, micro-averaged.
-   Under the policy, predictions are left out of the score (neither right nor wrong) when the
+   ``baseline_*`` rows: the issue's plain alias matcher (every match of every line, all called
+   required), scored the same way. Under the policy, predictions are left out of the score (neither right nor wrong) when the
    skill is of a category the labels do not score (frontend, concepts, soft skills, degrees,
    certifications, portfolio, career), one of the policy's umbrella "concepts" (header rule
    4: API development, HTTP, DevOps, Scalability …), or on the posting's own side lists
@@ -25,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -50,6 +53,23 @@ Programming fundamentals|Software development lifecycle|Agile|Code review|Techni
 """The umbrella nouns of labels.yaml header rule 4 ("concepts"), recorded, never scored."""
 
 
+def scored_names(skill, taxonomy) -> list[str]:
+    """The label names a found skill is scored as, under the labels.yaml policy.
+
+    The labels use the curated skills of skill_taxonomy.yaml only. A technology of the broader
+    vocabulary (technologies.yaml) is scored as the cloud provider it implies ("Amazon
+    CloudSearch" → AWS: policy rule 1, "AWS services → AWS"), otherwise left unscored (the
+    policy records such technology under unknown_to_taxonomy, which is not scored). Skills of
+    unscored categories and the policy's umbrella concepts are left unscored too.
+    """
+    if getattr(taxonomy.skill(skill.id), "is_technology", False):
+        parents = [taxonomy.skill(i) for i in taxonomy.skill(skill.id).implies]
+        return [p.name for p in parents if p.category == "cloud" and p.name not in POLICY_CONCEPTS]
+    if skill.category in UNSCORED_CATEGORIES or skill.name in POLICY_CONCEPTS:
+        return []
+    return [skill.name]
+
+
 def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -59,26 +79,39 @@ def prf(tp: int, fp: int, fn: int) -> dict:
 
 def score_labels(root: Path, taxonomy, matcher) -> dict:
     data = yaml.safe_load((root / "labels.yaml").read_text("utf-8"))
-    totals = {"presence": [0, 0, 0], "pairs": [0, 0, 0]}
+    totals = {"presence": [0, 0, 0], "pairs": [0, 0, 0], "baseline_presence": [0, 0, 0], "baseline_pairs": [0, 0, 0]}
     details = []
     for entry in data["postings"]:
-        posting = parse_posting(read_posting(root / entry["file"]), taxonomy, matcher)
+        text = read_posting(root / entry["file"])
+        posting = parse_posting(text, taxonomy, matcher)
         side = set(entry.get("frontend") or []) | set(entry.get("concepts") or []) | set(
             entry.get("unknown_to_taxonomy") or [])
         gold = {n: "required" for n in entry.get("required") or []}
         gold.update({n: "nice_to_have" for n in entry.get("nice_to_have") or []})
-        predicted = {}
+        predicted: dict[str, str] = {}
         for skill in posting.skills:
-            if skill.category in UNSCORED_CATEGORIES or skill.name in POLICY_CONCEPTS:
-                continue
-            if skill.name in side and skill.name not in gold:
-                continue
-            predicted[skill.name] = skill.requirement
+            for name in scored_names(skill, taxonomy):
+                if name in side and name not in gold:
+                    continue
+                if predicted.get(name) != "required":  # two mentions of one name: required wins
+                    predicted[name] = skill.requirement
         tp = len(gold.keys() & predicted.keys())
         presence = (tp, len(predicted.keys() - gold.keys()), len(gold.keys() - predicted.keys()))
         gold_pairs, pred_pairs = set(gold.items()), set(predicted.items())
         pairs = (len(gold_pairs & pred_pairs), len(pred_pairs - gold_pairs), len(gold_pairs - pred_pairs))
-        for key, value in (("presence", presence), ("pairs", pairs)):
+        # the baseline of the issue: every alias match of every line, all called required
+        baseline: dict[str, str] = {}
+        for mentions in matcher.mentions_in((line, None) for line in text.lines):
+            for m in mentions:
+                for name in scored_names(taxonomy.skill(m.skill_id), taxonomy):
+                    if not (name in side and name not in gold):
+                        baseline[name] = "required"
+        base_presence = (len(gold.keys() & baseline.keys()), len(baseline.keys() - gold.keys()),
+                         len(gold.keys() - baseline.keys()))
+        base_pairs = (len(gold_pairs & set(baseline.items())), len(set(baseline.items()) - gold_pairs),
+                      len(gold_pairs - set(baseline.items())))
+        for key, value in (("presence", presence), ("pairs", pairs), ("baseline_presence", base_presence),
+                           ("baseline_pairs", base_pairs)):
             totals[key] = [a + b for a, b in zip(totals[key], value)]
         details.append({
             "id": entry["id"], "file": entry["file"], "title": posting.title,
@@ -88,6 +121,7 @@ def score_labels(root: Path, taxonomy, matcher) -> dict:
                                         for n in gold.keys() & predicted.keys() if gold[n] != predicted[n]),
         })
     return {"postings": len(details), "presence": prf(*totals["presence"]), "pairs": prf(*totals["pairs"]),
+            "baseline_presence": prf(*totals["baseline_presence"]), "baseline_pairs": prf(*totals["baseline_pairs"]),
             "details": details}
 
 
@@ -95,8 +129,11 @@ def score_spans(root: Path, taxonomy, matcher) -> dict:
     entries = json.loads((root / "skillspan_train" / "spans.json").read_text("utf-8"))
     spans = mapped = 0
     found_total = span_total = both = 0
+    timings = []
     for entry in entries:
+        started = time.perf_counter()
         posting = parse_posting(read_posting(root / "skillspan_train" / entry["file"]), taxonomy, matcher)
+        timings.append(time.perf_counter() - started)
         found = {s.id for s in posting.skills}
         span_skills: set[str] = set()
         texts = entry.get("knowledge_spans") or []
@@ -115,6 +152,8 @@ def score_spans(root: Path, taxonomy, matcher) -> dict:
         "span_skills": span_total, "found_skills": found_total, "found_and_spanned": both,
         "span_recall": round(both / span_total, 3) if span_total else 1.0,
         "found_also_spanned": round(both / found_total, 3) if found_total else 1.0,
+        "median_ms_per_posting": round(1000 * statistics.median(timings), 1) if timings else None,
+        "max_ms_per_posting": round(1000 * max(timings), 1) if timings else None,
     }
 
 
@@ -139,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     labels, spans = result["labels"], result["spans"]
     print(f"taxonomy: {result['taxonomy_skills']} skills")
     print(f"labels.yaml ({labels['postings']} postings)   P      R      F1   (tp/fp/fn)")
-    for key in ("presence", "pairs"):
+    for key in ("presence", "pairs", "baseline_presence", "baseline_pairs"):
         m = labels[key]
         print(f"  {key:<28} {m['precision']:.3f}  {m['recall']:.3f}  {m['f1']:.3f}  ({m['tp']}/{m['fp']}/{m['fn']})")
     print(f"skillspan spans ({spans['postings']} postings): {spans['mapped_spans']}/{spans['knowledge_spans']} "
@@ -147,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{spans['found_and_spanned']}/{spans['span_skills']} of their skills (span recall "
           f"{spans['span_recall']:.1%}); {spans['found_also_spanned']:.1%} of the {spans['found_skills']} "
           "skills it finds are also spanned")
+    print(f"reading + parsing one posting (matcher compiled): median {spans['median_ms_per_posting']} ms, "
+          f"max {spans['max_ms_per_posting']} ms")
     if args.details:
         for d in labels["details"]:
             print(f"\n{d['id']} {d['file']} — {d['title']}")

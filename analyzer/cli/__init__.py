@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from analyzer.cli import analyze, taxonomy  # noqa: F401  (registers the commands)
+from analyzer.cli import analyze, postings, taxonomy  # noqa: F401  (registers the commands)
 from analyzer.cli import batch, exports  # noqa: F401  (registers the commands)
 from analyzer.cli import workspace  # noqa: F401  (candidates, history, compare, note, cohort …)
 from analyzer.cli.common import app

@@ -22,6 +22,8 @@ def analyze(
         "--github-from-resume", help="Read the GitHub profile the résumé links to.")] = False,
     repo: Annotated[Optional[list[Path]], typer.Option(help="Local repository folder (repeatable).")] = None,
     taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
+    posting: Annotated[Optional[str], typer.Option(
+        help="Job posting to match (.txt, .md, .html, .pdf, or - for stdin).")] = None,
     save: Annotated[bool, typer.Option("--save", help="Store the report in the workspace.")] = False,
     candidate: Annotated[Optional[str], typer.Option(
         help="With --save: the candidate to store it under (default: the name on the résumé).")] = None,
@@ -54,6 +56,12 @@ def analyze(
     from analyzer.taxonomy.loader import load_taxonomy
 
     tax = load_taxonomy(taxonomy)
+    parsed_posting = None
+    if posting is not None:
+        from analyzer.cli.postings import read_posting_arg
+        from analyzer.postings import parse_posting
+
+        parsed_posting = parse_posting(read_posting_arg(posting), tax)
     parsed = parse_resume(resume, password=password, name=resume.name) if resume else None
     warnings: list[str] = []
     if github_from_resume and not github:
@@ -67,7 +75,7 @@ def analyze(
         typer.echo(f"Warning: {sources['extra_warnings'][-1]}", err=True)
     sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
     report = run_analysis(parsed, resume_name=resume.name if resume else None,
-                          taxonomy=tax, **sources)
+                          taxonomy=tax, posting=parsed_posting, **sources)
     if workspace is not None:
         from analyzer.cli.workspace import save_report_cli
 

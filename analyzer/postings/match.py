@@ -3,7 +3,7 @@
     match = match_posting(posting, profile, taxonomy)
     match.score, match.formula        # 62.5, "100 × (2 × 3.3 + 1 × 1.5) / (2 × 5 + 1 × 3) = 62.5"
 
-**Status** of each posting skill, from the candidate's :class:`analyzer.profile.Profile`:
+**Status** of each posting skill, from the candidate's :class:`analyzer.scoring.Profile`:
 
 ==================  ============================================================  ======
 status              when                                                           credit
@@ -15,7 +15,7 @@ status              when                                                        
 ``missing``         none of the above                                              0
 ==================  ============================================================  ======
 
-Credits are the profile's strength factors (:data:`analyzer.profile.STRENGTH_FACTOR`: listed 0.5,
+Credits are the profile's strength factors (:data:`analyzer.scoring.profile.STRENGTH_FACTOR`: listed 0.5,
 applied 0.8, quantified 0.9, demonstrated 1.0; an implied skill takes the factor of the skill
 implying it), so the match and the readiness score read evidence the same way.
 
@@ -42,11 +42,11 @@ from dataclasses import dataclass
 
 from analyzer.evidence import Evidence
 from analyzer.postings.parse import NICE, REQUIRED, Posting, PostingEvidence
-from analyzer.profile import Profile, ProfileSkill, candidate_stack
+from analyzer.scoring.profile import Profile, ProfileSkill, candidate_stack
 from analyzer.taxonomy import Project, Taxonomy
 
 __all__ = ["NICE_WEIGHT", "REQUIRED_WEIGHT", "STATUSES", "Match", "MatchItem", "MatchProject",
-           "match_posting"]
+           "match_candidate", "match_posting"]
 
 REQUIRED_WEIGHT = 2.0
 NICE_WEIGHT = 1.0
@@ -176,8 +176,9 @@ class Match:
             "items": [i.to_dict() for i in self.items],
             "projects": [p.to_dict() for p in self.projects],
             "uncovered": list(self.uncovered),
-            "similarity": None if self.similarity is None else {
-                "cosine": round(self.similarity, 3), "note": self.similarity_note},
+            "similarity": None if self.similarity_note is None else {
+                "cosine": None if self.similarity is None else round(self.similarity, 3),
+                "note": self.similarity_note},
         }
 
 
@@ -250,6 +251,25 @@ def match_posting(posting: Posting, profile: Profile, taxonomy: Taxonomy, *,
                  projects, uncovered, similarity, similarity_note)
 
 
+def match_candidate(posting: Posting, profile: Profile, taxonomy: Taxonomy,
+                    resume_text: str | None) -> Match:
+    """:func:`match_posting` plus the TF-IDF similarity of the posting and ``resume_text``
+    (:mod:`analyzer.postings.similarity`; None without a résumé or when the saved model is
+    missing or out of step, and the note says which)."""
+    from analyzer.postings.similarity import NOTE, load_model
+
+    if not resume_text or not resume_text.strip():
+        return match_posting(posting, profile, taxonomy, similarity=None,
+                             similarity_note="No résumé text, so no text similarity.")
+    model = load_model()
+    if model is None:
+        return match_posting(posting, profile, taxonomy, similarity=None, similarity_note=(
+            "The text-similarity model is missing or out of step: rebuild it with "
+            "`python -m analyzer.postings.similarity build`."))
+    return match_posting(posting, profile, taxonomy, similarity=model.cosine(posting.text, resume_text),
+                         similarity_note=NOTE)
+
+
 def _closes(project: Project, skill_id: str, taxonomy: Taxonomy) -> float:
     """How directly a project closes a skill: 2 in its skills, 1.5 by an upgrade, 1 through a
     requirement group it exercises that lists the skill, else 0."""
@@ -294,7 +314,14 @@ def _phrase(project: Project, closes: list[str], stack, taxonomy: Taxonomy) -> M
                 language = next((s.language for s in taxonomy.stacks.values() if skill_id in s.frameworks), None)
                 ids = [language or (ids[0] if ids else None), skill_id, *ids[2:]]
             break
-    base = tuple(dict.fromkeys(taxonomy.skill(s).name for s in ids if s))
+    ids = [s for s in ids if s]
+    for skill_id in closes:  # a missing database or test tool takes the place of the stack's own
+        category = taxonomy.skill(skill_id).category
+        if category in ("databases", "testing") and skill_id not in ids:
+            same = next((i for i, s in enumerate(ids) if taxonomy.skill(s).category == category), None)
+            if same is not None:
+                ids[same] = skill_id
+    base = tuple(dict.fromkeys(taxonomy.skill(s).name for s in ids))
     added = tuple(taxonomy.skill(s).name for s in closes  # the missing tools join the stack
                   if s not in ids and taxonomy.skill(s).category in _TOOL_CATEGORIES)
     names = tuple(dict.fromkeys(base + added))

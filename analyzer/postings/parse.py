@@ -16,12 +16,13 @@ clauses come from :mod:`analyzer.postings.sections`, the required / nice-to-have
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.postings import requirements as rules
 from analyzer.postings.read import PostingText
-from analyzer.postings.sections import Clause, clauses, find_sections, hangs
+from analyzer.postings.sections import Clause, Section, clauses, find_sections, hangs
 from analyzer.skills import SkillMatcher
 from analyzer.taxonomy import Taxonomy
 
@@ -32,12 +33,19 @@ EXCLUDED_CATEGORIES = frozenset({"soft_skills", "career", "portfolio"})
 "experience" are read by a coach from the posting itself, not matched to evidence."""
 
 REQUIRED, NICE = "required", "nice_to_have"
-_STACK_SECTIONS = frozenset({"stack", "benefits", "about"})
+_STACK_SECTIONS = frozenset({"stack", "benefits", "about"})  # benefits only with "we use …"
+_LIST_SECTIONS = frozenset({"requirements", "nice", "stack"})
+_BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦·–—]|\d+[.)])\s*")
 _TAGS = re.compile(r"(?m)(?:^|(?<=\s))Technologies[ \t]*:?[ \t]*\n?"
                    r"((?:\.?[a-z0-9][a-z0-9.#+-]*)(?:[ \t]+\.?[a-z0-9][a-z0-9.#+-]*){0,14})"
                    r"(?=[ \t]*(?:\n|Job description\b|$))")
 _TITLE_CUT = re.compile(r"\s*(?:<[A-Z]+>|\s[-–|]\s*<|\s\|\s|Date posted\b|\bat\s+<).*$")
 _WORDS = re.compile(r"[^\W\d_]+")
+_FOREIGN = frozenset("""der die das und mit für ist wir sie ein eine zu von im auf bei nicht oder auch
+über sowie les et des du pour avec nous vous une est dans sur el los las y con para por es del que
+het een van voor wij zijn ihre unser deine""".split())
+"""Function words of German, French, Spanish and Dutch (the usual other languages of postings
+pasted by mistake): a text with twice as many of these as English ones is not English."""
 _COMPANY_VOICE = re.compile(r"(?i)\b(?:we|our|us|we're|we’re)\b")
 _CANDIDATE_VOICE = re.compile(r"(?i)\b(?:you|your|you'll|you’ll|candidate|applicant)\b")
 _ENGLISH = frozenset("the and of to in with for you we our a is are will be on as your this that "
@@ -93,6 +101,7 @@ class Posting:
         skills: required skills first, then nice to have; each in reading order.
         has_requirements: whether the posting has its own requirements section (policy rule 5c/d).
         warnings: one sentence each ("nothing technical was found …").
+        text: the posting's text (for the text similarity).
     """
 
     name: str
@@ -101,6 +110,7 @@ class Posting:
     skills: tuple[PostingSkill, ...]
     has_requirements: bool
     warnings: tuple[str, ...]
+    text: str = field(default="", repr=False, compare=False)
 
     def skill(self, skill_id: str) -> PostingSkill | None:
         return next((s for s in self.skills if s.id == skill_id), None)
@@ -146,8 +156,8 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     lines = list(text.lines)
     full = "\n".join(lines)
     title, title_end = _title(text, lines)
-    mentions = _mentions(full, lines, matcher, taxonomy)
     sections = find_sections(full, title_end)
+    mentions = _mentions(full, lines, matcher, taxonomy, sections)
     parts = clauses(full, sections, [(m.start, m.end) for m in mentions])
     has_requirements = any(s.kind == "requirements" for s in sections)
     title_mentions = ({m.skill_id for m in matcher.mentions(title, "skills")} if title else set())
@@ -155,7 +165,6 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     starts = [c.start for c in parts]
     decided: dict[str, list[tuple[str, str, Clause]]] = {}
     order: list[str] = []
-    kept: list[_Mention] = []
     negated_runs: set[int] = set()
     groups = rules.alternatives(full, [(m.start, m.end, m.skill_id, taxonomy.skill(m.skill_id).category)
                                        for m in mentions])
@@ -169,14 +178,17 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         section = clause.section
         if section == "header" and not mention.tag:
             continue  # "Industry: Agile Software Development", "Role: Full Stack Developer"
+        if section == "benefits" and not rules.company_stack(clause.text):
+            continue  # perks ask for nothing: "EAP", "Udemy courses", "latest MacBook"
         first = mentions[first_of_group.get(index, index)]
         before = full[max(clause.start, first.start - 60):first.start] if first is not mention else \
             full[max(clause.start, mention.start - 60):mention.start]
         if not mention.tag and (rules.negated(before) or first_of_group.get(index) in negated_runs):
             negated_runs.add(first_of_group.get(index, index))
             continue
-        requirement, reason = _decide(mention, clause, has_requirements)
-        kept.append(mention)
+        in_clause = [(m.start - clause.start, m.end - clause.start) for m in mentions
+                     if clause.start <= m.start < clause.end + 1]
+        requirement, reason = _decide(mention, clause, has_requirements, in_clause)
         if mention.skill_id not in decided:
             order.append(mention.skill_id)
         decided.setdefault(mention.skill_id, []).append((requirement, reason, clause))
@@ -201,7 +213,7 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     skills.sort(key=lambda s: s.requirement != REQUIRED)
     warnings = _warnings(text, lines, skills, taxonomy)
     return Posting(text.name, title, rules.seniority(title or "", lines), tuple(skills),
-                   has_requirements, tuple(warnings))
+                   has_requirements, tuple(warnings), full)
 
 
 # ------------------------------------------------------------------ steps
@@ -227,8 +239,14 @@ def _title(text: PostingText, lines: Sequence[str]) -> tuple[str | None, int]:
     return None, 0
 
 
-def _mentions(full: str, lines: Sequence[str], matcher: SkillMatcher, taxonomy: Taxonomy) -> list[_Mention]:
-    """Accepted mentions over the whole text (line by line), plus tag-line tags."""
+def _mentions(full: str, lines: Sequence[str], matcher: SkillMatcher, taxonomy: Taxonomy,
+              sections: Sequence[Section]) -> list[_Mention]:
+    """Accepted mentions over the whole text (line by line), plus tag-line tags.
+
+    A line is read as a skills list (so "Go" or "Spring" count without other context) when it
+    is a label line ("Tech stack: …") or a short item (≤ 4 words) of a requirements,
+    nice-to-have or stack section.
+    """
     found: list[_Mention] = []
     tag_spans: list[tuple[int, int]] = []
     for match in _TAGS.finditer(full):
@@ -242,7 +260,15 @@ def _mentions(full: str, lines: Sequence[str], matcher: SkillMatcher, taxonomy: 
     # lines that hang ("(e.g." / "such as" at the end) are read with the next one; a space
     # in place of the newline keeps every offset
     logical = _logical_lines(lines)
-    labelled = [(line, "skills" if _is_label_line(line) else None) for line in logical]
+    starts = [s.start for s in sections]
+    labelled, position = [], 0
+    for line in logical:
+        index = bisect_right(starts, position) - 1
+        kind = sections[index].kind if index >= 0 else "general"
+        item = _BULLET_MARK.sub("", line).strip()
+        listed = _is_label_line(line) or (kind in _LIST_SECTIONS and 0 < len(item.split()) <= 4)
+        labelled.append((line, "skills" if listed else None))
+        position += len(line) + 1
     for line, mentions in zip(logical, matcher.mentions_in(labelled)):
         for m in mentions:
             start, end = offset + m.start_char, offset + m.end_char
@@ -285,8 +311,6 @@ def _is_label_line(line: str) -> bool:
 
 
 def _clause_of(parts: Sequence[Clause], starts: Sequence[int], position: int) -> Clause | None:
-    from bisect import bisect_right
-
     index = bisect_right(starts, position) - 1
     if index < 0:
         return None
@@ -294,9 +318,14 @@ def _clause_of(parts: Sequence[Clause], starts: Sequence[int], position: int) ->
     return clause if clause.start <= position < clause.end + 1 else None
 
 
-def _decide(mention: _Mention, clause: Clause, has_requirements: bool) -> tuple[str, str]:
-    """(requirement, reason) for one mention, by the rules of :mod:`requirements`."""
-    marker = rules.nice_marker(clause.text)
+def _decide(mention: _Mention, clause: Clause, has_requirements: bool,
+            others: Sequence[tuple[int, int]] = ()) -> tuple[str, str]:
+    """(requirement, reason) for one mention, by the rules of :mod:`requirements`.
+
+    ``others`` are the spans of every mention in the clause (clause-relative).
+    """
+    span = (mention.start - clause.start, mention.end - clause.start)
+    marker = rules.nice_marker(clause.text, span, others or (span,))
     if marker and not mention.tag:
         return NICE, f"marked “{marker}”"
     if clause.section == "nice":
@@ -343,7 +372,8 @@ def _warnings(text: PostingText, lines: Sequence[str], skills: Sequence[PostingS
     warnings = []
     words = [w.lower() for w in _WORDS.findall(" ".join(lines))]
     english = sum(w in _ENGLISH for w in words)
-    if len(words) >= 20 and english / len(words) < 0.05:
+    foreign = sum(w in _FOREIGN for w in words)
+    if (len(words) >= 20 and english / len(words) < 0.05) or (foreign >= 3 and foreign > 2 * english):
         warnings.append(f"{text.name} does not look like English: jobready reads English postings, "
                         "so the skills below may be incomplete.")
     technical = [s for s in skills if s.category not in ("education", "certifications")]

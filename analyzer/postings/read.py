@@ -11,10 +11,10 @@
   ``style``, ``noscript``, ``template``, ``svg`` and ``head`` content is dropped, block elements
   (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, ``br`` …) end a line, so every list item is a
   line of its own; ``<title>`` is kept apart as a title hint.
-- ``.pdf``: the résumé PDF reader (:func:`analyzer.pdftext.read_pdf`, same limits on pages and
+- ``.pdf``: the résumé PDF reader (:func:`analyzer.resume.pdftext.read_pdf`, same limits on pages and
   drawing), one text line per PDF line.
 
-Errors: :class:`PostingError` (an :class:`analyzer.errors.InputError`, CLI exit status 2) for a
+Errors: :class:`analyzer.errors.PostingError` (an :class:`analyzer.errors.InputError`, CLI exit status 2) for a
 missing file, an empty file, a binary file, a file over :data:`MAX_BYTES`, or text over
 :data:`MAX_CHARS`; each message is one sentence saying what to do.
 """
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from analyzer.errors import InputError
+from analyzer.errors import PostingError
 
-__all__ = ["MAX_BYTES", "MAX_CHARS", "PostingError", "PostingText", "read_posting", "posting_from_text"]
+__all__ = ["MAX_BYTES", "MAX_CHARS", "PostingError", "PostingText", "posting_from_text", "read_posting"]
 
 MAX_BYTES = 2 * 1024 * 1024
 """Largest posting file read, in bytes (2 MB). Postings are 2–20 kB of text; a saved job page
@@ -52,10 +52,6 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
-
-
-class PostingError(InputError):
-    """A job posting that cannot be read: missing, empty, binary or over a size limit."""
 
 
 @dataclass(frozen=True)
@@ -214,8 +210,8 @@ def _checked(posting: PostingText) -> PostingText:
 
 
 def _from_pdf(data: bytes, name: str) -> PostingText:
-    from analyzer.errors import ResumeError
-    from analyzer.pdftext import read_pdf
+    from analyzer.errors import ResumeError  # the PDF reader's errors, re-worded below
+    from analyzer.resume.pdftext import read_pdf
 
     try:
         pdf = read_pdf(data, name=name)

@@ -71,16 +71,47 @@ _NEGATION_BEFORE = re.compile(
     r"""(?ix)
       (?:\bno|\bnot|\bwithout|\bnever|\bzero)\s+(?:(?:more|longer|need\s+for|prior|any|the|using|use|of)\s+){0,2}$
     | \b(?:don't|do\s+not|doesn't|does\s+not|won't|will\s+not|aren't|are\s+not|isn't|is\s+not|not|never|no\s+longer)\s+
-        (?:(?:going|planning|gonna)\s+to\s+)?(?:use|using|need|require|requiring|work(?:ing)?\s+with|touch|write|be\s+using)\s+(?:any\s+|the\s+)?$
+        (?:(?:going|planning|gonna)\s+to\s+)?(?:use|using|need|require|requiring|work(?:ing)?\s+with|touch|write|be\s+using)\s+(?:any\s+|the\s+)?
+        (?:(?:[\w-]+[\s,]+){1,3}?(?:or|nor|and)\s+)?$
     """
 )
 _NOT_NEGATION = re.compile(r"(?i)\bno\s+(?:matter|doubt|problem)\b|\bnot\s+only\b|\bnot\s+just\b")
 
 
-def nice_marker(clause: str) -> str | None:
-    """The nice-to-have marker in a clause ("is a plus"), or None."""
-    match = NICE_MARKERS.search(clause)
-    return match.group(0).strip() if match else None
+_FORWARD = re.compile(r"(?i)^(?:ideally|preferably|prefer|nice\s+if|bonus\s*(?::|points?|if)|plus\s*:|"
+                      r"extra\s+(?:points?|credit)|even\s+better|exposure\s+to|learn|willing|eager|"
+                      r"interest|grow\s+new\s+skills|keen\s+to|nice[\s-]+to[\s-]+haves?\s*:|good\s+to\s+have\s*:)")
+_BACKWARD = re.compile(r"(?i)^(?:a|big|huge|great|definite|strong|real|nice|major|clear|is|are|be|as)\s|"
+                       r"^(?:preferred|advantage|desir|beneficial|would|helpful|very|optional|not|an?\s+asset|"
+                       r"asset|welcome|appreciated|ideal\b|stand\s+out|highly|cherry)")
+
+
+def nice_marker(clause: str, span: tuple[int, int] | None = None,
+                others: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The nice-to-have marker in a clause that applies to a mention, or None.
+
+    ``span`` is the mention's ``(start, end)`` within ``clause`` and ``others`` the spans of
+    every mention in the clause; without them any marker in the clause counts. A marker that
+    leads ("ideally", "preferably", "Bonus:", "exposure to") applies to the mentions after it,
+    one that trails ("is a plus", "preferred", "desirable", "an asset") to the mentions before
+    it; a leading marker with nothing after it trails ("Kotlin, ideally") and a trailing one
+    with nothing before it leads ("Preferred: Docker"). "plus", "bonus" and "nice to have"
+    alone apply both ways.
+    """
+    for match in NICE_MARKERS.finditer(clause):
+        if span is None:
+            return match.group(0).strip()
+        text = match.group(0).strip()
+        forward, backward = bool(_FORWARD.match(text)), bool(_BACKWARD.match(text))
+        if forward == backward:
+            forward = backward = True
+        elif forward and not any(start >= match.end() for start, _ in others):
+            forward, backward = False, True
+        elif backward and not any(end <= match.start() for _, end in others):
+            forward, backward = True, False
+        if (forward and span[0] >= match.end()) or (backward and span[1] <= match.start()):
+            return text
+    return None
 
 
 def company_stack(clause: str) -> str | None:
@@ -221,7 +252,10 @@ def seniority(title: str, lines: Sequence[str]) -> Seniority | None:
         for match in _YEARS.finditer(line):
             context = line[match.start():match.end() + 60].lower()
             value = int(match.group(1))
-            if "experience" not in context and "exp" not in context or not 0 < value <= 40:
+            asked = ("experience" in context or re.search(r"\bexp\b", context)
+                     or re.match(r"(?i)(?:at\s+least|minimum|min)\b|\d{1,2}\s*(?:\+|plus)", match.group(0))
+                     or re.match(r"\s+(?:with|in|using|of)\s+(?!age\b)", line[match.end():]))
+            if not asked or "ago" in context[:len(match.group(0)) + 5] or not 0 < value <= 40:
                 continue
             if years is None or value < years:
                 years = value

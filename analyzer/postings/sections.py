@@ -33,7 +33,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Clause", "Section", "SECTION_KINDS", "clauses", "find_sections", "hangs", "heading_kind"]
+__all__ = ["SECTION_KINDS", "Clause", "Section", "clauses", "find_sections", "hangs", "heading_kind"]
 
 SECTION_KINDS = ("requirements", "responsibilities", "nice", "stack", "benefits", "about",
                  "header", "general")
@@ -55,17 +55,19 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     "requirements": (
         r"requirements?", r"(?:minimum|basic|required|essential|key|job|technical) "
         r"(?:qualifications|skills|requirements)", r"qualifications?",
-        r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to succeed| to be successful)?",
+        r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to (?:succeed|be successful|the table))?",
+        r"who (?:we(?:'re| are|’re)) looking for",
         r"what (?:we(?:'re| are)?|we’re) (?:looking for|expect(?: from you)?)",
         r"(?:we are|we're|we’re) looking for", r"who (?:you are|we are looking for)",
         r"your (?:profile|skills|experience|background|qualifications)", r"(?:the )?profile",
         r"(?:skills|experience) (?:and|&) (?:experience|skills|qualifications)",
-        r"(?:required )?skills", r"you (?:have|bring|should have|will need)", r"must[- ]haves?",
+        r"(?:required )?skills", r"you (?:have|bring|should have|will need)",
+        r"must[- ]haves?(?: skills| requirements| qualifications)?", r"required", r"prerequisites",
         r"about you", r"(?:the )?ideal candidate(?: will have)?", r"what it takes",
         r"(?:this|the) role requires.{0,80}?", r"you are", r"you're", r"candidate profile",
     ),
     "responsibilities": (
-        r"responsibilities", r"(?:your|key|main|core) (?:responsibilities|tasks|duties|mission)",
+        r"responsibilities(?: include)?", r"(?:your|key|main|core) (?:responsibilities|tasks|duties|mission)",
         r"what you(?:'ll| will|’ll)? (?:do|be doing|work on)", r"(?:the|your) role",
         r"(?:in|as part of) (?:this|your|the) role,? you (?:will|would)",
         r"(?:the )?job", r"duties", r"tasks", r"day[- ]to[- ]day", r"what the job involves",
@@ -74,6 +76,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "stack": (
         r"technologies(?: (?:we use|used))?", r"tech(?:nology)? stack", r"(?:our )?stack",
+        r"(?:tech|technologies|tools) we (?:use|work with|love)",
         r"tools(?: (?:&|and) (?:services|technologies))?", r"tools we use", r"our tools",
         r"(?:our )?(?:technical |tech )?environment", r"tech", r"core technologies",
         r"languages",
@@ -102,13 +105,16 @@ _PHRASES = {kind: re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
             for kind, phrases in _HEADINGS.items()}
 # Inline headings without a colon: capitalised phrases job boards run into the text.
 _INLINE_BARE = re.compile(
-    r"(?<![\w'’])(?P<h>What you(?:'ll|’ll| will) (?:bring|do|need)|What we offer(?: you)?|"
+    r"(?<![\w'’])(?=[A-Z])(?P<h>(?i:What you(?:'ll|’ll| will) (?:bring|do|need)|What we offer(?: you)?|"
     r"Here(?:'s|’s) what we offer(?: you)?|Your profile|Your tasks|Your responsibilities|"
     r"Requirements|Responsibilities|Qualifications|Nice to have|Job description|Benefits|"
     r"Tools & Services|Who you are|About you|About us|Our stack|Tech stack|"
-    r"The Role|The role)(?=\s+(?:[A-Z0-9<-]|\d))")
+    r"The Role|The role|What you bring to the table))(?=\s+(?:[A-Z0-9<-]|\d))")
 _COLON = re.compile(r"\s*:(?!//)")
 _WORDS_BEFORE = re.compile(r"[\w'’&/<>-]+")
+_ASKING = frozenset({"requirements", "responsibilities", "nice"})
+_COMPANY_LABEL = re.compile(r"(?i)\b(?:our|we|stack|environment|used|use)\b")
+_JOINED_HEADING = re.compile(r"\s+(?:and|&|/)\s+", re.IGNORECASE)
 _MD_MARKS = re.compile(r"^[#>*_\s-]+|[*_\s:#]+$")
 
 
@@ -144,6 +150,12 @@ def heading_kind(text: str) -> str | None:
     for kind, pattern in _PHRASES.items():
         if pattern.fullmatch(core):
             return kind
+    # "Requirements & Skills", "Qualifications and Experience", "Benefits / Perks": the first part decides
+    parts = _JOINED_HEADING.split(core, maxsplit=1)
+    if len(parts) == 2 and parts[0] and len(parts[1].split()) <= 3:
+        for kind, pattern in _PHRASES.items():
+            if pattern.fullmatch(parts[0]):
+                return kind
     return None
 
 
@@ -159,7 +171,8 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
     for line in text.split("\n"):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
-        whole = heading_kind(stripped) if len(stripped.split()) <= 8 else None
+        words = len(stripped.split())
+        whole = heading_kind(stripped) if words <= 8 or (words <= 14 and stripped.endswith(":")) else None
         if whole and not re.search(r"[.!?]\s", stripped):
             marks.append((offset + lead, offset + len(line), whole, stripped))
         else:
@@ -181,6 +194,10 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
     for start, body, mark_kind, mark_text in marks:
         if start < title_end:
             continue
+        line_start = text.rfind("\n", 0, start) + 1
+        mid_line = bool(text[line_start:start].strip(" \t-*•▪●◦·–—#"))
+        if mark_kind == "stack" and kind in _ASKING and mid_line and not _COMPANY_LABEL.search(mark_text):
+            continue  # "… understanding of Languages: Go, Python" inside the requirements is asked for
         if start > position:
             sections.append(Section(kind, heading, position, start))
         position, kind, heading = max(body, start), mark_kind, mark_text.strip()
@@ -189,9 +206,9 @@ def find_sections(text: str, title_end: int = 0) -> list[Section]:
 
 
 def _heading_before(line: str, colon: int) -> tuple[int, str] | None:
-    """The longest run of up to 7 words right before a colon that is a heading phrase:
+    """The longest run of up to 12 words right before a colon that is a heading phrase:
     ``(its start, its kind)``; "Full-time Experience level:" gives "Experience level"."""
-    words = list(_WORDS_BEFORE.finditer(line, max(0, colon - 90), colon))[-7:]
+    words = list(_WORDS_BEFORE.finditer(line, max(0, colon - 120), colon))[-12:]
     if words and words[-1].end() != colon and line[words[-1].end():colon].strip():
         return None
     for first in words:

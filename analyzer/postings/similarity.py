@@ -32,8 +32,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MODEL_PATH", "PARAMS", "SimilarityModel", "TOKENIZER_VERSION", "build_model",
-           "load_model", "tokenize"]
+__all__ = [
+    "MODEL_PATH",
+    "PARAMS",
+    "TOKENIZER_VERSION",
+    "SimilarityModel",
+    "build_model",
+    "load_model",
+    "tokenize",
+]
 
 TOKENIZER_VERSION = 1
 """Bumped whenever :func:`tokenize` changes; the saved model records the version it used."""
@@ -104,7 +111,11 @@ def vocabulary_sha256(vectorizer) -> str:
 def _make_vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(tokenizer=tokenize, token_pattern=None, **PARAMS)
+    # the tokenizer is pickled by reference: take it from the module by its import name, not
+    # from ``__main__`` when this file runs as ``python -m analyzer.postings.similarity``
+    from analyzer.postings import similarity
+
+    return TfidfVectorizer(tokenizer=similarity.tokenize, token_pattern=None, **PARAMS)
 
 
 def corpus_texts(corpus: Path) -> list[tuple[str, str]]:
@@ -196,7 +207,7 @@ def load_model(path: Path = MODEL_PATH) -> SimilarityModel | None:
                 vectorizer = joblib.load(path)
             if vocabulary_sha256(vectorizer) == meta.get("vocabulary_sha256"):
                 model = SimilarityModel(vectorizer, meta)
-    except (OSError, ValueError, KeyError, AttributeError, ImportError, EOFError):
+    except Exception:  # noqa: BLE001 — unpickling can fail many ways; the signal is optional
         model = None
     _LOADED[key] = model
     return model

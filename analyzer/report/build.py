@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from analyzer.errors import InputError
 from analyzer.evidence import Check, Evidence
+from analyzer.postings.match import Match, match_candidate
+from analyzer.postings.parse import Posting
 from analyzer.resume.checks import check_resume
 from analyzer.resume.parse import Resume, parse_resume
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
@@ -57,6 +59,7 @@ class Report:
     warnings: tuple[str, ...] = ()
     resume_name: str | None = None
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    match: Match | None = None  # with a posting only (``analyze(posting=...)``)
 
     def _other_technology(self, skill_id: str) -> bool:
         """A technology of ``technologies.yaml`` that credits no requirement group (Apache
@@ -185,7 +188,7 @@ class Report:
             ],
             "github_usage": self.github_usage,
             "warnings": list(self.warnings),
-        }
+        } | ({"match": self.match.to_dict()} if self.match else {})
 
     def to_json(self, indent: int = 2) -> str:
         """``to_dict()`` as JSON text (UTF-8, non-ASCII kept)."""
@@ -231,6 +234,7 @@ def analyze(
     github_usage: dict | None = None,
     extra_warnings: Iterable[str] = (),
     today: date | None = None,
+    posting: Posting | None = None,
 ) -> Report:
     """Analyse a résumé and/or repository evidence into a :class:`Report`.
 
@@ -247,6 +251,8 @@ def analyze(
         github_user, github_usage: recorded in the report when GitHub was read.
         extra_warnings: warnings from earlier stages (a partial GitHub read …).
         today: reference date for "present" in work dates (default: today).
+        posting: a parsed job posting (:func:`analyzer.postings.parse_posting`); when given,
+            the report's ``match`` says where the candidate stands on each of its skills.
 
     Raises:
         InputError: nothing to analyse, or a résumé that cannot be read (a ResumeError).
@@ -301,4 +307,6 @@ def analyze(
         github_usage=github_usage,
         warnings=tuple(dict.fromkeys(warnings)),
         resume_name=resume_name,
+        match=None if posting is None else match_candidate(
+            posting, profile, taxonomy, "\n".join(ln.text for ln in parsed.lines) if parsed else None),
     )

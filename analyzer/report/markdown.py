@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from analyzer.postings.markdown import match_markdown
+
 _STATUS = {
     "verified": "claimed and shown in code",
     "claimed": "claimed on the résumé",
@@ -66,6 +68,9 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
     out += [f"| {_cell(g['name'])} | {format(g['score'], 'g') if g['assessed'] else '—'} "
             f"| {g['weight']:.2f} | {_cell(g['explanation'])} |" for g in r["groups"]]
     out += ["", f"Formula: {r['formula']}", ""]
+
+    if report.get("match"):
+        out += match_markdown(report["match"])
 
     out += ["## Gaps, most important first", ""]
     out += [f"{i}. **{g['name']}** ({g['kind']}, importance {g['importance']:.2f}): {g['reason']}"

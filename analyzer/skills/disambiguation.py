@@ -67,9 +67,10 @@ CONTEXT_WORDS = frozenset({
 programming", "Rust developer"); added to each skill's own ``context_words``. Kept
 short on purpose: "development" or "services" also sit next to cities and companies."""
 
-GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use", "uses"})
+GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use", "uses", "e.g.", "eg"})
 """Words that make an ambiguous term a skill when right before it ("in Go",
-"using Play"); kept apart from CONTEXT_WORDS because "go through" must not count."""
+"using Play", "NoSQL databases (e.g. Cassandra)": what follows "e.g." is an example of the
+thing just named); kept apart from CONTEXT_WORDS because "go through" must not count."""
 
 LABEL_WORDS = frozenset(
     "language skill tech technology technologie tool framework stack database programming "

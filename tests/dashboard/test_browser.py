@@ -19,7 +19,7 @@ def test_uploaded_resume_renders_the_report_in_chromium(dashboard_server, browse
     expected = analyze(resume_pdf, taxonomy=taxonomy).to_dict()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(dashboard_server.url)
-    page.locator("input[type=file]").set_input_files(str(resume_pdf))
+    page.get_by_role("region", name="Upload a résumé (PDF)").locator("input[type=file]").set_input_files(str(resume_pdf))
 
     score = f"{expected['readiness']['score']:g} / 100"
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(score, timeout=WAIT_MS)
@@ -42,5 +42,5 @@ def test_page_paints_before_spacy_is_loaded(dashboard_server, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(dashboard_server.url)
     expect(page.locator("h1").first).to_have_text("jobready", timeout=WAIT_MS)
-    expect(page.locator("input[type=file]")).to_be_attached()
+    expect(page.get_by_role("region", name="Upload a résumé (PDF)").locator("input[type=file]")).to_be_attached()
     expect(page.get_by_text("Upload a résumé PDF in the sidebar")).to_be_visible(timeout=WAIT_MS)

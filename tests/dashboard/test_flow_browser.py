@@ -67,7 +67,7 @@ def test_upload_save_compare_note_export(dashboard_server, browser, artifacts, t
     expect(page.locator("h1").first).to_have_text("jobready", timeout=WAIT_MS)
 
     # 1. upload a résumé
-    page.locator("input[type=file]").set_input_files(str(first))
+    page.get_by_role("region", name="Upload a résumé (PDF)").locator("input[type=file]").set_input_files(str(first))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"{score_1:g} / 100", timeout=WAIT_MS)
     expect(page.get_by_role("tab", name="Overview")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=WAIT_MS)
@@ -82,7 +82,7 @@ def test_upload_save_compare_note_export(dashboard_server, browser, artifacts, t
 
     # 3. upload a second version; it opens on the Overview tab and saves to the same candidate
     page.get_by_role("tab", name="Skills & evidence").click()
-    page.locator("input[type=file]").set_input_files(str(second))
+    page.get_by_role("region", name="Upload a résumé (PDF)").locator("input[type=file]").set_input_files(str(second))
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(f"{score_2:g} / 100", timeout=WAIT_MS)
     expect(page.get_by_role("tab", name="Overview")).to_have_attribute("aria-selected", "true")
     page.get_by_role("button", name="Save report").click()
