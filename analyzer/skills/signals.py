@@ -50,12 +50,15 @@ class Signal:
         skill: taxonomy skill id it credits (``leadership``).
         patterns: spaCy ``Matcher`` token patterns (any matches).
         note: what the rule reads, in words, for the evidence detail and the docs.
+        context: when set, the line must also match this pattern (years of experience
+            count only in a line about software work).
     """
 
     id: str
     skill: str
     patterns: tuple[list[dict], ...]
     note: str
+    context: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,13 @@ def _filler(n: int) -> dict:
     return {**_FILLER, "OP": f"{{0,{n}}}"}
 
 
+NOT_SOFTWARE = ["network", "marketing", "sales", "campaign", "campaigns", "business", "financial",
+                "academic", "employee", "employees", "team", "staff", "student", "students",
+                "individual", "job", "personal", "store", "branch", "agent", "agents", "vendor"]
+"""Words whose "performance" is not a program's ("network performance", "sales performance")."""
+_PERF_FILLER = {"LOWER": {"NOT_IN": [*_FILLER["LOWER"]["NOT_IN"], *NOT_SOFTWARE]}, "OP": "{0,4}"}
+
+
 SIGNALS: tuple[Signal, ...] = (
     # ------------------------------------------------------------ leadership
     Signal("lead_team", "leadership", (
@@ -197,8 +207,8 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("presented", "presenting"), _filler(3),
          _lemma("finding", "result", "idea", "work", "research", "paper", "poster", "proposal",
                 "design", "demo", "roadmap", "update", "option", "solution", "them")],
-        [_lemma("give", "deliver", "host", "run", "lead", "participate", "conduct"), _filler(3),
-         _lemma(*TALK_NOUNS)],
+        [_lemma("give", "deliver", "host", "run", "lead", "participate", "conduct"), _filler(2),
+         {"LOWER": {"IN": ["in", "at"]}, "OP": "?"}, _filler(2), _lemma(*TALK_NOUNS)],
         [_lemma("speak", "spoke", "talk", "present", "lecture"), _any("at", "on", "about")],
         [_any("invited", "conference", "tech", "technical", "keynote", "public", "guest"),
          _lemma("talk", "speaker", "speaking", "lecture")],
@@ -209,13 +219,19 @@ SIGNALS: tuple[Signal, ...] = (
                 "coordinate", "correspond", "gather", "collect"),
          _filler(5), _any("with", "to", "for", "between", "from"), _filler(2),
          _lemma(*AUDIENCE)],
-        [_any("client-facing", "customer-facing"), ],
+        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host"),
+         _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
+                            "demo", "conference", "workshop")],
+        [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
         [_any("client", "customer"), _any("facing", "-"), _any("facing", "skills", "role")],
     ), "talks with clients, stakeholders or management (\"liaising with clients\")"),
     # ------------------------------------------------------------ writing
     Signal("write_docs", "documentation", (
         [_lemma(*WRITE_VERBS), _filler(4), _lemma(*DOC_NOUNS)],
         [_any("documented", "documenting")],
+        [{"LOWER": "document"}, _filler(3),
+         _lemma("requirement", "process", "procedure", "feature", "design", "decision", "api",
+                "workflow", "architecture", "change", "finding", "system", "setup", "solution")],
         [{"ORTH": "Document"}, {"LOWER": {"NOT_IN": ["management", "control", "type", "types",
                                                      "verification", "review", "imaging"]}}],
     ), "writes documentation (\"wrote the design docs\", \"documenting features\")"),
@@ -241,18 +257,18 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("in"), _any("tandem"), _any("with")],
         [_any("part", "member"), _any("of"), _any("a", "the"), _filler(2), _lemma("team")],
         [_lemma("coordinate", "assist", "help", "support"), _filler(2),
-         _lemma("developer", "engineer", "colleague", "teammate")],
+         _lemma("developer", "engineer", "colleague", "teammate", "team")],
     ), "works with others (\"collaborated with\", \"worked closely with the data science team\")"),
     Signal("solve_problems", "problem_solving", (
         [_lemma("solve", "resolve"), _filler(2), _lemma("problem", "challenge")],
     ), "solves problems (\"solved problems regarding web interfaces\")"),
     # ------------------------------------------------------------ performance
     Signal("reduce_cost_of_running", "performance_optimization", (
-        [_lemma(*REDUCE_VERBS), _filler(4), _lemma(*PERF_NOUNS)],
+        [_lemma(*REDUCE_VERBS), _PERF_FILLER, _lemma(*PERF_NOUNS)],
         [_lemma(*PERF_NOUNS), _lemma("reduction", "reduce", "cut", "decrease", "drop")],
     ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")"),
     Signal("improve_performance", "performance_optimization", (
-        [_lemma(*IMPROVE_VERBS), _filler(4), _lemma(*IMPROVED_NOUNS)],
+        [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma(*IMPROVED_NOUNS)],
         [_lemma("performance"), _lemma("enhancer", "enhancement", "improvement", "gain",
                                        "boost", "issue", "problem", "bottleneck", "fix",
                                        "profiling", "analysis", "monitoring", "tuning",
@@ -262,6 +278,12 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("high", "low"), _any("performance", "latency", "throughput"),
          _lemma(*SYSTEMS, "computing", "kernel", "inference", "trading", "library", "code")],
     ), "improves or cares for speed (\"improved the performance of\", \"high-performance\")"),
+    Signal("add_cache", "performance_optimization", (
+        [_lemma("add", "introduce", "implement", "build", "design", "use", "put", "deploy",
+                "configure", "write"), _filler(3), _lemma("cache", "caching")],
+        [_any("cached", "memoized", "memoised")],
+        [_lemma("cache"), _lemma("layer", "invalidation", "hit", "strategy", "warming", "ttl")],
+    ), "adds a cache to make something faster (\"added a Redis cache in front of\")"),
     Signal("speedup", "performance_optimization", (
         [MULTIPLIER, _filler(2), _lemma("speedup", "speed-up", "faster", "improvement",
                                         "reduction", "throughput", "gain", "quicker",
@@ -292,6 +314,26 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("high"), _any("-"), _any("traffic", "volume", "load", "availability", "scale")],
         [_any("high-traffic", "high-volume", "high-load", "web-scale", "internet-scale")],
     ), "makes a system grow (\"scaling the API\", \"scalable web applications\", \"high-traffic site\")"),
+    # ------------------------------------------------------------ servers and experience
+    Signal("deploy_to_servers", "server_management", (
+        [_lemma("deploy", "install", "configure", "administer", "maintain", "manage",
+                "provision", "patch", "upgrade", "harden", "monitor", "migrate", "set"),
+         _filler(3), {"LOWER": {"IN": ["to", "on", "onto", "over", "across"]}, "OP": "?"},
+         _filler(2), _lemma("server", "servers", "vm", "vms", "vps", "host", "hosts",
+                            "instance", "instances")],
+    ), "runs software on servers (\"deploying code over different servers\")"),
+    Signal("years_experience", "work_experience", (
+        [*NUMBER, {"OP": "?", "LOWER": {"IN": ["+", ".", "plus"]}},
+         {"OP": "?", "TEXT": {"REGEX": r"^\d+$"}}, _any("years", "yrs", "year", "yr"),
+         {"OP": "?", "LOWER": {"IN": ["of", "'"]}},
+         {"OP": "{0,2}", "LOWER": {"IN": ["professional", "industry", "hands-on", "it",
+                                          "software", "work", "working", "relevant", "total",
+                                          "development", "commercial"]}},
+         _any("experience", "exp")],
+    ), "states years of experience in software (\"over 10 years of experience developing\")",
+        context=re.compile(r"(?i)\b(software|develop\w*|programm\w*|engineer\w*|coding|IT|web|"
+                           r"applications?|technolog\w*|devops|automation|testing|QA|java|"
+                           r"python|php|\.net|backend|back-end|full.?stack|front.?end)\b")),
     # ------------------------------------------------------------ open source and version control
     Signal("github_stars", "version_control", (
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars",
@@ -320,10 +362,7 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("security"), _lemma("feature", "fix", "patch", "audit", "review", "hardening",
                                   "vulnerability", "vulnerabilities", "scan", "scanning",
                                   "control", "controls", "policy", "policies")],
-        [_lemma("firewall", "waf"), _filler(1), _lemma("rule", "rules", "policy", "policies",
-                                                      "configuration")],
-        [_lemma("configure", "implement", "manage", "set", "deploy"), _filler(3),
-         _lemma("firewall", "firewalls", "waf")],
+        [_lemma("firewall", "firewalls", "waf")],
     ), "protects a system from attack (\"protect the system from DOS attack\", \"firewall rules\")"),
     Signal("access_control", "authorization", (
         [_any("iam"), _lemma("role", "roles", "policy", "policies", "user", "users", "permission")],
@@ -405,6 +444,9 @@ class SignalMatcher:
         best: dict[str, Span] = {}
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
+            context = self.signals[rule].context
+            if context is not None and not context.search(doc.text):
+                continue
             current = best.get(rule)
             if current is None or end - start > len(current) or (
                     end - start == len(current) and start < current.start):

@@ -79,6 +79,13 @@ GOOD = [
     ("Added rate limits to protect the API from abuse", "web_security"),
     ("Developed a security feature that blocks brute-force attacks", "web_security"),
     ("Configured firewall rules for the staging network", "web_security"),
+    ("Participated in sales presentations with the account team", "communication"),
+    ("Held fortnightly review meetings with senior managers", "communication"),
+    ("Collect and document user requirements", "documentation"),
+    ("Helped the support team triage incidents", "teamwork"),
+    ("Added a Redis cache in front of the pricing API", "performance_optimization"),
+    ("Deploying code over different servers for each release", "server_management"),
+    ("Over 10 years of experience developing applications using Java", "work_experience"),
 ]
 
 BAD = [
@@ -105,6 +112,13 @@ BAD = [
     ("Learned to present data with charts", "communication"),
     ("Large scale user preference feedback for robot trajectories", "scalability"),
     ("Handled customer complaints at the front desk", "scalability"),
+    ("Interested in network performance planning", "performance_optimization"),
+    ("Improved sales performance in the northern region", "performance_optimization"),
+    ("CS 3410 Cache Race Bot Tournament, 7th of 120", "performance_optimization"),
+    ("Twelve years of experience in retail marketing", "work_experience"),
+    ("Hibernate (Open source ORM framework), HQL", "open_source"),
+    ("Cisco WAAS product portfolio", "portfolio"),
+    ("Web security server hardening checklist", "server_management"),
 ]
 
 
