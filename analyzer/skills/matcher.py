@@ -341,6 +341,27 @@ def heading_evidence(lines: Sequence[Line]) -> list[tuple[str, Evidence]]:
     return found
 
 
+PROFILE_LINK_SKILLS = ("version_control", "portfolio")
+"""Skills a GitHub profile link names (``listed``): the candidate keeps code on GitHub, where
+work can be looked at; it shows neither in use (that takes a repository or a bullet)."""
+
+
+def profile_link_evidence(resume: Resume) -> list[tuple[str, Evidence]]:
+    """``listed`` evidence of :data:`PROFILE_LINK_SKILLS` from the résumé's GitHub profile link
+    (``resume.basics.github``), citing the line that holds it (else the link itself)."""
+    user = getattr(resume.basics, "github", None)
+    if not user:
+        return []
+    holder = next((ln for ln in resume.lines if "github" in ln.text.lower()
+                   and user.lower() in ln.text.lower()), None)
+    text = holder.text.strip() if holder else f"github.com/{user}"
+    return [(skill_id, Evidence(source="resume", strength="listed", text=text,
+                                section=holder.section if holder else "basics",
+                                page=holder.page if holder else 1,
+                                detail=f"a GitHub profile link (github.com/{user})"))
+            for skill_id in PROFILE_LINK_SKILLS]
+
+
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
@@ -379,7 +400,7 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             bucket = evidence.setdefault(mention.skill_id, [])
             if all(e.text != item.text for e in bucket):
                 bucket.append(item)
-    for skill_id, item in heading_evidence(resume.lines):
+    for skill_id, item in [*heading_evidence(resume.lines), *profile_link_evidence(resume)]:
         if skill_id in taxonomy.skills and all(e.text != item.text
                                                for e in evidence.get(skill_id, ())):
             evidence.setdefault(skill_id, []).append(item)
