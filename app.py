@@ -8,7 +8,7 @@ Run it with::
 
 The page is thin: the sidebar widgets become values, :func:`analyzer.report.analyze`
 does the work, and the report's dict (``Report.to_dict()``, the shape of
-``analyzer/schema/report.schema.json``) is rendered in tabs. Library errors arrive as
+``analyzer/report/report.schema.json``) is rendered in tabs. Library errors arrive as
 :class:`analyzer.errors.JobreadyError` and are shown as their one-sentence message.
 
 Personal data: the résumé bytes and the GitHub token live only in this session's widget
@@ -28,10 +28,10 @@ import pandas as pd
 import streamlit as st
 
 from analyzer.errors import JobreadyError
-from analyzer.report import Report, analyze
-from analyzer.resume import Resume
-from analyzer.skills import SkillMatcher
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.report.build import Report, analyze
+from analyzer.resume.parse import Resume
+from analyzer.skills.matcher import SkillMatcher
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 # Material icons ship with Streamlit, so they render even where no emoji font is installed.
 CHECK_MARKS = {True: ":green[:material/check_circle:]", False: ":red[:material/cancel:]",
@@ -97,7 +97,7 @@ def resume_ui() -> ResumeInput | None:
         st.session_state["use_sample"] = False
         return ResumeInput(upload.name, upload.getvalue(), password or None)
     if st.session_state.get("use_sample"):
-        from analyzer.sample import SAMPLE_RESUME
+        from analyzer.resume.sample import SAMPLE_RESUME
 
         st.sidebar.caption("Using the sample résumé (a fictional person).")
         sample = Path(SAMPLE_RESUME)
@@ -128,9 +128,9 @@ def code_sources(github: GitHubInput, taxonomy: Taxonomy) -> dict:
     (a click on a download button, a new password) do not read GitHub again; the token
     itself is not part of what is kept. A progress bar follows the repositories. (Not
     ``st.cache_data``: a cached function may not update a progress bar drawn outside it,
-    and the HTTP cache of :mod:`analyzer.github` already spares requests across sessions.)
+    and the HTTP cache of :mod:`analyzer.code.github` already spares requests across sessions.)
     """
-    from analyzer.code import read_code_sources
+    from analyzer.code.sources import read_code_sources
 
     key = (os.environ.get("GITHUB_API_URL", ""), github.user.lower(), github.token is not None)
     memo = st.session_state.setdefault("code_sources", {})

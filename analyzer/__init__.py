@@ -5,7 +5,7 @@ The public surface, imported lazily so ``jobready taxonomy check`` does not pay 
     from analyzer import analyze, load_taxonomy, parse_resume
     report = analyze("resume.pdf")
     print(report.readiness.score)          # 0–100
-    print(report.to_json())                # follows analyzer/schema/report.schema.json
+    print(report.to_json())                # follows analyzer/report/report.schema.json
 """
 
 from importlib import import_module

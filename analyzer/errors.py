@@ -55,8 +55,8 @@ class NoTextLayerError(ResumeError):
 
 
 class PdfTooLargeError(ResumeError):
-    """The PDF is over a limit: bytes or pages (``analyzer.pdftext``), or drawing
-    instructions and characters per page (``analyzer.pdflimits``)."""
+    """The PDF is over a limit: bytes or pages (``analyzer.resume.pdftext``), or drawing
+    instructions and characters per page (``analyzer.resume.pdflimits``)."""
 
 
 class RepoFolderError(InputError):

@@ -1,4 +1,6 @@
-"""Evidence: the proof behind every skill jobready reports.
+"""Evidence and checks: the plain types every stage shares (bottom layer, no imports of ours).
+
+Evidence is the proof behind every skill jobready reports.
 
 An :class:`Evidence` says where a skill was seen: a résumé line (``source="resume"``,
 with section, page and the line's text) or a repository file (``source="github"`` or
@@ -10,6 +12,9 @@ Strength, weakest to strongest (see ``STRENGTH_FACTOR`` for the numbers readines
 - ``applied``: used in a work, projects or volunteer bullet;
 - ``quantified``: used in a bullet that carries a number or a measured outcome;
 - ``demonstrated``: found in code (a dependency, a Dockerfile, a CI workflow, a test suite).
+
+A :class:`Check` is one pass/fail check a coach makes, on a résumé (:mod:`analyzer.resume.checks`)
+or a repository (:mod:`analyzer.code.portfolio`); it lives here so both stages share it.
 """
 
 from __future__ import annotations
@@ -59,3 +64,26 @@ class Evidence:
 def strength_rank(strength: str) -> int:
     """Index of ``strength`` in :data:`STRENGTHS` (0 = weakest); ValueError if unknown."""
     return STRENGTHS.index(strength)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One résumé or portfolio check.
+
+    Attributes:
+        id: stable id (``contact_details``).
+        name: short title.
+        passed: True, False, or None when it cannot be told.
+        detail: what was found, one sentence.
+        advice: what to do, one sentence (empty when passed).
+    """
+
+    id: str
+    name: str
+    passed: bool | None
+    detail: str
+    advice: str = ""
+
+    def to_dict(self) -> dict:
+        """The report's JSON shape."""
+        return dict(self.__dict__)

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pdfplumber
 
-from analyzer.report import analyze
-from analyzer.sample import SAMPLE_RESUME
-from analyzer.skills import SkillMatcher
-from analyzer.taxonomy import load_taxonomy
+from analyzer.report.build import analyze
+from analyzer.resume.sample import SAMPLE_RESUME
+from analyzer.skills.matcher import SkillMatcher
+from analyzer.taxonomy.loader import load_taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "resumes"

@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from github_server import FakeGitHub, FakeRepo, load_corpus, make_repo  # noqa: E402
 
+from analyzer.code.github import make_client  # noqa: E402
 from analyzer.errors import GitHubError  # noqa: E402
-from analyzer.github import make_client  # noqa: E402
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/github")
 TOKEN = "ghp_benchmark000000000000000000000000000"

@@ -41,9 +41,9 @@ import typer
 import yaml
 
 from analyzer.errors import JobreadyError
-from analyzer.resume import parse_resume, resume_from_text
-from analyzer.skills import SkillFinding, SkillMatcher, extract_skills
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.resume.parse import parse_resume, resume_from_text
+from analyzer.skills.matcher import SkillFinding, SkillMatcher, extract_skills
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from analyzer.repos import RepoAnalysis, RepoSnapshot, TreeEntry, analyze_repo
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.code.repos import RepoAnalysis, RepoSnapshot, TreeEntry, analyze_repo
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 DEFAULT_CORPUS = Path("/work/shared/corpus/github")
 TODAY = date(2026, 5, 15)  # fixed so the activity check is reproducible; not part of the scores
@@ -76,7 +76,7 @@ SET_CATEGORIES = ("frameworks", "databases", "ci", "auth")
 
 
 def load_snapshot(path: Path) -> RepoSnapshot:
-    """One corpus file (GitHub REST field names) as the snapshot ``analyzer.github`` would build."""
+    """One corpus file (GitHub REST field names) as the snapshot ``analyzer.code.github`` would build."""
     data = json.loads(path.read_text(encoding="utf-8"))
     repo = data["repo"]
 

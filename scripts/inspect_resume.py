@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/inspect_resume.py resume.pdf [more.pdf ...] [--lines] [--today 2026-01-31]
 
-A debugging aid for people tuning :mod:`analyzer.pdftext` and :mod:`analyzer.resume`; it
+A debugging aid for people tuning :mod:`analyzer.resume.pdftext` and :mod:`analyzer.resume.parse`; it
 prints the parse time next to pdfplumber's plain ``extract_text`` on the same file.
 """
 
@@ -15,7 +15,7 @@ from datetime import date
 import pdfplumber
 
 from analyzer.errors import ResumeError
-from analyzer.resume import Resume, parse_resume
+from analyzer.resume.parse import Resume, parse_resume
 
 
 def show(resume: Resume, with_lines: bool) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pdf_factory import build_resume_pdf
 
-from analyzer.taxonomy import Taxonomy, load_taxonomy
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from pathlib import Path
 from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from analyzer.sample import write_resume_pdf
+from analyzer.resume.sample import write_resume_pdf
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 MM_PER_PT = 25.4 / 72

@@ -2,7 +2,7 @@
 
 - ``analyzer/data/skill_taxonomy.yaml`` is a link to the top-level file, so a wheel
   (which only carries files inside the package) ships the same taxonomy;
-- ``analyzer/data/sample_resume.pdf`` is what ``python -m analyzer.sample`` writes today.
+- ``analyzer/data/sample_resume.pdf`` is what ``python -m analyzer.resume.sample`` writes today.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import pdfplumber
 
 import analyzer
-from analyzer.sample import SAMPLE_RESUME, build_sample
-from analyzer.taxonomy import load_taxonomy
+from analyzer.resume.sample import SAMPLE_RESUME, build_sample
+from analyzer.taxonomy.loader import load_taxonomy
 
 ROOT = Path(analyzer.__file__).resolve().parent.parent
 
@@ -31,5 +31,5 @@ def _text(path: Path) -> list[str]:
 
 def test_shipped_sample_matches_the_generator(tmp_path):
     fresh = build_sample(tmp_path / "sample.pdf")
-    assert _text(fresh) == _text(SAMPLE_RESUME), "run `python -m analyzer.sample` and commit the PDF"
+    assert _text(fresh) == _text(SAMPLE_RESUME), "run `python -m analyzer.resume.sample` and commit the PDF"
     assert "example.com" in _text(SAMPLE_RESUME)[0]  # fictional contact details only

@@ -1,0 +1,69 @@
+"""``jobready analyze``: a résumé PDF, GitHub user or local folders → a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from analyzer.cli.common import Format, app
+from analyzer.cli.common import fail as _fail
+
+
+@app.command()
+def analyze(
+    resume: Annotated[Optional[Path], typer.Argument(help="Résumé PDF to analyse.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    password: Annotated[Optional[str], typer.Option(help="Password of a protected PDF.")] = None,
+    github: Annotated[Optional[str], typer.Option(help="GitHub username whose public repositories to read.")] = None,
+    github_from_resume: Annotated[bool, typer.Option(
+        "--github-from-resume", help="Read the GitHub profile the résumé links to.")] = False,
+    repo: Annotated[Optional[list[Path]], typer.Option(help="Local repository folder (repeatable).")] = None,
+    taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
+) -> None:
+    """Analyse a résumé PDF (and optionally GitHub or local repositories) into a report."""
+    if resume is not None and not resume.is_file():
+        _fail(f"{resume} does not exist or is not a file: check the path.", 2)
+    if github_from_resume and resume is None:
+        _fail("--github-from-resume needs a résumé PDF to read the link from: give one, "
+              "or pass --github USER.", 2)
+    from analyzer.report.build import analyze as run_analysis  # spaCy loads here, after the cheap checks
+    from analyzer.resume.parse import parse_resume
+    from analyzer.taxonomy.loader import load_taxonomy
+
+    tax = load_taxonomy(taxonomy)
+    parsed = parse_resume(resume, password=password, name=resume.name) if resume else None
+    warnings: list[str] = []
+    if github_from_resume and not github:
+        github = parsed.basics.github if parsed else None
+        if not github:
+            warnings.append("The résumé links to no GitHub profile, so none was read: "
+                            "pass --github USER.")
+    # with a résumé or folders there is still a report to make if GitHub fails: warn instead
+    sources = _code_sources(github, repo or [], tax, warn=parsed is not None or bool(repo))
+    if github and sources.get("github_user") is None:
+        typer.echo(f"Warning: {sources['extra_warnings'][-1]}", err=True)
+    sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
+    report = run_analysis(parsed, resume_name=resume.name if resume else None,
+                          taxonomy=tax, **sources)
+    text = report.to_json() if format is Format.json else report.to_markdown()
+    if output is None:
+        typer.echo(text)
+    else:
+        try:
+            output.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"could not write {output} ({exc.strerror}): choose another path.", 2)
+        typer.echo(f"Report written to {output}.", err=True)
+
+
+def _code_sources(github: str | None, repos: list[Path], taxonomy, *, warn: bool) -> dict:
+    """Keyword arguments for :func:`analyzer.report.analyze` from --github and --repo."""
+    if not github and not repos:
+        return {}
+    from analyzer.code.sources import read_code_sources
+
+    return read_code_sources(github_user=github, repo_paths=repos, taxonomy=taxonomy,
+                             github_errors="warn" if warn else "raise")

@@ -1,0 +1,27 @@
+"""What every command module shares: the Typer apps, report formats and the one-line failure."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Job-readiness analyzer for aspiring backend developers.",
+)
+taxonomy_app = typer.Typer(no_args_is_help=True, help="Work with skill_taxonomy.yaml.")
+app.add_typer(taxonomy_app, name="taxonomy")
+
+
+class Format(str, Enum):
+    json = "json"
+    markdown = "markdown"
+
+
+def fail(message: str, status: int) -> None:
+    """Print ``Error: message`` on stderr and exit with ``status`` (2: input to fix, 1: other)."""
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(status)

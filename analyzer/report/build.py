@@ -1,0 +1,293 @@
+"""The report: one analysis of one candidate, as data, JSON and Markdown.
+
+:func:`analyze` runs the whole pipeline — résumé → skills → (repositories) → profile →
+readiness → gaps → projects → checks — and returns a :class:`Report`.
+``Report.to_dict()`` follows ``analyzer/report/report.schema.json`` (``SCHEMA_VERSION``);
+``Report.to_markdown()`` is the same content for people.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from analyzer.errors import InputError
+from analyzer.evidence import Check, Evidence
+from analyzer.resume.checks import check_resume
+from analyzer.resume.parse import Resume, parse_resume
+from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
+from analyzer.scoring.profile import Profile, build_profile, candidate_stack
+from analyzer.scoring.projects import Suggestion, candidate_level, suggest_projects
+from analyzer.scoring.readiness import Readiness, score_readiness
+from analyzer.skills.matcher import SkillMatcher, extract_skills
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:  # only a type here: folder-only and résumé-only runs need not import the code stage
+    from analyzer.code.sources import RepositorySummary
+
+SCHEMA_VERSION = "1.0"
+
+
+def report_schema() -> dict:
+    """The published JSON Schema of ``Report.to_dict()`` (draft 2020-12)."""
+    text = resources.files("analyzer.report").joinpath("report.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything jobready found about one candidate; see the module docstring."""
+
+    taxonomy: Taxonomy
+    resume: Resume | None
+    profile: Profile
+    readiness: Readiness
+    gaps: tuple[Gap, ...]
+    claims: ClaimGaps
+    projects: tuple[Suggestion, ...]
+    checks: tuple[Check, ...]
+    repositories: tuple[RepositorySummary, ...] = ()
+    github_user: str | None = None
+    github_usage: dict | None = None
+    warnings: tuple[str, ...] = ()
+    resume_name: str | None = None
+    generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+    # -- JSON ---------------------------------------------------------------
+    def to_dict(self) -> dict:
+        """Plain JSON-ready dict following ``report.schema.json``."""
+        basics = self.resume.basics if self.resume else None
+        tax = self.taxonomy
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "generated_at": self.generated_at.isoformat(timespec="seconds"),
+            "taxonomy": {"version": tax.version, "sha256": tax.sha256},
+            "input": {
+                "resume": None if self.resume is None else {
+                    "file": self.resume_name,
+                    "pages": self.resume.pages,
+                    "layout": self.resume.layout,
+                    "sections": list(self.resume.sections),
+                },
+                "github": self.github_user,
+                "repos": [r.name for r in self.repositories if r.source == "repo"],
+            },
+            "candidate": {
+                "name": basics.name if basics else None,
+                "email": basics.email if basics else None,
+                "phone": basics.phone if basics else None,
+                "links": list(basics.links) if basics else [],
+                "github": (basics.github if basics else None) or self.github_user,
+                "linkedin": basics.linkedin if basics else None,
+                "website": basics.website if basics else None,
+                "experience_months": self.resume.experience_months if self.resume else None,
+                "work": [
+                    {
+                        "title": w.title,
+                        "organization": w.organization,
+                        "start": w.start.isoformat() if w.start else None,
+                        "end": w.end.isoformat() if w.end else None,
+                        "months": w.months,
+                    }
+                    for w in (self.resume.work if self.resume else ())
+                ],
+            },
+            "skills": [
+                {
+                    "id": s.id,
+                    "name": s.name,
+                    "category": s.category,
+                    "status": s.status,
+                    "strength": s.strength,
+                    "factor": s.factor,
+                    "weight": round(s.weight, 3),
+                    "implied_by": list(s.implied_by),
+                    "evidence": [e.to_dict() for e in s.evidence],
+                }
+                for s in self.profile.skills
+            ],
+            "readiness": {
+                "score": self.readiness.score,
+                "level": candidate_level(self.readiness.score),
+                "formula": self.readiness.formula,
+                "groups": [
+                    {
+                        "id": g.id,
+                        "name": g.name,
+                        "score": g.score,
+                        "weight": round(g.weight, 3),
+                        "met_by": list(g.met_by),
+                        "explanation": g.explanation,
+                        "assessed": g.assessed,
+                    }
+                    for g in self.readiness.groups
+                ],
+            },
+            "gaps": [
+                {
+                    "id": g.id,
+                    "name": g.name,
+                    "kind": g.kind,
+                    "importance": g.importance,
+                    "score": g.score,
+                    "reason": g.reason,
+                    "suggestions": list(g.suggestions),
+                }
+                for g in self.gaps
+            ],
+            "claims": {
+                "claimed_only": list(self.claims.claimed_only),
+                "demonstrated_only": list(self.claims.demonstrated_only),
+                "verified": list(self.claims.verified),
+            },
+            "projects": [
+                {
+                    "id": p.id,
+                    "title": p.title,
+                    "difficulty": p.difficulty,
+                    "brief": p.brief,
+                    "stack": list(p.stack),
+                    "closes": list(p.closes),
+                    "upgrades": list(p.upgrades),
+                    "why": p.why,
+                }
+                for p in self.projects
+            ],
+            "checks": [c.to_dict() for c in self.checks],
+            "repositories": [
+                {
+                    "source": r.source,
+                    "name": r.name,
+                    "url": r.url,
+                    "description": r.description,
+                    "stack": list(r.stack),
+                    "evidence": [{"skill": sid, **e.to_dict()} for sid, e in r.evidence],
+                    "checks": [c.to_dict() for c in r.checks],
+                    "warnings": list(r.warnings),
+                }
+                for r in self.repositories
+            ],
+            "github_usage": self.github_usage,
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, indent: int = 2) -> str:
+        """``to_dict()`` as JSON text (UTF-8, non-ASCII kept)."""
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown for people (see :mod:`analyzer.report.markdown`)."""
+        from analyzer.report.markdown import render_markdown
+
+        return render_markdown(self.to_dict(), self.taxonomy.categories)
+
+
+def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
+    """Evidence from the résumé's structure rather than its words.
+
+    A dated work entry is evidence of ``work_experience``; a non-empty ``projects``
+    section of ``personal_projects`` (both ``applied``: they describe real use). Skill
+    ids the taxonomy lacks are skipped.
+    """
+    found: list[tuple[str, Evidence]] = []
+    if "work_experience" in taxonomy.skills:
+        found += [("work_experience", Evidence("resume", "applied", w.text, section="work",
+                                               page=w.page, detail="a dated work entry"))
+                  for w in resume.work if w.start is not None]
+    projects = [ln for ln in resume.lines if ln.section == "projects" and not ln.is_heading]
+    if projects and "personal_projects" in taxonomy.skills:
+        first = projects[0]
+        found.append(("personal_projects", Evidence("resume", "applied", first.text,
+                                                    section="projects", page=first.page,
+                                                    detail="a projects section")))
+    return found
+
+
+def analyze(
+    resume: str | Path | bytes | Resume | None = None,
+    *,
+    resume_name: str | None = None,
+    password: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    matcher: SkillMatcher | None = None,
+    repositories: Iterable[RepositorySummary] = (),
+    github_user: str | None = None,
+    github_usage: dict | None = None,
+    extra_warnings: Iterable[str] = (),
+    today: date | None = None,
+) -> Report:
+    """Analyse a résumé and/or repository evidence into a :class:`Report`.
+
+    Args:
+        resume: a PDF path or its bytes, an already parsed :class:`Resume` (so a caller
+            that read its GitHub link first does not parse twice), or None when only code
+            is analysed.
+        resume_name: the name to use in messages and the report (default: the path's name).
+        password: for password-protected PDFs.
+        taxonomy: defaults to :func:`analyzer.taxonomy.load_taxonomy`.
+        matcher: a compiled :class:`SkillMatcher`; by default the one
+            :func:`analyzer.skills.extract_skills` keeps per taxonomy (compiled once, ~0.25 s).
+        repositories: repository summaries already read (GitHub or local folders).
+        github_user, github_usage: recorded in the report when GitHub was read.
+        extra_warnings: warnings from earlier stages (a partial GitHub read …).
+        today: reference date for "present" in work dates (default: today).
+
+    Raises:
+        InputError: nothing to analyse, or a résumé that cannot be read (a ResumeError).
+        TaxonomyError: the taxonomy file is invalid.
+    """
+    repositories = tuple(repositories)
+    if resume is None and not repositories and github_user is None:
+        raise InputError(
+            "Nothing to analyse: give a résumé PDF, a GitHub user (--github) or a "
+            "repository folder (--repo)."
+        )
+    taxonomy = taxonomy or load_taxonomy()
+    warnings = list(extra_warnings)
+    evidence: list[tuple[str, Evidence]] = []
+    parsed: Resume | None = None
+    if isinstance(resume, Resume):
+        parsed = resume
+    elif resume is not None:
+        if resume_name is None:
+            resume_name = Path(resume).name if not isinstance(resume, bytes) else "resume.pdf"
+        parsed = parse_resume(resume, password=password, name=resume_name, today=today)
+    if parsed is not None:
+        warnings.extend(parsed.warnings)
+        # with matcher None, extract_skills reuses the one it compiled for this taxonomy
+        for finding in extract_skills(parsed, taxonomy, matcher):
+            evidence.extend((finding.id, e) for e in finding.evidence)
+        seen = {(sid, e.text) for sid, e in evidence}
+        evidence.extend(item for item in structure_evidence(parsed, taxonomy)
+                        if (item[0], item[1].text) not in seen)
+    for repo in repositories:
+        evidence.extend(repo.evidence)
+        warnings.extend(w if w.startswith(f"{repo.name}:") else f"{repo.name}: {w}"
+                        for w in repo.warnings)
+
+    code_examined = bool(repositories)
+    profile = build_profile(evidence, taxonomy, code_examined=code_examined,
+                            resume_examined=parsed is not None)
+    readiness = score_readiness(profile, taxonomy)
+    stack = candidate_stack(profile, taxonomy)
+    gaps = find_gaps(readiness, profile, taxonomy, stack)
+    return Report(
+        taxonomy=taxonomy,
+        resume=parsed,
+        profile=profile,
+        readiness=readiness,
+        gaps=gaps,
+        claims=claim_gaps(profile),
+        projects=suggest_projects(gaps, stack, taxonomy, readiness.score),
+        checks=check_resume(parsed) if parsed else (),
+        repositories=repositories,
+        github_user=github_user,
+        github_usage=github_usage,
+        warnings=tuple(dict.fromkeys(warnings)),
+        resume_name=resume_name,
+    )

@@ -1,0 +1,186 @@
+"""Résumé checks a career coach makes before a résumé goes out.
+
+Each check passes or fails with one sentence of detail and, when it fails, one sentence
+of advice. The thresholds are ours, stated here so a coach can disagree:
+
+- ``MAX_PAGES`` = 2: a junior backend résumé rarely needs more (one page is better).
+- ``MIN_OUTCOME_SHARE`` = 0.3: at least three in ten work and project statements should
+  carry a number or a measured outcome. Statements are the bullets of each work entry
+  (:attr:`analyzer.resume.WorkEntry.bullets`: bullet points, or the sentences of a role's
+  paragraph when it has no bullet symbols) and of the projects section (see :func:`statements`).
+- ``MAX_TITLE_WORDS`` = 12: a line this short with no full stop is a header (a project's name,
+  its stack or dates), not a statement — the same cut :mod:`analyzer.resume.parse` makes for roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from analyzer.evidence import Check
+from analyzer.resume.dates import PRESENT_WORDS, find_dates
+
+if TYPE_CHECKING:  # keeps repository checks free of the PDF stack at import time
+    from analyzer.resume.parse import Line, Resume
+
+MAX_PAGES = 2
+MIN_OUTCOME_SHARE = 0.3
+MAX_TITLE_WORDS = 12
+CORE_SECTIONS = ("work", "education", "skills")
+_NUMBER = re.compile(r"\d")
+_SENTENCE_END = (".", "!", "?")
+# Template placeholders left where dates belong: "Month 20XX", "MM/YYYY", "20??".
+_PLACEHOLDER = re.compile(r"\b(?:(?:month|mm)[\s/.-]*)?(?:(?:19|20)(?:xx|\?\?)|yyyy|xxxx)(?!\w)", re.IGNORECASE)
+
+
+def _headings(resume: Resume) -> Check:
+    missing = [s for s in CORE_SECTIONS if s not in resume.sections]
+    found = ", ".join(f"{text} → {section}" for section, text in resume.headings) or "none"
+    if not missing:
+        return Check("standard_headings", "Standard section headings", True,
+                     f"Found the core sections (headings: {found}).")
+    return Check(
+        "standard_headings", "Standard section headings", False,
+        f"No {', '.join(missing)} section was recognised (headings: {found}).",
+        "Use plain headings such as Experience, Education, Skills and Projects so "
+        "applicant tracking systems file your content correctly.",
+    )
+
+
+def _contact(resume: Resume) -> Check:
+    basics = resume.basics
+    missing = [label for label, value in (("name", basics.name), ("e-mail", basics.email),
+                                          ("phone number", basics.phone)) if not value]
+    if not missing:
+        return Check("contact_details", "Contact details", True,
+                     "Name, e-mail and phone number are present.")
+    return Check("contact_details", "Contact details", False,
+                 f"No {', '.join(missing)} found in the résumé text.",
+                 "Put your name, e-mail and phone number as plain text at the top of page 1.")
+
+
+def _github(resume: Resume) -> Check:
+    if resume.basics.github:
+        return Check("github_link", "GitHub link", True,
+                     f"Links to github.com/{resume.basics.github}.")
+    return Check("github_link", "GitHub link", False, "No GitHub profile link found.",
+                 "Add a link to your GitHub profile so a reviewer can see your code.")
+
+
+def _dates(resume: Resume) -> Check:
+    advice = "Write each role's start and end as month and year, e.g. Jan 2023 – Present, so experience can be counted."
+    if not resume.work:
+        work = [ln.text for ln in resume.lines if ln.section == "work" and not ln.is_heading]
+        if not work:
+            return Check("role_dates", "Dates on every role", None,
+                         "No work section was recognised, so dates could not be checked.", advice)
+        return Check("role_dates", "Dates on every role", False,
+                     f"The work section has no dates that could be read{_placeholders(work)}, "
+                     "so no experience was counted.", advice)
+    undated = [" ".join(w.text.split()) for w in resume.work if w.start is None]
+    if not undated:
+        return Check("role_dates", "Dates on every role", True,
+                     "The role has dates." if len(resume.work) == 1
+                     else "Both roles have dates." if len(resume.work) == 2
+                     else f"All {len(resume.work)} roles have dates.")
+    counted = ", so no experience was counted" if len(undated) == len(resume.work) else ""
+    return Check("role_dates", "Dates on every role", False,
+                 f"The dates of {len(undated)} of {len(resume.work)} roles could not be read"
+                 f"{_placeholders(undated)}{counted}: {'; '.join(undated[:3])}.", advice)
+
+
+def _placeholders(texts: Sequence[str]) -> str:
+    """`` (placeholders such as Month 20XX)`` when the texts hold template placeholders, else ``""``."""
+    found = next((m.group(0) for t in texts for m in [_PLACEHOLDER.search(t)] if m), None)
+    return f" (they are placeholders such as {found!r})" if found else ""
+
+
+def statements(lines: Sequence[Line]) -> list[str]:
+    """What a section says about its entries: bullets, or the sentences under each entry's header.
+
+    ``lines`` are one section's non-heading lines in reading order. A bullet is a statement, with
+    following lines that start in lower case; without bullet symbols, a line of at most
+    :data:`MAX_TITLE_WORDS` words with no full stop after a statement (or first) is an entry's
+    header and is skipped, a line of dates is skipped, and other lines are paragraphs, joined
+    until a full stop and cut into sentences.
+
+        >>> statements([Line("Todo API", 1, "projects", 0, False, False),
+        ...             Line("Built a REST API serving 3 teams.", 1, "projects", 0, False, False)])
+        ['Built a REST API serving 3 teams.']
+    """
+    from analyzer.resume.parse import sentences  # the PDF stack loads only when a résumé is checked
+
+    items: list[tuple[bool, str]] = []  # (bullet, text) of each statement
+    after_header = False
+    for line in lines:
+        text = " ".join(line.text.split())
+        last = items[-1] if items and not after_header else None
+        if line.bullet:
+            items.append((True, text))
+        elif last and not last[1].endswith(_SENTENCE_END) and (
+                text[:1].islower() or not (last[0] or _is_title(text))):
+            items[-1] = (last[0], f"{last[1]} {text}")
+        elif (_is_title(text) and not after_header) or _is_dates(text):
+            after_header = True
+            continue
+        else:
+            items.append((False, text))
+        after_header = False
+    return [part for bullet, text in items for part in ([text] if bullet else sentences(text))]
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) <= MAX_TITLE_WORDS and not text.endswith(_SENTENCE_END) and not text[:1].islower()
+
+
+def _is_dates(text: str) -> bool:
+    """A line that is mostly dates ("2019 – Present", "Jan 2020 – Mar 2021")."""
+    dated = sum(r.span[1] - r.span[0] for r in find_dates(text))
+    return text.lower() in PRESENT_WORDS or dated >= 0.6 * len(text) > 0
+
+
+def _outcomes(resume: Resume) -> Check:
+    def section(name: str) -> list[Line]:
+        return [ln for ln in resume.lines if ln.section == name and not ln.is_heading]
+
+    work = [b for w in resume.work for b in w.bullets] if resume.work else statements(section("work"))
+    # Each statement once (the same line can sit under a role and a project), in reading order.
+    bullets = list({" ".join(t.split()).casefold(): t for t in work + statements(section("projects"))}.values())
+    if not bullets:
+        return Check("measurable_outcomes", "Measurable outcomes", None,
+                     "No work or project statements were found to check.",
+                     "Describe each role and project with bullets that say what you built and its result.")
+    with_number = sum(bool(_NUMBER.search(b)) for b in bullets)
+    share = with_number / len(bullets)
+    detail = (f"{with_number} of {len(bullets)} work and project statements (bullets or sentences) "
+              f"carry a number ({share:.0%}).")
+    if share >= MIN_OUTCOME_SHARE:
+        return Check("measurable_outcomes", "Measurable outcomes", True, detail)
+    return Check("measurable_outcomes", "Measurable outcomes", False, detail,
+                 "Add figures to your bullets: users served, latency cut, tests written, "
+                 "time saved.")
+
+
+def _length(resume: Resume) -> Check:
+    if resume.pages <= MAX_PAGES:
+        return Check("length", "Length", True,
+                     f"{resume.pages} page{'s' if resume.pages > 1 else ''}.")
+    return Check("length", "Length", False, f"{resume.pages} pages.",
+                 f"Keep a junior résumé to at most {MAX_PAGES} pages; one is better.")
+
+
+def _layout(resume: Resume) -> Check:
+    if resume.layout != "multi-column":
+        return Check("single_column", "Single-column layout", True,
+                     "The layout is a single column.")
+    return Check("single_column", "Single-column layout", False,
+                 "The résumé uses several columns, which many applicant tracking systems "
+                 "read out of order.",
+                 "Keep a single-column version for online applications.")
+
+
+def check_resume(resume: Resume) -> tuple[Check, ...]:
+    """Run every résumé check, in the order a coach reads them."""
+    return tuple(check(resume) for check in
+                 (_contact, _github, _headings, _dates, _outcomes, _length, _layout))

@@ -1,0 +1,224 @@
+"""Profile: every skill a candidate shows, merged across the résumé and their code.
+
+The résumé gives *claims* (``listed``, ``applied``, ``quantified`` evidence); GitHub
+repositories and local folders give *demonstrations* (``demonstrated`` evidence).
+:func:`build_profile` merges both into one :class:`ProfileSkill` per skill, adds the
+skills the taxonomy says they imply (PostgreSQL ⇒ SQL), and labels each skill:
+
+- ``verified``: claimed on the résumé and demonstrated in code;
+- ``claimed``: on the résumé only (when code was examined, worth demonstrating);
+- ``demonstrated``: in code only (missing from the résumé: a cheap fix);
+- ``implied``: never named, but implied by a skill that was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from analyzer.evidence import Evidence, strength_rank
+from analyzer.taxonomy.loader import Taxonomy
+
+STRENGTH_FACTOR: dict[str, float] = {
+    "listed": 0.5,
+    "applied": 0.8,
+    "quantified": 0.9,
+    "demonstrated": 1.0,
+}
+"""How much one piece of evidence proves, in [0, 1].
+
+Our own judgement, stated so a coach can argue with it: a keyword in a skills list
+proves least (0.5); a bullet that uses the skill in real work proves more (0.8), more
+still with a measured outcome (0.9); code that uses it proves it (1.0). A skill that is
+only implied (SQL from PostgreSQL) takes the factor of the skill that implies it.
+"""
+
+
+CODE_CATEGORIES = frozenset({
+    "languages", "frameworks", "databases", "orm", "testing", "security", "devops", "apis",
+    "cloud", "messaging", "caching", "observability", "runtimes", "version_control",
+})
+"""Categories a repository can demonstrate; soft skills, degrees or internships cannot."""
+
+
+@dataclass(frozen=True)
+class ProfileSkill:
+    """One skill in the merged profile.
+
+    Attributes:
+        id, name, category: from the taxonomy.
+        evidence: direct evidence, strongest first (empty for implied skills).
+        implied_by: ids of skills found directly that imply this one.
+        status: ``verified`` | ``claimed`` | ``demonstrated`` | ``implied``.
+        factor: strength factor in [0, 1] (see :data:`STRENGTH_FACTOR`): the larger of
+            its own evidence's and that of the skills implying it.
+        weight: taxonomy weight in [1/6, 1].
+        own_factor: factor from its own evidence alone (0 for implied-only skills).
+    """
+
+    id: str
+    name: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    implied_by: tuple[str, ...]
+    status: str
+    factor: float
+    weight: float
+    own_factor: float = 0.0
+
+    @property
+    def strength(self) -> str:
+        """The strongest evidence's strength, or ``"implied"``."""
+        return self.evidence[0].strength if self.evidence else "implied"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """All skills of one candidate, strongest first, and which sources were examined."""
+
+    skills: tuple[ProfileSkill, ...]
+    code_examined: bool
+    resume_examined: bool = True
+
+    def get(self, skill_id: str) -> ProfileSkill | None:
+        """The skill with this id, or None."""
+        return next((s for s in self.skills if s.id == skill_id), None)
+
+    def factor(self, skill_id: str) -> float:
+        """Strength factor of a skill in [0, 1]; 0 when the candidate does not show it."""
+        found = self.get(skill_id)
+        return found.factor if found else 0.0
+
+
+def _status(evidence: Iterable[Evidence]) -> str:
+    sources = {e.source for e in evidence}
+    from_code = bool(sources & {"github", "repo"})
+    if "resume" in sources and from_code:
+        return "verified"
+    return "demonstrated" if from_code else "claimed"
+
+
+def build_profile(
+    evidence: Iterable[tuple[str, Evidence]],
+    taxonomy: Taxonomy,
+    *,
+    code_examined: bool = False,
+    resume_examined: bool = True,
+) -> Profile:
+    """Merge (skill id, evidence) pairs from every source into a :class:`Profile`.
+
+    Args:
+        evidence: pairs from the résumé matcher and the repository detectors; ids
+            must exist in ``taxonomy`` (unknown ids raise KeyError: a programming error).
+        taxonomy: the loaded skill taxonomy.
+        code_examined: True when GitHub or a local folder was read, so ``claimed``
+            means "not found in the code" rather than "code not looked at".
+        resume_examined: False when no résumé was given, so areas only a résumé can
+            show (soft skills, work experience) are "not assessed" rather than missing.
+
+    Returns:
+        Profile with skills ordered by factor, then taxonomy weight, then name.
+    """
+    direct: dict[str, list[Evidence]] = {}
+    for skill_id, item in evidence:
+        taxonomy.skill(skill_id)
+        bucket = direct.setdefault(skill_id, [])
+        if item not in bucket:
+            bucket.append(item)
+
+    skills: dict[str, ProfileSkill] = {}
+    for skill_id, items in direct.items():
+        items.sort(key=lambda e: -strength_rank(e.strength))
+        skill = taxonomy.skill(skill_id)
+        skills[skill_id] = ProfileSkill(
+            id=skill_id,
+            name=skill.name,
+            category=skill.category,
+            evidence=tuple(items),
+            implied_by=(),
+            status=_status(items),
+            factor=max(STRENGTH_FACTOR[e.strength] for e in items),
+            weight=skill.weight,
+            own_factor=max(STRENGTH_FACTOR[e.strength] for e in items),
+        )
+
+    for implied_id, sources in taxonomy.implied(direct).items():
+        factor = max(skills[s].factor for s in sources if s in skills)
+        current = skills.get(implied_id)
+        if current is not None:
+            # a résumé claim implied by code (Python behind a Django repository) is verified
+            by_code = any(skills[s].status in ("verified", "demonstrated") for s in sources)
+            status = "verified" if current.status == "claimed" and by_code else current.status
+            skills[implied_id] = ProfileSkill(
+                **{**current.__dict__, "implied_by": tuple(sources), "status": status,
+                   "factor": max(current.factor, factor)}
+            )
+            continue
+        skill = taxonomy.skill(implied_id)
+        skills[implied_id] = ProfileSkill(
+            id=implied_id,
+            name=skill.name,
+            category=skill.category,
+            evidence=(),
+            implied_by=tuple(sources),
+            status="implied",
+            factor=factor,
+            weight=skill.weight,
+        )
+
+    ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
+    return Profile(skills=tuple(ordered), code_examined=code_examined,
+                   resume_examined=resume_examined)
+
+
+@dataclass(frozen=True)
+class CandidateStack:
+    """The candidate's own stack, used to phrase gaps and projects in it.
+
+    Attributes:
+        language: skill id of the strongest backend language with a ``stacks`` entry,
+            or None when the candidate shows none (then the taxonomy's first stack is used).
+        framework, database, testing: skill ids — the candidate's own where they show one
+            from the stack, else the stack's preferred one.
+    """
+
+    language: str | None
+    framework: str | None
+    database: str | None
+    testing: str | None
+
+    def ids(self) -> tuple[str, ...]:
+        """The non-empty skill ids of the stack."""
+        return tuple(s for s in (self.language, self.framework, self.database, self.testing) if s)
+
+
+def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
+    """Pick the candidate's stack: their strongest language that has a taxonomy stack.
+
+    Ties are broken by taxonomy weight; a candidate without any known backend language
+    gets the first stack in the taxonomy (the file lists the most common first).
+    """
+    languages = [s for s in profile.skills if s.id in taxonomy.stacks]
+    if languages:
+        best = max(languages, key=lambda s: (s.factor, s.weight))
+        stack, language = taxonomy.stacks[best.id], best.id
+    else:
+        stack, language = next(iter(taxonomy.stacks.values())), None
+
+    def own_or_preferred(options: tuple[str, ...]) -> str | None:
+        shown = [o for o in options if profile.factor(o) > 0]
+        if shown:
+            return max(shown, key=profile.factor)
+        return options[0] if options else None
+
+    framework = own_or_preferred(tuple(stack.frameworks))
+    database = own_or_preferred(tuple(s for s in (stack.database,) if s))
+    # the candidate's own relational database (one implying SQL, like every stack default)
+    # beats the stack default; a document store would not close a relational-database gap
+    if database and profile.factor(database) == 0:
+        own = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
+               and "sql" in taxonomy.implied([sk.id])]
+        if own:
+            database = own[0].id
+    testing = own_or_preferred(tuple(s for s in (stack.testing,) if s))
+    return CandidateStack(language or stack.language, framework, database, testing)

@@ -1,0 +1,146 @@
+"""Suggested projects: the few catalog projects that close the most important gaps.
+
+Selection is greedy set cover over the gaps (see :mod:`analyzer.scoring.gaps`):
+
+    value(project) = fit × ( Σ importance of open gaps the project exercises
+                             + ½ Σ importance of open gaps its upgrades close )
+    fit = 1 / (1 + |project level − candidate level|)
+
+where levels are beginner 0, intermediate 1, advanced 2, and the candidate's level
+comes from overall readiness (under 40 beginner, under 70 intermediate, else advanced:
+our own cut-offs, so that a newcomer is not sent to build microservices first). After
+each pick, the gaps it closes are no longer open. Each suggestion is phrased in the
+candidate's own stack (a Python + FastAPI candidate gets a FastAPI version).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.scoring.gaps import Gap
+from analyzer.scoring.profile import CandidateStack
+from analyzer.taxonomy.loader import Project, Taxonomy
+
+LEVELS = ("beginner", "intermediate", "advanced")
+MAX_SUGGESTIONS = 3
+UPGRADE_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested project.
+
+    Attributes:
+        id: catalog project id.
+        title: the project's title in the candidate's stack ("Login API — FastAPI + PostgreSQL").
+        difficulty: ``beginner`` | ``intermediate`` | ``advanced``.
+        brief: what to build, from the catalog.
+        stack: skill names the version should use, in order.
+        closes: requirement group ids it closes, most important first.
+        upgrades: upgrade texts worth doing because they close a gap or make it stand out.
+        why: one sentence saying why it was chosen.
+        value: selection value (see module docstring), ≥ 0.
+    """
+
+    id: str
+    title: str
+    difficulty: str
+    brief: str
+    stack: tuple[str, ...]
+    closes: tuple[str, ...]
+    upgrades: tuple[str, ...]
+    why: str
+    value: float
+
+
+CODE_GROUPS = frozenset({"backend_language", "backend_framework", "api_style", "relational_database"})
+"""A project exercising one of these is code, so its title names the candidate's stack."""
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _title(project: Project, stack_names: tuple[str, ...]) -> str:
+    if CODE_GROUPS.isdisjoint(project.exercises) or not stack_names:
+        return project.title
+    return f"{project.title} — {' + '.join(stack_names[1:3] or stack_names)}"
+
+
+def candidate_level(score: float) -> str:
+    """Level for an overall readiness in [0, 100]: beginner, intermediate or advanced."""
+    return "beginner" if score < 40 else "intermediate" if score < 70 else "advanced"
+
+
+def _upgrade_groups(project: Project, taxonomy: Taxonomy) -> dict[str, str]:
+    """Requirement group id -> upgrade text, for the groups the upgrades touch."""
+    found: dict[str, str] = {}
+    for upgrade in project.upgrades:
+        for group in taxonomy.groups:
+            if upgrade.skill in group.any_of:
+                found.setdefault(group.id, upgrade.text)
+    return found
+
+
+def suggest_projects(
+    gaps: tuple[Gap, ...],
+    stack: CandidateStack,
+    taxonomy: Taxonomy,
+    overall: float,
+    limit: int = MAX_SUGGESTIONS,
+) -> tuple[Suggestion, ...]:
+    """Pick up to ``limit`` projects from the catalog (see the module docstring)."""
+    level = LEVELS.index(candidate_level(overall))
+    open_gaps = {g.id: g.importance for g in gaps}
+    names = {g.id: g.name for g in taxonomy.groups}
+    stack_names = tuple(taxonomy.skill(s).name for s in stack.ids())
+    picked: list[Suggestion] = []
+    candidates = list(taxonomy.projects)
+
+    while candidates and len(picked) < limit:
+        best: tuple[float, Project, tuple[str, ...], dict[str, str]] | None = None
+        for project in candidates:
+            fit = 1 / (1 + abs(LEVELS.index(project.difficulty) - level))
+            upgrades = _upgrade_groups(project, taxonomy)
+            direct = [g for g in project.exercises if open_gaps.get(g, 0) > 0]
+            extra = [g for g in upgrades if open_gaps.get(g, 0) > 0 and g not in direct]
+            value = fit * (
+                sum(open_gaps[g] for g in direct) + UPGRADE_SHARE * sum(open_gaps[g] for g in extra)
+            )
+            # with no gaps left, still offer the best-fitting project to stand out
+            value = value or (fit * 0.01 if not picked else 0)
+            if best is None or value > best[0]:
+                closes = tuple(sorted(direct + extra, key=lambda g: -open_gaps[g]))
+                best = (value, project, closes, upgrades)
+        if best is None or best[0] <= 0:
+            break
+        value, project, closes, upgrades = best
+        candidates.remove(project)
+        for g in closes:
+            open_gaps[g] = 0
+        upgrade_texts = tuple(dict.fromkeys(
+            [upgrades[g] for g in closes if g in upgrades] + [u.text for u in project.upgrades]
+        ))[:4]
+        if closes:
+            own = LEVELS[level]
+            fit_text = (f"which suits an overall readiness of {overall:g}"
+                        if project.difficulty == own else f"(your level: {own}, {overall:g})")
+            why = (
+                f"Closes {len(closes)} gap{'s' * (len(closes) > 1)} "
+                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level, "
+                f"{fit_text}."
+            )
+        else:
+            why = f"No gaps left: {_article(project.difficulty)} project to stand out."
+        picked.append(Suggestion(
+            id=project.id,
+            title=_title(project, stack_names),
+            difficulty=project.difficulty,
+            brief=project.brief,
+            stack=stack_names,
+            closes=closes,
+            upgrades=upgrade_texts,
+            why=why,
+            value=round(value, 3),
+        ))
+    return tuple(picked)

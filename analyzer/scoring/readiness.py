@@ -1,0 +1,132 @@
+"""Readiness for a junior backend role: per requirement group and overall, 0–100.
+
+The formula, in words a coach can check by hand:
+
+1. Every piece of evidence has a strength factor (``analyzer.profile.STRENGTH_FACTOR``):
+   listed 0.5, applied 0.8, quantified 0.9, demonstrated in code 1.0. A skill takes the
+   factor of its strongest evidence; an implied skill that of the skill implying it.
+2. A requirement group (``requirement_groups`` in ``skill_taxonomy.yaml``) is any-of: it
+   needs ``need`` of its skills (usually one). Its score is
+   ``100 × (sum of the best `need` factors among its skills) / need``.
+   A Java + Spring candidate fills "a backend framework" with Spring and is not marked
+   down for lacking Django.
+3. Overall readiness is the weighted mean of the group scores,
+   ``Σ weight_g × score_g / Σ weight_g``, where ``weight_g = (n + 1) / 6`` and ``n`` is
+   how many of the five seed articles name the group's concept (see docs/taxonomy.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.scoring.profile import CODE_CATEGORIES, STRENGTH_FACTOR, Profile
+from analyzer.taxonomy.loader import RequirementGroup, Taxonomy
+
+FORMULA = (
+    "skill factor = strongest evidence (listed 0.5, applied 0.8, quantified 0.9, "
+    "demonstrated in code 1.0; implied skills take the factor of the skill implying them); "
+    "group score = 100 × (sum of the best `need` skill factors in the group) / need; "
+    "overall = Σ(group weight × group score) / Σ(group weight), "
+    "group weight = (articles naming the group + 1) / 6."
+)
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """Score of one requirement group.
+
+    Attributes:
+        id, name: the group's id and name from the taxonomy.
+        score: 0–100, rounded to one decimal.
+        weight: group weight in [1/6, 1].
+        met_by: skill ids that count towards the group, best first (at most ``need``).
+        explanation: one sentence saying how the score was reached.
+        assessed: False when no source given could show this group (no résumé for soft
+            skills or work experience); such a group scores 0 and is left out of the
+            overall score and of the gaps.
+    """
+
+    id: str
+    name: str
+    score: float
+    weight: float
+    met_by: tuple[str, ...]
+    explanation: str
+    assessed: bool = True
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Overall score (0–100, one decimal) and one :class:`GroupScore` per group."""
+
+    score: float
+    groups: tuple[GroupScore, ...]
+    formula: str = FORMULA
+
+    def group(self, group_id: str) -> GroupScore:
+        """The score of one group; KeyError if the id is unknown."""
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+
+def _describe(profile: Profile, skill_id: str) -> str:
+    skill = profile.get(skill_id)
+    assert skill is not None
+    if skill.evidence and skill.own_factor >= skill.factor:
+        return f"{skill.name} ({skill.strength}, {skill.factor:g})"
+    sources = ", ".join(p.name for p in map(profile.get, skill.implied_by) if p)
+    return f"{skill.name} (implied by {sources}, {skill.factor:g})"
+
+
+def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
+    """Score one requirement group against a profile (see the module docstring)."""
+    present = [s for s in group.any_of if profile.factor(s) > 0]
+    # strongest first; on a tie, a skill with its own evidence beats an implied one
+    present.sort(key=lambda s: (-profile.factor(s), -profile.get(s).own_factor))
+    best = present[: group.need]
+    score = round(100 * sum(profile.factor(s) for s in best) / group.need, 1)
+    if best:
+        explanation = (
+            f"{' + '.join(_describe(profile, s) for s in best)}"
+            f"{f' of {group.need} needed' if group.need > 1 else ''} → {score:g}"
+        )
+    else:
+        explanation = f"{group.missing_reason} → 0"
+    return GroupScore(group.id, group.name, score, group.weight, tuple(best), explanation)
+
+
+def _assessable(group: RequirementGroup, profile: Profile, taxonomy: Taxonomy) -> bool:
+    """Whether the sources examined could show this group at all.
+
+    Without a résumé only code speaks: a group is assessed when one of its skills is of a
+    kind code shows (:data:`CODE_CATEGORIES`) or was in fact shown by code (a repository
+    is itself a personal project).
+    """
+    if profile.resume_examined:
+        return True
+    return any(taxonomy.skill(s).category in CODE_CATEGORIES
+               or (profile.get(s) is not None and profile.get(s).evidence)
+               for s in group.any_of)
+
+
+def score_readiness(profile: Profile, taxonomy: Taxonomy) -> Readiness:
+    """Readiness per requirement group and overall, each in [0, 100].
+
+    Groups that no examined source could show (see :class:`GroupScore`) are reported as
+    not assessed and left out of the overall weighted mean.
+    """
+    groups = tuple(
+        score_group(g, profile) if _assessable(g, profile, taxonomy)
+        else GroupScore(g.id, g.name, 0.0, g.weight, (),
+                        "Not assessed: only a résumé can show this, and none was given.", False)
+        for g in taxonomy.groups
+    )
+    counted = [g for g in groups if g.assessed]
+    total_weight = sum(g.weight for g in counted)
+    overall = sum(g.weight * g.score for g in counted) / total_weight if total_weight else 0.0
+    return Readiness(score=round(overall, 1), groups=groups)
+
+
+__all__ = ["FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "score_group", "score_readiness"]

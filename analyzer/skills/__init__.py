@@ -1,0 +1,14 @@
+"""Stage 1b, skill mentions: a :class:`~analyzer.resume.Resume` + the taxonomy → skills with evidence.
+
+Takes résumé lines; gives :class:`SkillFinding` per skill, each with its
+:class:`~analyzer.evidence.Evidence` (section, page, line, strength). Matching is spaCy's
+``blank("en")`` with two ``SpanRuler`` components compiled from the taxonomy's aliases; a
+careful reader's rules decide which candidate ``Span`` counts (:mod:`analyzer.skills.disambiguation`).
+
+- :mod:`analyzer.skills.matcher`: :class:`SkillMatcher`, :func:`extract_skills`;
+- :mod:`analyzer.skills.disambiguation`: homonyms, context words, skills rows and lists.
+"""
+
+from analyzer.skills.matcher import Mention, SkillFinding, SkillMatcher, extract_skills
+
+__all__ = ["Mention", "SkillFinding", "SkillMatcher", "extract_skills"]

@@ -1,0 +1,384 @@
+"""Which candidate skill spans a careful reader would count: the disambiguation rules.
+
+The SpanRulers of :class:`analyzer.skills.SkillMatcher` put every taxonomy term they
+find into ``doc.spans[SPANS_KEY]``; :class:`Disambiguator` keeps the spans that name a
+skill and drops the ones that name a company, a place, a person or an ordinary word.
+The data lives in the taxonomy's ``ambiguity`` entries (:class:`analyzer.taxonomy.Ambiguity`),
+the mechanics here::
+
+    rules = Disambiguator(taxonomy)
+    rules.accepted(nlp("Engineer at Oracle, wrote services in Go"), section="work")
+    # [Go]: one Span; "at Oracle" names the employer
+
+The rules, in the order they apply:
+
+- never inside a URL, an e-mail address or an @handle (``github.com/u/python-app``),
+  unless the whole match is itself a taxonomy term;
+- an ambiguous term (``Ambiguity.terms``, else the name and every alias) is vetoed by
+  its ``reject_before`` / ``reject_after`` words ("American Express", "Shell Oil"),
+  by a following year ("Spring 2017"), a company suffix within three words
+  ("Oracle India Pvt Ltd"), "at" or "@" before it ("at Oracle"), a US state after it
+  ("Spring, TX") and, for one letter, by an initial's shape ("John C. Smith",
+  "Tolman, R. (2007)") or a letter-spaced heading ("E D U C AT IO N");
+- with ``needs_context`` it must also have context: the skills section, a tech label
+  row ("Languages: …"), a list-like line holding another skill, a recognised skill
+  as its neighbour ("PHP and Shell"), a context word within three words, or a
+  governing word right before it ("in Go", "using Play");
+- a case-sensitive term written in capitals ("ORACLE") counts only in a skills list;
+- a *common noun* (``needs_context`` without ``case_sensitive``: "cloud", "cache",
+  "deployment", "communication") needs stricter context: only its own
+  ``context_words`` count (not the shared CONTEXT_WORDS, not a governing word), a
+  neighbour must be a technical skill or one of its own category ("teamwork and
+  communication"), and written with a capital inside a Title-Case name it is vetoed
+  outside the skills section ("Acme Cloud", "CS 3410 Cache Race Bot Tournament",
+  "Scaling Laws for Efficient Inference") unless the word next to it in the name is
+  a technical skill ("Redis Cache", "AWS Cloud") or the name is a lead-in ("Cloud
+  Migration: …"); see :func:`_in_title_name`;
+- of overlapping accepted spans the longest wins (``spacy.util.filter_spans``).
+
+:func:`is_skills_row` and :func:`is_list_like` also tell :mod:`analyzer.skills.matcher` which
+lines are lists rather than sentences (evidence strength). This module reads spaCy
+``Doc`` objects and the taxonomy only; it never imports :mod:`analyzer.skills.matcher`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from analyzer.taxonomy.loader import Skill, Taxonomy
+
+__all__ = ["CAPITALS", "SPANS_KEY", "Disambiguator", "is_list_like", "is_skills_row"]
+
+SPANS_KEY = "skill_candidates"
+"""``Doc.spans`` key where both SpanRulers put their candidate spans."""
+
+CAPITALS = "capitals"
+"""Pattern id of the all-capitals form of a case-sensitive term ("ORACLE" for "Oracle")."""
+
+CONTEXT_WORDS = frozenset({
+    "programming", "language", "languages", "developer", "developers", "code", "coding",
+    "coded", "written", "framework", "frameworks", "scripting",
+})
+"""Words that make any ambiguous term a skill when within three words ("Go
+programming", "Rust developer"); added to each skill's own ``context_words``. Kept
+short on purpose: "development" or "services" also sit next to cities and companies."""
+
+GOVERNING_WORDS = frozenset({"in", "with", "using", "via", "through", "on", "use", "uses"})
+"""Words that make an ambiguous term a skill when right before it ("in Go",
+"using Play"); kept apart from CONTEXT_WORDS because "go through" must not count."""
+
+LABEL_WORDS = frozenset(
+    "language skill tech technology technologie tool framework stack database programming "
+    "environment platform library librarie software cloud infrastructure devops devop "
+    "backend web scripting os operating technical expertise proficient familiar knowledge "
+    "server testing messaging competencie toolkit data storage ide system".split())
+"""Words (singular, lower case) whose presence in a "Label:" makes the row a skills row."""
+
+NON_TECHNICAL_CATEGORIES = frozenset({
+    "soft_skills", "education", "career", "portfolio", "certifications",
+})
+"""Taxonomy categories whose skills do not make a neighbouring ambiguous term a skill
+("BS in Computer Engineering – Istanbul" is a degree and a city, not a test tool)."""
+
+COMPANY_WORDS = frozenset({
+    "pvt", "ltd", "limited", "inc", "corp", "corporation", "llc", "llp", "gmbh", "plc",
+    "company", "co", "group", "holdings", "s.a.", "ag",
+})
+"""Company-name suffixes: "Oracle India Pvt Ltd" and "Shell Oil Company" are employers."""
+
+EMPLOYER_MARKS = frozenset({"at", "@"})
+"""Words right before an employer's name: "Engineer at Oracle", "Developer @ Acme"."""
+
+NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "-", "'s", "’s"})
+"""Lower-case words and marks inside a Title-Case name ("Unix Tools and Scripting",
+"Resource-Constrained Deployment"). "with", "to" or "on" are left out: "Communication
+with Product and Design" is a sentence, not a name."""
+
+SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "|", "•", "·", "▪", "●", "◦", "*", "–",
+                            "—", "(", '"', "“"})
+"""Marks after which a capital starts a sentence or an item, so it says nothing about a name."""
+
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split())
+"""US state codes: "Spring, TX" and "Phoenix, NY" are places (USPS abbreviations)."""
+
+SEPARATOR_TOKENS = frozenset({
+    ",", "/", "|", "•", "·", ";", "&", "and", "or", "+", "(", ")", "[", "]", ":", "-",
+    "–", "—", "▪", "●", "◦", "*", "",
+})
+"""Tokens skipped when looking for a neighbouring skill ("PHP and Shell", "C, C++")."""
+
+_LIST_SEPARATORS = re.compile(r"\s*[,|•·;▪●◦]\s*|\s+/\s+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_LABEL = re.compile(r"^\W*([A-Za-z][A-Za-z /&+-]{0,40}?)\s*:\s*(\S.*)$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$|^['’]\d{2}$")
+_URL = re.compile(
+    r"""(?ix)
+      \b[a-z][a-z0-9+.-]*://\S*                     # scheme://…, also "Github:// user"
+    | \bwww\.\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail address
+    | (?<![\w@])@\w[\w.-]*                          # @handle
+    | \b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|edu|gov|co|ai|me|app|info|us|uk|in|de|
+        ly|gg|tech|xyz|site|page|so|sh|cc)\b(?:/\S*)?   # bare domain, optional path
+    """
+)
+_MULTI = re.compile(r"[\s/-]")  # a context word the tokenizer splits ("on-prem", "CI/CD")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """The compiled ambiguity rule of one skill."""
+
+    terms: frozenset[str]          # casefolded terms the rule applies to
+    needs_context: bool
+    common_noun: bool              # needs_context without case_sensitive (module doc)
+    category: str                  # the skill's category: neighbours of it vouch too
+    context_words: frozenset[str]  # one-token words, lower case
+    context_phrases: tuple[str, ...]  # several words ("command line"), lower case
+    reject_before: tuple[re.Pattern, ...]
+    reject_after: tuple[re.Pattern, ...]
+
+
+class Disambiguator:
+    """The taxonomy's ambiguity rules compiled once; decides which candidate spans count.
+
+    Args:
+        taxonomy: the loaded taxonomy; skills with an ``ambiguity`` entry get a rule,
+            every other skill is accepted wherever its term appears (outside URLs).
+    """
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        skills = taxonomy.skills.values()
+        self._terms = frozenset(t.casefold() for s in skills for t in s.terms)
+        self._rules = {s.id: _compile_rule(s) for s in skills if s.ambiguity is not None}
+        self._technical = frozenset(s.id for s in skills
+                                    if s.category not in NON_TECHNICAL_CATEGORIES)
+
+    def accepted(self, doc: Doc, section: str | None = None) -> list[Span]:
+        """The candidate spans in ``doc.spans[SPANS_KEY]`` that name a skill, in reading order.
+
+        Args:
+            doc: one line of text run through the skill pipeline (its SpanRulers filled
+                ``doc.spans[SPANS_KEY]``; ``span.label_`` is the skill id, ``span.id_``
+                is ``CAPITALS`` for the all-capitals form of a case-sensitive term).
+            section: the line's JSON Resume section, or None; ``"skills"`` is context
+                for every ambiguous term.
+
+        Returns:
+            Non-overlapping spans (the longest of overlapping ones), sorted by position.
+        """
+        blocked = [m.span() for m in _URL.finditer(doc.text)
+                   if m.group().casefold().rstrip(".,;)") not in self._terms]
+        candidates = [s for s in doc.spans[SPANS_KEY]
+                      if not any(s.start_char < end and start < s.end_char
+                                 for start, end in blocked)]
+        plain, pending = [], []
+        for span in candidates:
+            rule = self._rule_for(span)
+            if rule is None:
+                plain.append(span)
+            elif not _vetoed(span, rule):
+                (pending if rule.needs_context or span.id_ == CAPITALS else plain).append(span)
+        accepted = list(plain)
+        skills_row = is_skills_row(doc.text, section)
+        list_like = is_list_like(doc.text)
+        changed = True
+        while pending and changed:  # one accepted ambiguous term can support the next
+            changed = False
+            for span in list(pending):
+                rule = self._rule_for(span)
+                support = self._support(span, rule, accepted)
+                if rule.common_noun and not skills_row and _in_title_name(span, support):
+                    continue                          # "Acme Cloud", "Cache Race Bot"
+                in_list = skills_row or list_like and bool(support)
+                if in_list or span.id_ != CAPITALS and _has_context(span, rule, support):
+                    accepted.append(span)
+                    pending.remove(span)
+                    changed = True
+        return sorted(filter_spans(accepted), key=lambda s: s.start)
+
+    def _support(self, span: Span, rule: _Rule, accepted: list[Span]) -> list[Span]:
+        """Accepted spans that may vouch for ``span``: technical skills ("Istanbul" next
+        to a degree is a city) and, for a common noun, skills of its own category."""
+        return [s for s in accepted if s is not span and (
+            s.label_ in self._technical
+            or rule.common_noun and self.taxonomy.skill(s.label_).category == rule.category)]
+
+    def _rule_for(self, span: Span) -> _Rule | None:
+        rule = self._rules.get(span.label_)
+        if rule is None or span.text.casefold() not in rule.terms:
+            return None
+        return rule
+
+
+def _compile_rule(skill: Skill) -> _Rule:
+    amb = skill.ambiguity
+    terms = amb.terms or skill.terms
+
+    # A word must be whole ("Royal" vetoes "Royal Shell", not "Loyal"); punctuation
+    # need not be ("-" vetoes "C-level", "&D" vetoes "R&D").
+    def before(word: str) -> re.Pattern:
+        edge = r"(?<!\w)" if word[0].isalnum() else ""
+        return re.compile(edge + re.escape(word) + r"\s*$", re.IGNORECASE)
+
+    def after(word: str) -> re.Pattern:
+        edge = r"(?!\w)" if word[-1].isalnum() else ""
+        return re.compile(r"^\s*" + re.escape(word) + edge, re.IGNORECASE)
+
+    common_noun = amb.needs_context and not amb.case_sensitive
+    return _Rule(
+        terms=frozenset(t.casefold() for t in terms),
+        needs_context=amb.needs_context,
+        common_noun=common_noun,
+        category=skill.category,
+        # "on-prem", "CI/CD" are several tokens to the tokenizer: match them as phrases
+        context_words=frozenset(w.casefold() for w in amb.context_words if not _MULTI.search(w))
+        | (frozenset() if common_noun else CONTEXT_WORDS),
+        context_phrases=tuple(w.casefold() for w in amb.context_words if _MULTI.search(w)),
+        reject_before=tuple(before(w) for w in amb.reject_before),
+        reject_after=tuple(after(w) for w in amb.reject_after),
+    )
+
+
+def _vetoed(span: Span, rule: _Rule) -> bool:
+    """Hard vetoes of an ambiguous term, whatever its context."""
+    doc, text = span.doc, span.doc.text
+    before, after = text[:span.start_char], text[span.end_char:]
+    if any(p.search(before) for p in rule.reject_before):
+        return True
+    if any(p.search(after) for p in rule.reject_after):
+        return True
+    following = [t for t in doc[span.end:span.end + 3] if not t.is_space]
+    if following and _YEAR.match(following[0].text):
+        return True                                   # "Spring 2017", "Fall '19"
+    if any(t.lower_.rstrip(".") in COMPANY_WORDS for t in following):
+        return True                                   # "Oracle India Pvt Ltd"
+    previous = doc[span.start - 1] if span.start > 0 else None
+    if previous is not None and previous.lower_ in EMPLOYER_MARKS:
+        return True                                   # "Engineer at Oracle", "@ Acme"
+    if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES:
+        return True                                   # "Spring, TX", "Phoenix, NY"
+    return len(span.text) == 1 and (_is_initial(span, previous, following)
+                                    or _is_spaced_out(span, previous, following))
+
+
+def _is_initial(span: Span, previous, following) -> bool:
+    """A one-letter term written as an initial: "John C. Smith", "Tolman, R. (2007)".
+
+    A letter and a full stop with more text after it is an initial unless a governing
+    word comes before it ("in R. Then ..."); at the end of a line it ends a sentence.
+    """
+    if len(following) < 2 or following[0].text != "." or span.end_char != following[0].idx:
+        return False
+    return previous is None or previous.lower_ not in GOVERNING_WORDS
+
+
+def _is_spaced_out(span: Span, previous, following) -> bool:
+    """A letter of a letter-spaced heading: "E D U C AT IO N", "E XPER IENCE C ONTINUED"."""
+    candidates = {i for s in span.doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
+    neighbours = [t for t in (previous, following[0] if following else None) if t is not None]
+    return bool(neighbours) and all(t.is_alpha and t.is_upper and t.i not in candidates
+                                    for t in neighbours)
+
+
+def _has_context(span: Span, rule: _Rule, support: list[Span]) -> bool:
+    """Whether an ambiguous term has a neighbouring skill or a context word."""
+    doc = span.doc
+    taken = {i for s in support for i in range(s.start, s.end)}
+    for index in (_neighbour(doc, span.start - 1, -1), _neighbour(doc, span.end, 1)):
+        if index is not None and index in taken:
+            return True
+    if not rule.common_noun and span.start > 0 and doc[span.start - 1].lower_ in GOVERNING_WORDS:
+        return True                                   # "in Go"; "in cloud" says nothing
+    # three tokens either side; a common noun skips stop words and punctuation, so
+    # "deployed to the cloud" and "migrated on-prem services to the cloud" reach the verb
+    start, end = (_reach(doc, span.start, -1), _reach(doc, span.end - 1, 1)) \
+        if rule.common_noun else (max(0, span.start - 3), span.end + 3)
+    window = doc[start:end]
+    if any(t.lower_.rstrip(".") in rule.context_words  # "SaaS." is one token
+           for t in window if not span.start <= t.i < span.end):
+        return True
+    nearby = window.text.lower()
+    return any(phrase in nearby for phrase in rule.context_phrases)
+
+
+def _reach(doc: Doc, index: int, step: int, words: int = 3) -> int:
+    """The slice bound ``words`` content words (not stop words, not punctuation) away."""
+    while words and 0 <= index + step < len(doc):
+        index += step
+        words -= not (doc[index].is_stop or doc[index].is_punct or doc[index].is_space)
+    return index if step < 0 else index + 1
+
+
+def _in_title_name(span: Span, support: list[Span]) -> bool:
+    """Whether a capitalised common noun is a word of a Title-Case name.
+
+    The name is the run of capitalised words around the span, joined by NAME_JOINERS
+    and numbers ("CS 3410 Cache Race Bot Tournament", "Unix Tools and Scripting"). It
+    counts as a name when it holds another capitalised word that does not start a
+    sentence or an item (a capital after SENTENCE_MARKS, a number or the line start
+    says nothing), unless the nearest word of the run on either side is a supporting
+    skill ("Redis Cache", "AWS Cloud") or the run is an item's lead-in ("Cloud
+    Migration: moved …"; "Backend Engineer, Acme Cloud: …" stays a name).
+    """
+    doc = span.doc
+    if not span.text[:1].isupper():
+        return False
+    taken = {i for s in support for i in range(s.start, s.end)}
+    others, first = 0, span.start
+    for index, step in ((span.start - 1, -1), (span.end, 1)):
+        nearest = None
+        while 0 <= index < len(doc):
+            token = doc[index]
+            if token.text[:1].isupper():
+                nearest = index if nearest is None else nearest
+                others += not _starts_item(doc, index)
+                first = min(first, index)
+            elif not (token.is_space or token.like_num or token.lower_ in NAME_JOINERS):
+                break
+            index += step
+        if nearest in taken:
+            return False
+    # the right-hand walk stopped at ``index``: a ":" there closes a lead-in
+    lead_in = index < len(doc) and doc[index].text == ":" and _starts_item(doc, first)
+    return others > 0 and not lead_in
+
+
+def _starts_item(doc: Doc, index: int) -> bool:
+    """Whether the token at ``index`` starts the line, a sentence or an item."""
+    index -= 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    return index < 0 or doc[index].text in SENTENCE_MARKS or doc[index].like_num
+
+
+def _neighbour(doc: Doc, index: int, step: int) -> int | None:
+    while 0 <= index < len(doc):
+        if doc[index].lower_ not in SEPARATOR_TOKENS and not doc[index].is_space:
+            return index
+        index += step
+    return None
+
+
+def is_skills_row(text: str, section: str | None) -> bool:
+    """Whether the line is in the skills section or is a tech label row ("Languages: …")."""
+    if section == "skills":
+        return True
+    label = _LABEL.match(text)
+    return bool(label) and any(w.rstrip("s") in LABEL_WORDS
+                               for w in re.split(r"[\s/&+-]+", label.group(1).lower()))
+
+
+def is_list_like(text: str) -> bool:
+    """A line of short items split by commas, pipes, bullets or semicolons."""
+    label = _LABEL.match(text)
+    body = _PARENTHESES.sub(" ", label.group(2) if label else text)  # "Java (5 years)"
+    items = [i for i in _LIST_SEPARATORS.split(body.strip(" .")) if i.strip()]
+    return len(items) >= 3 and sum(len(i.split()) for i in items) / len(items) <= 2.5
+

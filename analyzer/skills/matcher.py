@@ -1,0 +1,355 @@
+"""Skill evidence from résumé lines: spaCy rule-based matching plus disambiguation.
+
+:class:`SkillMatcher` compiles the taxonomy's names and aliases once into a
+``spacy.blank("en")`` pipeline with two SpanRulers (``LOWER`` for ordinary terms,
+``ORTH`` for case-sensitive ambiguous ones such as "Go" or "R"). Each line of text
+gives candidate spans; :class:`analyzer.disambiguation.Disambiguator` keeps the ones a
+careful reader would count (its module docstring lists the rules: URLs, veto words,
+years, company suffixes, initials, context words, common nouns, neighbours), and the
+longest of overlapping spans wins (``spacy.util.filter_spans``).
+:func:`extract_skills` turns the mentions in a parsed résumé into
+:class:`SkillFinding` objects, each with one :class:`Evidence` per line naming it::
+
+    taxonomy = load_taxonomy()
+    matcher = SkillMatcher(taxonomy)              # ~0.2 s: compile once, reuse
+    matcher.mentions("Built REST APIs in Go and PostgreSQL")
+    # [Mention("rest", ...), Mention("go", ...), Mention("postgresql", ...)]
+    findings = extract_skills(parse_resume("cv.pdf"), taxonomy, matcher)
+
+Evidence strength (see :mod:`analyzer.evidence`): ``listed`` for the skills section,
+summary, header, education and other sections, and any non-bullet line that is a list
+rather than a sentence (headings give no evidence);
+``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``;
+``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
+dates and version numbers do not count). Skills only implied by found ones
+(``Taxonomy.implied``) get a :class:`SkillFinding` with no evidence and ``implied_by``.
+
+Course titles are not skill evidence (the labelling policy of the résumé corpus: a skill that
+only appears as a university course title is not claimed): :func:`course_lines` marks the
+education lines that list courses, and they give evidence only for education skills
+(degrees, bootcamps, online courses) and for bare technology names listed as items of their
+own (:func:`bare_technology`: "C, C++, Java" under a course heading is a skills list). Degree
+lines and project descriptions in the education section still count.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+from analyzer.evidence import Evidence, strength_rank
+from analyzer.skills.disambiguation import CAPITALS, SPANS_KEY, Disambiguator, is_list_like, is_skills_row
+from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
+    from analyzer.resume.parse import Line, Resume
+
+__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
+
+APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
+"""JSON Resume sections whose sentences and bullets show a skill in use."""
+
+_FIGURE = re.compile(r"[$€£¥×%]|\d")
+_NOT_FIGURES = re.compile(
+    r"""(?ix)
+      \b(?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)?\d{2}\b|present|now)   # year ranges
+    | \b\d{1,2}\s*/\s*(?:19|20)?\d{2}\b                              # 05/2019
+    | \b(?:19|20)\d{2}\b                                              # years
+    | \bv?\d+(?:\.\d+)+\b(?!%)                                         # versions 3.11
+    """
+)
+# Version numbers written right after a skill ("Python 3", "Java 8", "Java 1.8").
+_VERSION_AFTER = re.compile(r"^\s*v?\d+(?:\.\d+)*(?:\+|\b)")
+# "C#.NET" is one chunk to the tokenizer; these split it into the two skills it names.
+_JOINED_SPECIAL_CASES = ("C#.NET", "C#.Net", "c#.net")
+# "Coursework:", "Relevant courses", "COURSEWORK" (a heading), "Modules taken:" …
+_COURSE_LABEL = re.compile(
+    r"(?i)^\W*(?:(?:relevant|selected|key|core|major|graduate|undergraduate|completed)\s+)*"
+    r"(?:course\s*work|courses?|modules?|classes|subjects)(?:\s+(?:taken|completed|include[sd]?))?\s*(?:[:\-–—]|$)")
+# Lines in a course list that are not course titles: degrees, theses and projects, sentences of work done.
+_NOT_COURSES = re.compile(
+    r"(?i)\b(projects?|thesis|dissertation|capstone|built|developed|implemented|designed|created|wrote"
+    r"|bachelor|master|b\.?sc?|m\.?sc?|b\.?eng|m\.?eng|ph\.?d|mba|degree|diploma|gpa)\b")
+_MINOR_WORDS = frozenset({"and", "of", "in", "for", "the", "to", "with", "on", "an", "at", "via"})
+_ITEM_SEPARATORS = re.compile(r"[,;•·|/]")
+_PARENTHESES = re.compile(r"\([^)]*\)?")  # "(A-)", "(Intel x86)"
+SUBJECT_CATEGORIES = frozenset({"concepts", "architecture", "soft_skills", "career", "portfolio"})
+"""Taxonomy categories whose names are also course subjects ("Concurrency", "OOP"): in a course
+list even a bare name of these is a course title."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``."""
+
+    skill_id: str
+    start_char: int
+    end_char: int
+    surface: str
+
+
+@dataclass(frozen=True)
+class SkillFinding:
+    """A skill found in a résumé, with every place it was seen.
+
+    Attributes:
+        id, name, category: from the taxonomy.
+        evidence: one :class:`Evidence` per résumé line that mentions the skill,
+            strongest first; empty when the skill is only implied.
+        implied_by: ids of found skills that imply this one (``Taxonomy.implied``);
+            may be set on a skill that also has evidence of its own.
+    """
+
+    id: str
+    name: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    implied_by: tuple[str, ...] = ()
+
+    @property
+    def strength(self) -> str:
+        """The strongest evidence's strength, or ``"implied"`` when there is none."""
+        return self.evidence[0].strength if self.evidence else "implied"
+
+
+class SkillMatcher:
+    """The taxonomy compiled into a spaCy pipeline; build once, reuse for every résumé.
+
+    Args:
+        taxonomy: the loaded taxonomy (default: :func:`load_taxonomy`).
+
+    Attributes:
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer + two SpanRulers).
+        compile_seconds: wall time the compilation took.
+    """
+
+    def __init__(self, taxonomy: Taxonomy | None = None):
+        started = time.perf_counter()
+        self.taxonomy = taxonomy or load_taxonomy()
+        self._disambiguator = Disambiguator(self.taxonomy)
+        self.nlp = _blank_pipeline(self.taxonomy)
+        lower, cased = _patterns(self.taxonomy)
+        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
+            "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "annotate_ents": False})
+        ruler.add_patterns(lower)
+        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms_cased", config={
+            "spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": False,
+            "annotate_ents": False})
+        ruler.add_patterns(cased)
+        self.compile_seconds = time.perf_counter() - started
+
+    def mentions(self, text: str, section: str | None = None) -> list[Mention]:
+        """Accepted mentions in one line of text, in reading order.
+
+        ``section`` (a JSON Resume section name, optional) lets a line of the
+        ``skills`` section count as context for ambiguous terms.
+        """
+        return self.mentions_in(((text, section),))[0]
+
+    def mentions_in(self, lines: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
+        """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
+        pairs = list(lines)
+        docs = self.nlp.pipe(text for text, _ in pairs)
+        return [[Mention(s.label_, s.start_char, s.end_char, s.text)
+                 for s in self._disambiguator.accepted(doc, section)]
+                for doc, (_, section) in zip(docs, pairs)]
+
+
+# ------------------------------------------------------------------ compilation
+
+
+def _blank_pipeline(taxonomy: Taxonomy):
+    """``spacy.blank("en")`` with a tokenizer tuned for technology names.
+
+    - URLs are found on the raw text (:mod:`analyzer.skills.disambiguation`), so spaCy's
+      ``url_match`` is off and "Vue.js/React.js" splits at the slash;
+    - the infix that splits "Node.JS" at a lower-case "." upper-case boundary is gone;
+    - "(", ")", "," and ";" split inside a chunk ("AWS(EC2,S3)");
+    - a version number after a name becomes its own token ("Python3", "Java8",
+      "C++17"), so "Python" still matches;
+    - one-letter abbreviations ("C.", "R.") are not kept whole, so "written in R."
+      finds R; initials are told apart in :mod:`analyzer.skills.disambiguation`;
+    - terms with "#" ("C#", "F#") stay one token in every casing.
+    """
+    nlp = spacy.blank("en")
+    rules = {k: v for k, v in nlp.Defaults.tokenizer_exceptions.items()
+             if not re.fullmatch(r"[A-Za-z]\.", k)}
+    for skill in taxonomy.skills.values():
+        for term in skill.terms:
+            if "#" in term and " " not in term:
+                rules.update({v: [{ORTH: v}] for v in (term, term.lower(), term.upper())})
+    rules.update({j: [{ORTH: j[:2]}, {ORTH: j[2:]}] for j in _JOINED_SPECIAL_CASES})
+    infixes = [p for p in nlp.Defaults.infixes if r"\.(?=[A-Z" not in p] + [r"[(),;/\[\]{}]"]
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Za-z])\.",
+                r"(?<=[A-Za-z]{2})\d+(?:\.\d+)*", r"(?<=\+\+)\d+"]
+    # One Tokenizer built with everything: each setter on an existing one reloads all
+    # ~1,300 special cases, which tripled the compile time.
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab, rules=rules,
+        prefix_search=compile_prefix_regex(nlp.Defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=nlp.Defaults.token_match, url_match=None)
+    return nlp
+
+
+def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
+    """SpanRuler phrase patterns: (LOWER patterns, ORTH patterns), label = skill id.
+
+    A case-sensitive ambiguous term matches as written ("Go", never "go"); its capitals
+    ("ORACLE", "GO") are a separate pattern with id ``CAPITALS`` that counts only in a
+    skills list ("SWIFT" is also a bank network, "SOLID" a word in a heading). Every
+    other term matches in any case.
+    """
+    lower, cased = [], []
+    for skill in taxonomy.skills.values():
+        amb = skill.ambiguity
+        sensitive = {t.casefold() for t in (amb.terms or skill.terms)} \
+            if amb is not None and amb.case_sensitive else set()
+        for term in skill.terms:
+            if term.casefold() in sensitive:
+                cased.append({"label": skill.id, "pattern": term})
+                if term[:1].isupper() and term.upper() != term:
+                    cased.append({"label": skill.id, "pattern": term.upper(), "id": CAPITALS})
+            else:  # LOWER ignores case; the tokenizer splits every casing alike
+                lower.append({"label": skill.id, "pattern": term})
+    return lower, cased
+
+
+# ------------------------------------------------------------------ evidence
+
+
+def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
+    """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
+    if line.section not in APPLIED_SECTIONS or line.is_heading:
+        return "listed"
+    if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
+        return "listed"
+    return "quantified" if _has_figure(line.text, mentions) else "applied"
+
+
+def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
+    """Whether a line carries a figure other than a year, a date or a version."""
+    chars = list(text)
+    for m in mentions:  # blank the skill and a version right after it ("Java 8")
+        end = m.end_char
+        version = _VERSION_AFTER.match(text[end:])
+        if version:
+            end += version.end()
+        chars[m.start_char:end] = " " * (end - m.start_char)
+    rest = _NOT_FIGURES.sub(" ", "".join(chars))
+    return bool(_FIGURE.search(rest))
+
+
+def _title_case(text: str) -> bool:
+    """Whether a line reads like course names: at least 80 % of its words of two letters or
+    more (minor words aside) are capitalised ("Cloud Computing", "Introduction to Databases (A-)")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'+#.-]+", text) if w.lower() not in _MINOR_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def bare_technology(text: str, mention: Mention, category: str) -> bool:
+    """Whether ``mention`` is a list item by itself, one word long, and not of a
+    :data:`SUBJECT_CATEGORIES` category: "Java" or "C++" in "C, C++, Java, Assembly (Intel x86)".
+
+    Such a line under a course heading is a list of technologies, not of course titles
+    (a course is named "Unix Tools and Scripting", not "Unix"); grades and notes in
+    parentheses and a course label ("Coursework:") are not part of the item.
+    """
+    label = _COURSE_LABEL.match(text)
+    start = max(label.end() if label else 0,
+                max((m.end() for m in _ITEM_SEPARATORS.finditer(text, 0, mention.start_char)), default=0))
+    end = next((m.start() for m in _ITEM_SEPARATORS.finditer(text, mention.end_char)), len(text))
+    item = _PARENTHESES.sub(" ", text[start:end]).strip(" \t-–—:.")
+    return (category not in SUBJECT_CATEGORIES and " " not in mention.surface.strip()
+            and item.casefold() == mention.surface.casefold())
+
+
+def course_lines(lines: Sequence[Line]) -> list[bool]:
+    """For each line (in reading order), whether it lists university courses.
+
+    A course list is opened in the ``education`` section by a course heading ("COURSEWORK",
+    "Relevant Courses") until the next heading, or by a course label line ("Coursework: …",
+    "Relevant courses") over the lines that continue it without a new bullet. In a list, a line
+    is a course line when it reads like course titles (:func:`_title_case`) and names no
+    degree, thesis or project (those still count as evidence); a label line always is one.
+    """
+    flags: list[bool] = []
+    opened_by: str | None = None  # "heading" or "label" while a course list is open
+    for line in lines:
+        text = line.text.strip()
+        label = bool(_COURSE_LABEL.match(text))
+        if line.section != "education" or line.is_heading:
+            opened_by = "heading" if line.section == "education" and line.is_heading and label else None
+            flags.append(False)
+        elif label:
+            opened_by = opened_by or "label"
+            flags.append(True)
+        elif opened_by == "label" and line.bullet:
+            opened_by = None  # a new item of the education entry
+            flags.append(False)
+        elif opened_by and _title_case(text) and not _NOT_COURSES.search(text):
+            flags.append(True)
+        else:
+            opened_by = None if opened_by == "label" else opened_by
+            flags.append(False)
+    return flags
+
+
+_MATCHERS: dict[str, SkillMatcher] = {}
+
+
+def extract_skills(resume: Resume, taxonomy: Taxonomy,
+                   matcher: SkillMatcher | None = None) -> tuple[SkillFinding, ...]:
+    """Every skill in a parsed résumé, with one :class:`Evidence` per line mentioning it.
+
+    Args:
+        resume: an :class:`analyzer.resume.Resume` (only ``lines`` is read: text,
+            section, page, is_heading, bullet).
+        taxonomy: the loaded taxonomy.
+        matcher: a compiled :class:`SkillMatcher` for ``taxonomy``; when None one is
+            compiled and kept for later calls with the same taxonomy file.
+
+    Returns:
+        Findings ordered by strongest evidence (quantified > applied > listed >
+        implied only), then taxonomy weight (descending), then file order. Each
+        finding's evidence is ordered strongest first, then by page and line.
+    """
+    if matcher is None:
+        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
+            taxonomy.sha256, SkillMatcher(taxonomy))
+    lines = [(line, course) for line, course in zip(resume.lines, course_lines(resume.lines))
+             if line.text.strip() and not line.is_heading]
+    found = matcher.mentions_in((line.text, line.section) for line, _ in lines)
+    evidence: dict[str, list[Evidence]] = {}
+    for (line, course), mentions in zip(lines, found):
+        strength = line_strength(line, mentions)
+        for mention in mentions:
+            category = taxonomy.skill(mention.skill_id).category
+            if course and category != "education" and not bare_technology(line.text, mention, category):
+                continue  # a course title claims no skill
+            item = Evidence(source="resume", strength=strength, text=line.text.strip(),
+                            section=line.section, page=line.page)
+            bucket = evidence.setdefault(mention.skill_id, [])
+            if item not in bucket:
+                bucket.append(item)
+    implied = taxonomy.implied(evidence)
+    order = {skill_id: i for i, skill_id in enumerate(taxonomy.skills)}
+    findings = []
+    for skill_id in dict.fromkeys([*evidence, *implied]):
+        skill = taxonomy.skill(skill_id)
+        items = sorted(evidence.get(skill_id, ()), key=lambda e: -strength_rank(e.strength))
+        findings.append(SkillFinding(skill.id, skill.name, skill.category, tuple(items),
+                                     implied.get(skill_id, ())))
+    findings.sort(key=lambda f: (-(strength_rank(f.strength) if f.evidence else -1),
+                                 -taxonomy.skill(f.id).weight, order[f.id]))
+    return tuple(findings)
+
