@@ -47,6 +47,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from analyzer.evidence import Evidence, strength_rank
 from analyzer.skills.disambiguation import CAPITALS, SPANS_KEY, Disambiguator, is_list_like, is_skills_row
+from analyzer.skills.signals import SignalMatcher, add_lemmatizer, heading_skill
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
@@ -88,12 +89,17 @@ list even a bare name of these is a course title."""
 
 @dataclass(frozen=True)
 class Mention:
-    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``."""
+    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``.
+
+    ``signal`` is the id of the :mod:`analyzer.skills.signals` rule that read the skill from
+    the sentence's meaning ("led a team of 5" → leadership), None for a taxonomy term.
+    """
 
     skill_id: str
     start_char: int
     end_char: int
     surface: str
+    signal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,9 @@ class SkillMatcher:
         taxonomy: the loaded taxonomy (default: :func:`load_taxonomy`).
 
     Attributes:
-        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer + two SpanRulers).
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer, lookup lemmatizer, two
+            SpanRulers).
+        signals: the :class:`~analyzer.skills.signals.SignalMatcher` (meaning rules).
         compile_seconds: wall time the compilation took.
     """
 
@@ -136,6 +144,7 @@ class SkillMatcher:
         self.taxonomy = taxonomy or load_taxonomy()
         self._disambiguator = Disambiguator(self.taxonomy)
         self.nlp = _blank_pipeline(self.taxonomy)
+        add_lemmatizer(self.nlp)
         lower, cased = _patterns(self.taxonomy)
         ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
             "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "annotate_ents": False})
@@ -144,6 +153,7 @@ class SkillMatcher:
             "spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": False,
             "annotate_ents": False})
         ruler.add_patterns(cased)
+        self.signals = SignalMatcher(self.nlp.vocab, self.taxonomy)
         self.compile_seconds = time.perf_counter() - started
 
     def mentions(self, text: str, section: str | None = None) -> list[Mention]:
@@ -158,9 +168,16 @@ class SkillMatcher:
         """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
         pairs = list(lines)
         docs = self.nlp.pipe(text for text, _ in pairs)
-        return [[Mention(s.label_, s.start_char, s.end_char, s.text)
+        return [self._line_mentions(doc, section) for doc, (_, section) in zip(docs, pairs)]
+
+    def _line_mentions(self, doc, section: str | None) -> list[Mention]:
+        """Taxonomy terms the disambiguation rules accept, then signals for other skills."""
+        found = [Mention(s.label_, s.start_char, s.end_char, s.text)
                  for s in self._disambiguator.accepted(doc, section)]
-                for doc, (_, section) in zip(docs, pairs)]
+        named = {m.skill_id for m in found}
+        found += [Mention(m.skill_id, m.span.start_char, m.span.end_char, m.span.text, m.signal)
+                  for m in self.signals.find(doc) if m.skill_id not in named]
+        return found
 
 
 # ------------------------------------------------------------------ compilation
@@ -233,7 +250,9 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
         return "listed"
     if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
         return "listed"
-    return "quantified" if _has_figure(line.text, mentions) else "applied"
+    # a signal's own number counts ("team of 5", "by 40%"); a term's version does not
+    return "quantified" if _has_figure(line.text, [m for m in mentions if m.signal is None]) \
+        else "applied"
 
 
 def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
@@ -304,6 +323,24 @@ def course_lines(lines: Sequence[Line]) -> list[bool]:
     return flags
 
 
+def heading_evidence(lines: Sequence[Line]) -> list[tuple[str, Evidence]]:
+    """Evidence from section headings that name an activity ("Invited Talks"): the first
+    line under the heading, ``applied`` (a talk given is the skill in use); see
+    :data:`analyzer.skills.signals.HEADING_SIGNALS`."""
+    found = []
+    for i, line in enumerate(lines):
+        skill_id = heading_skill(line.text) if line.is_heading else None
+        if skill_id is None:
+            continue
+        first = next((ln for ln in lines[i + 1:] if ln.text.strip()), None)
+        if first is not None and not first.is_heading:
+            found.append((skill_id, Evidence(
+                source="resume", strength="applied", text=first.text.strip(),
+                section=first.section, page=first.page,
+                detail=f'under the heading "{line.text.strip()}"')))
+    return found
+
+
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
@@ -336,11 +373,16 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             category = taxonomy.skill(mention.skill_id).category
             if course and category != "education" and not bare_technology(line.text, mention, category):
                 continue  # a course title claims no skill
+            detail = None if mention.signal is None else f'read from "{mention.surface}"'
             item = Evidence(source="resume", strength=strength, text=line.text.strip(),
-                            section=line.section, page=line.page)
+                            section=line.section, page=line.page, detail=detail)
             bucket = evidence.setdefault(mention.skill_id, [])
-            if item not in bucket:
+            if all(e.text != item.text for e in bucket):
                 bucket.append(item)
+    for skill_id, item in heading_evidence(resume.lines):
+        if skill_id in taxonomy.skills and all(e.text != item.text
+                                               for e in evidence.get(skill_id, ())):
+            evidence.setdefault(skill_id, []).append(item)
     implied = taxonomy.implied(evidence)
     order = {skill_id: i for i, skill_id in enumerate(taxonomy.skills)}
     findings = []
