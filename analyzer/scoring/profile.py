@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzer.evidence import Evidence, strength_rank
-from analyzer.taxonomy.loader import Taxonomy
+from analyzer.taxonomy.loader import Stack, Taxonomy
 
 STRENGTH_FACTOR: dict[str, float] = {
     "listed": 0.5,
@@ -192,16 +192,59 @@ class CandidateStack:
         return tuple(s for s in (self.language, self.framework, self.database, self.testing) if s)
 
 
-def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
-    """Pick the candidate's stack: their strongest language that has a taxonomy stack.
+RUNTIMES: dict[str, tuple[str, ...]] = {
+    "javascript": ("node_js", "deno", "bun"), "typescript": ("node_js", "deno", "bun"),
+    "java": ("jvm",), "kotlin": ("jvm",), "scala": ("jvm",), "csharp": ("dotnet",),
+}
+"""Runtimes that show a language in use on the server (Node.js for JavaScript and TypeScript)."""
 
-    Ties are broken by taxonomy weight; a candidate without any known backend language
-    gets the first stack in the taxonomy (the file lists the most common first).
+
+DATABASE_CONCEPTS = frozenset({
+    "sql", "database_management", "relational_databases", "nosql", "database_design",
+    "query_optimization", "transactions", "stored_procedures",
+})
+"""Skills of the databases category that are practices, not a database one can build on."""
+
+
+def _own(profile: Profile, skill_id: str) -> float:
+    """Factor from the skill's own evidence (0 when it is only implied or absent)."""
+    found = profile.get(skill_id)
+    return found.own_factor if found else 0.0
+
+
+def _stack_strength(profile: Profile, stack: Stack, taxonomy: Taxonomy) -> tuple[float, float, int]:
+    """How strongly a candidate shows a stack: (language + best framework or runtime factor,
+    language factor, pieces of evidence). Own evidence only: TypeScript implies nothing here."""
+    language = _own(profile, stack.language)
+    companion = max((_own(profile, s) for s in (*stack.frameworks, *RUNTIMES.get(stack.language, ()))),
+                    default=0.0)
+    count = sum(len(s.evidence) for s in profile.skills
+                if s.id in (stack.language, *stack.frameworks, *RUNTIMES.get(stack.language, ())))
+    return (language + companion if language else 0.0, language, count)
+
+
+def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
+    """Pick the candidate's stack: the language and framework they show in use most strongly.
+
+    Each taxonomy stack is scored by the candidate's own evidence: the language's strength
+    factor plus the best of its frameworks and runtimes (Express or Node.js for JavaScript,
+    Spring Boot for Java), so a Node/TypeScript/Express candidate gets the TypeScript stack
+    with Express, not Python because Python is also listed. Ties: the language's own
+    factor, then the number of pieces of evidence, then taxonomy weight. A candidate
+    without any known backend language gets the first stack in the taxonomy (the file
+    lists the most common first).
+
+    The database is the candidate's own: their strongest relational database (one implying
+    SQL, like every stack default), else their strongest other database (MongoDB), else the
+    stack's default; :func:`analyzer.scoring.projects.suggest_projects` still uses the
+    stack's relational default for a project meant to close a relational-database gap.
     """
-    languages = [s for s in profile.skills if s.id in taxonomy.stacks]
-    if languages:
-        best = max(languages, key=lambda s: (s.factor, s.weight))
-        stack, language = taxonomy.stacks[best.id], best.id
+    scored = [(_stack_strength(profile, st, taxonomy), taxonomy.skill(st.language).weight, st)
+              for st in taxonomy.stacks.values()]
+    shown = [item for item in scored if item[0][0] > 0]
+    if shown:
+        stack = max(shown, key=lambda item: (item[0], item[1]))[2]
+        language: str | None = stack.language
     else:
         stack, language = next(iter(taxonomy.stacks.values())), None
 
@@ -212,13 +255,10 @@ def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
         return options[0] if options else None
 
     framework = own_or_preferred(tuple(stack.frameworks))
-    database = own_or_preferred(tuple(s for s in (stack.database,) if s))
-    # the candidate's own relational database (one implying SQL, like every stack default)
-    # beats the stack default; a document store would not close a relational-database gap
-    if database and profile.factor(database) == 0:
-        own = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
-               and "sql" in taxonomy.implied([sk.id])]
-        if own:
-            database = own[0].id
+    databases = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
+                 and sk.id not in DATABASE_CONCEPTS]
+    relational = [sk for sk in databases if "sql" in taxonomy.implied([sk.id])]
+    own_db = max(relational or databases, key=lambda sk: sk.own_factor, default=None)
+    database = own_db.id if own_db else stack.database
     testing = own_or_preferred(tuple(s for s in (stack.testing,) if s))
     return CandidateStack(language or stack.language, framework, database, testing)
