@@ -85,9 +85,9 @@ def report_for(corpus: Path, key: str, taxonomy, matcher):
 
 
 def _seniority(report) -> str | None:
-    candidate = getattr(report, "candidate", None)
-    level = getattr(candidate, "seniority", None)
-    return getattr(level, "level", level) if level is not None else None
+    """The report's seniority level (``report.experience.seniority``), None when it has none."""
+    experience = getattr(report, "experience", None)
+    return getattr(experience, "seniority", None)
 
 
 def _rate(hits: int, total: int) -> float | None:

@@ -53,7 +53,8 @@ from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume.parse import Line, Resume
 
-__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
+__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_evidence", "course_lines",
+           "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -338,6 +339,30 @@ def heading_evidence(lines: Sequence[Line]) -> list[tuple[str, Evidence]]:
                 source="resume", strength="applied", text=first.text.strip(),
                 section=first.section, page=first.page,
                 detail=f'under the heading "{line.text.strip()}"')))
+    return found
+
+
+def course_evidence(resume: Resume, taxonomy: Taxonomy,
+                    matcher: SkillMatcher | None = None) -> list[tuple[str, Evidence]]:
+    """Skills named only in course titles, as (skill id, ``listed`` evidence) pairs.
+
+    :func:`extract_skills` gives course titles no credit (a course is not use); these pairs
+    let readiness and gaps say "Cloud computing appears only as a course title" instead of
+    "nothing mentions cloud". Skills with evidence elsewhere are left out by the caller.
+    """
+    if matcher is None:
+        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
+            taxonomy.sha256, SkillMatcher(taxonomy))
+    courses = [line for line, course in zip(resume.lines, course_lines(resume.lines))
+               if course and line.text.strip() and not line.is_heading]
+    found = []
+    for line, mentions in zip(courses, matcher.mentions_in((ln.text, ln.section) for ln in courses)):
+        for mention in mentions:
+            category = taxonomy.skill(mention.skill_id).category
+            if category != "education" and not bare_technology(line.text, mention, category):
+                found.append((mention.skill_id, Evidence(
+                    source="resume", strength="listed", text=line.text.strip(),
+                    section=line.section, page=line.page, detail="a course title")))
     return found
 
 
