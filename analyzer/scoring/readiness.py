@@ -17,6 +17,7 @@ The formula, in words a coach can check by hand:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analyzer.scoring.profile import CODE_CATEGORIES, STRENGTH_FACTOR, Profile
@@ -104,7 +105,9 @@ def missing_reason(group: RequirementGroup, profile: Profile) -> str:
     found = profile.uncredited_for(group.any_of)
     if not found:
         return group.missing_reason
-    text = found[0][1].text
+    item = found[0][1]
+    quoted = re.search(r'"(.+)"', item.detail or "")  # the course's words, else its line
+    text = quoted.group(1) if quoted else item.text
     text = text if len(text) <= 70 else text[:67].rstrip() + "…"
     return (f'Only a course title mentions it ("{text}"), and a course is not use: '
             "show it in a project or a job.")

@@ -362,7 +362,8 @@ def course_evidence(resume: Resume, taxonomy: Taxonomy,
             if category != "education" and not bare_technology(line.text, mention, category):
                 found.append((mention.skill_id, Evidence(
                     source="resume", strength="listed", text=line.text.strip(),
-                    section=line.section, page=line.page, detail="a course title")))
+                    section=line.section, page=line.page,
+                    detail=f'a course title ("{mention.surface}")')))
     return found
 
 
@@ -420,7 +421,8 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             if course and category != "education" and not bare_technology(line.text, mention, category):
                 continue  # a course title claims no skill
             detail = None if mention.signal is None else f'read from "{mention.surface}"'
-            item = Evidence(source="resume", strength=strength, text=line.text.strip(),
+            fixed = matcher.signals.strength(mention.signal) if mention.signal else None
+            item = Evidence(source="resume", strength=fixed or strength, text=line.text.strip(),
                             section=line.section, page=line.page, detail=detail)
             bucket = evidence.setdefault(mention.skill_id, [])
             if all(e.text != item.text for e in bucket):

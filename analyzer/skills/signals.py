@@ -52,6 +52,8 @@ class Signal:
         note: what the rule reads, in words, for the evidence detail and the docs.
         context: when set, the line must also match this pattern (years of experience
             count only in a line about software work).
+        strength: when set, the evidence strength whatever the section (a dated software job
+            is ``applied`` work experience even in a header line); else the line's.
     """
 
     id: str
@@ -59,6 +61,7 @@ class Signal:
     patterns: tuple[list[dict], ...]
     note: str
     context: re.Pattern | None = None
+    strength: str | None = None
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,7 @@ SIGNALS: tuple[Signal, ...] = (
                                           "development", "commercial"]}},
          _any("experience", "exp")],
     ), "states years of experience in software (\"over 10 years of experience developing\")",
+        strength="applied",
         context=re.compile(r"(?i)\b(software|develop\w*|programm\w*|engineer\w*|coding|IT|web|"
                            r"applications?|technolog\w*|devops|automation|testing|QA|java|"
                            r"python|php|\.net|backend|back-end|full.?stack|front.?end)\b")),
@@ -347,7 +351,8 @@ SIGNALS: tuple[Signal, ...] = (
          {"OP": "?", "TEXT": {"REGEX": r"^\d{2,4}$"}},
          {"LOWER": {"IN": ["-", "–", "—", "to", "until", "till"]}}, _filler(2),
          {"LOWER": {"REGEX": r"^(?:present|current|now|date|today|\d{2,4})$"}}],
-    ), "a software job title followed by its dates (\"Software Engineer, 1/09 to Present\")"),
+    ), "a software job title followed by its dates (\"Software Engineer, 1/09 to Present\")",
+        strength="applied"),
     # ------------------------------------------------------------ open source and version control
     Signal("github_stars", "version_control", (
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars",
@@ -452,6 +457,10 @@ class SignalMatcher:
         self.matcher = Matcher(vocab)
         for signal in self.signals.values():
             self.matcher.add(signal.id, list(signal.patterns))
+
+    def strength(self, signal_id: str) -> str | None:
+        """The fixed strength of a rule (:attr:`Signal.strength`), None when the line decides."""
+        return self.signals[signal_id].strength
 
     def find(self, doc: Doc) -> list[SignalMatch]:
         """Signals in one doc, one per (skill, signal), longest match first, in reading order."""

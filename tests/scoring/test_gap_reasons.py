@@ -23,14 +23,15 @@ def ev(strength: str, section: str, text: str = "a line", detail: str | None = N
                     detail=detail)
 
 
-COURSE = ev("listed", "education", "Coursework: Databases, Cloud Computing (A)", "a course title")
+COURSE = ev("listed", "education", "Coursework: Databases, Operating Systems, Compilers, Cloud Computing (A)",
+          'a course title ("Cloud Computing")')
 
 CASES = [
     # (id, credited evidence, uncredited evidence, group, reason must contain, must not contain)
     ("nothing at all", [], [], "cloud_hosting",
      [GROUPS["cloud_hosting"].missing_reason], []),
     ("only a course title", [], [("cloud_computing", COURSE)], "cloud_hosting",
-     ["Only a course title mentions it", "Cloud Computing (A)", "show it in a project"],
+     ["Only a course title mentions it (\"Cloud Computing\")", "show it in a project"],
      ["No cloud platform"]),
     ("listed in the skills section", [("redis", ev("listed", "skills", "Tech: Redis, Git"))], [],
      "nosql_or_caching", ["Redis is only listed in the skills section", "show it used"], ["Nothing"]),

@@ -232,3 +232,22 @@ def test_github_profile_link_names_version_control_and_portfolio(taxonomy, match
 def test_no_profile_link_no_evidence(taxonomy, matcher):
     resume = resume_from_text("Ada Example\nada@example.com\nExperience\nClerk, Shop  2020\n")
     assert "version_control" not in {f.id for f in extract_skills(resume, taxonomy, matcher)}
+
+
+@pytest.mark.parametrize("text", [
+    "Over 10 years of experience developing applications using Java/J2EE",
+    "Software Engineer, 1/09 to Present",
+])
+def test_experience_signals_are_applied_wherever_they_stand(taxonomy, matcher, text):
+    resume = dataclasses.replace(resume_from_text("x"), lines=(line(text, "basics"),))
+    assert evidence(extract_skills(resume, taxonomy, matcher), "work_experience")[0].strength == "applied"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("AWS: EC2, S3, RDS, CloudWatch", True), ("Migrated the MySQL database to Amazon Aurora", True),
+    ("Remote support over RDS sessions", False), ("Aurora Smith, Team Lead", False),
+])
+def test_amazon_rds_is_a_relational_database_on_aws(taxonomy, matcher, text, found):
+    assert ("amazon_rds" in read(matcher, text)) is found
+    if found:
+        assert {"aws", "relational_databases"} <= set(taxonomy.implied(["amazon_rds"]))
