@@ -85,9 +85,8 @@ def report_for(corpus: Path, key: str, taxonomy, matcher):
 
 
 def _seniority(report) -> str | None:
-    candidate = getattr(report, "candidate", None)
-    level = getattr(candidate, "seniority", None)
-    return getattr(level, "level", level) if level is not None else None
+    experience = getattr(report, "experience", None)  # analyzer.scoring.experience.Experience
+    return experience.seniority if experience is not None else None
 
 
 def _rate(hits: int, total: int) -> float | None:
