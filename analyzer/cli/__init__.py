@@ -34,8 +34,8 @@ def main() -> None:
         typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
         sys.exit(0)
     except click_errors.UsageError as exc:
-        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-        typer.echo(f"Error: {' '.join(exc.format_message().split())}{hint}", err=True)
+        hint = f" Run '{exc.ctx.command_path} --help' for the options." if exc.ctx else ""
+        typer.echo(f"Error: {' '.join(exc.format_message().split()).rstrip('.')}.{hint}", err=True)
         sys.exit(2)
     except click_errors.ClickException as exc:
         typer.echo(f"Error: {' '.join(exc.format_message().split())}", err=True)
