@@ -26,6 +26,12 @@ fi
 
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
-echo "jobready is installed: run the tests with .venv/bin/python -m pytest"
+# reinstall only when pyproject.toml changed since the last install (a stamp holds its hash)
+stamp=.venv/.jobready-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+  echo "$want" > "$stamp"
+  echo "jobready is installed in .venv" >&2
+fi
