@@ -85,8 +85,9 @@ def report_for(corpus: Path, key: str, taxonomy, matcher):
 
 
 def _seniority(report) -> str | None:
-    experience = getattr(report, "experience", None)  # analyzer.scoring.experience.Experience
-    return experience.seniority if experience is not None else None
+    """The report's seniority level (``report.experience.seniority``), None when it has none."""
+    experience = getattr(report, "experience", None)
+    return getattr(experience, "seniority", None)
 
 
 def _rate(hits: int, total: int) -> float | None:

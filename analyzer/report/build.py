@@ -29,7 +29,7 @@ from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects
 from analyzer.scoring.readiness import Readiness, score_readiness
-from analyzer.skills.matcher import SkillMatcher, extract_skills
+from analyzer.skills.matcher import SkillMatcher, course_evidence, extract_skills
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only a type here: folder-only and résumé-only runs need not import the code stage
@@ -304,8 +304,12 @@ def analyze(
                         for w in repo.warnings)
 
     code_examined = bool(repositories)
+    credited = {sid for sid, _ in evidence}
     profile = build_profile(evidence, taxonomy, code_examined=code_examined,
-                            resume_examined=parsed is not None)
+                            resume_examined=parsed is not None,
+                            uncredited=[item for item in (course_evidence(parsed, taxonomy, matcher)
+                                                          if parsed is not None else ())
+                                        if item[0] not in credited])
     readiness = score_readiness(profile, taxonomy)
     stack = candidate_stack(profile, taxonomy)
     experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)

@@ -74,11 +74,22 @@ class ProfileSkill:
 
 @dataclass(frozen=True)
 class Profile:
-    """All skills of one candidate, strongest first, and which sources were examined."""
+    """All skills of one candidate, strongest first, and which sources were examined.
+
+    ``uncredited`` holds (skill id, evidence) of mentions that earn no credit (a skill named
+    only in a course title): readiness and gaps cite them so that "nothing mentions X" is
+    said only when nothing does.
+    """
 
     skills: tuple[ProfileSkill, ...]
     code_examined: bool
     resume_examined: bool = True
+    uncredited: tuple[tuple[str, Evidence], ...] = ()
+
+    def uncredited_for(self, skill_ids: Iterable[str]) -> list[tuple[str, Evidence]]:
+        """The uncredited mentions of any of these skills, in the order they were found."""
+        wanted = set(skill_ids)
+        return [(sid, e) for sid, e in self.uncredited if sid in wanted]
 
     def get(self, skill_id: str) -> ProfileSkill | None:
         """The skill with this id, or None."""
@@ -104,6 +115,7 @@ def build_profile(
     *,
     code_examined: bool = False,
     resume_examined: bool = True,
+    uncredited: Iterable[tuple[str, Evidence]] = (),
 ) -> Profile:
     """Merge (skill id, evidence) pairs from every source into a :class:`Profile`.
 
@@ -115,6 +127,8 @@ def build_profile(
             means "not found in the code" rather than "code not looked at".
         resume_examined: False when no résumé was given, so areas only a résumé can
             show (soft skills, work experience) are "not assessed" rather than missing.
+        uncredited: mentions that earn no credit but must not be called absent (course
+            titles: :func:`analyzer.skills.matcher.course_evidence`); kept on the profile.
 
     Returns:
         Profile with skills ordered by factor, then taxonomy weight, then name.
@@ -168,7 +182,7 @@ def build_profile(
 
     ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
     return Profile(skills=tuple(ordered), code_examined=code_examined,
-                   resume_examined=resume_examined)
+                   resume_examined=resume_examined, uncredited=tuple(uncredited))
 
 
 @dataclass(frozen=True)

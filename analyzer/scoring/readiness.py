@@ -93,8 +93,21 @@ def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
             f"{f' of {group.need} needed' if group.need > 1 else ''} → {score:g}"
         )
     else:
-        explanation = f"{group.missing_reason} → 0"
+        explanation = f"{missing_reason(group, profile)} → 0"
     return GroupScore(group.id, group.name, score, group.weight, tuple(best), explanation)
+
+
+def missing_reason(group: RequirementGroup, profile: Profile) -> str:
+    """Why a group with no credited skill scores 0, truthfully: the taxonomy's
+    ``missing_reason`` ("No cloud platform … is named") only when nothing mentions the area;
+    when a course title does (``Profile.uncredited``), that mention and why it earns nothing."""
+    found = profile.uncredited_for(group.any_of)
+    if not found:
+        return group.missing_reason
+    text = found[0][1].text
+    text = text if len(text) <= 70 else text[:67].rstrip() + "…"
+    return (f'Only a course title mentions it ("{text}"), and a course is not use: '
+            "show it in a project or a job.")
 
 
 def _assessable(group: RequirementGroup, profile: Profile, taxonomy: Taxonomy) -> bool:
@@ -129,4 +142,5 @@ def score_readiness(profile: Profile, taxonomy: Taxonomy) -> Readiness:
     return Readiness(score=round(overall, 1), groups=groups)
 
 
-__all__ = ["FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "score_group", "score_readiness"]
+__all__ = ["FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "missing_reason", "score_group",
+           "score_readiness"]

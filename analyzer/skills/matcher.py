@@ -53,7 +53,8 @@ from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume.parse import Line, Resume
 
-__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
+__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_evidence", "course_lines",
+           "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -341,6 +342,51 @@ def heading_evidence(lines: Sequence[Line]) -> list[tuple[str, Evidence]]:
     return found
 
 
+def course_evidence(resume: Resume, taxonomy: Taxonomy,
+                    matcher: SkillMatcher | None = None) -> list[tuple[str, Evidence]]:
+    """Skills named only in course titles, as (skill id, ``listed`` evidence) pairs.
+
+    :func:`extract_skills` gives course titles no credit (a course is not use); these pairs
+    let readiness and gaps say "Cloud computing appears only as a course title" instead of
+    "nothing mentions cloud". Skills with evidence elsewhere are left out by the caller.
+    """
+    if matcher is None:
+        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
+            taxonomy.sha256, SkillMatcher(taxonomy))
+    courses = [line for line, course in zip(resume.lines, course_lines(resume.lines))
+               if course and line.text.strip() and not line.is_heading]
+    found = []
+    for line, mentions in zip(courses, matcher.mentions_in((ln.text, ln.section) for ln in courses)):
+        for mention in mentions:
+            category = taxonomy.skill(mention.skill_id).category
+            if category != "education" and not bare_technology(line.text, mention, category):
+                found.append((mention.skill_id, Evidence(
+                    source="resume", strength="listed", text=line.text.strip(),
+                    section=line.section, page=line.page, detail="a course title")))
+    return found
+
+
+PROFILE_LINK_SKILLS = ("version_control", "portfolio")
+"""Skills a GitHub profile link names (``listed``): the candidate keeps code on GitHub, where
+work can be looked at; it shows neither in use (that takes a repository or a bullet)."""
+
+
+def profile_link_evidence(resume: Resume) -> list[tuple[str, Evidence]]:
+    """``listed`` evidence of :data:`PROFILE_LINK_SKILLS` from the résumé's GitHub profile link
+    (``resume.basics.github``), citing the line that holds it (else the link itself)."""
+    user = getattr(resume.basics, "github", None)
+    if not user:
+        return []
+    holder = next((ln for ln in resume.lines if "github" in ln.text.lower()
+                   and user.lower() in ln.text.lower()), None)
+    text = holder.text.strip() if holder else f"github.com/{user}"
+    return [(skill_id, Evidence(source="resume", strength="listed", text=text,
+                                section=holder.section if holder else "basics",
+                                page=holder.page if holder else 1,
+                                detail=f"a GitHub profile link (github.com/{user})"))
+            for skill_id in PROFILE_LINK_SKILLS]
+
+
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
@@ -379,7 +425,7 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             bucket = evidence.setdefault(mention.skill_id, [])
             if all(e.text != item.text for e in bucket):
                 bucket.append(item)
-    for skill_id, item in heading_evidence(resume.lines):
+    for skill_id, item in [*heading_evidence(resume.lines), *profile_link_evidence(resume)]:
         if skill_id in taxonomy.skills and all(e.text != item.text
                                                for e in evidence.get(skill_id, ())):
             evidence.setdefault(skill_id, []).append(item)

@@ -247,7 +247,7 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("work", "worked"), _any("closely", "together", "alongside", "jointly",
                                         "cross-functionally", "collaboratively", "in")],
         [_lemma("work", "worked"), _any("with"), _filler(3),
-         _lemma(*PEOPLE, "dr", "prof", "professor", "faculty", "designer", "scientist",
+         _lemma(*PEOPLE, "dr", "dr.", "prof", "prof.", "professor", "faculty", "designer", "scientist",
                 "manager", "stakeholder", "partner", "department")],
         [_lemma("coordinate", "co-ordinate", "coordinated", "coordinating"),
          _any("with", "between", "across", "among")],
@@ -334,6 +334,20 @@ SIGNALS: tuple[Signal, ...] = (
         context=re.compile(r"(?i)\b(software|develop\w*|programm\w*|engineer\w*|coding|IT|web|"
                            r"applications?|technolog\w*|devops|automation|testing|QA|java|"
                            r"python|php|\.net|backend|back-end|full.?stack|front.?end)\b")),
+    Signal("dated_software_role", "work_experience", (
+        [_any("developer", "engineer", "programmer", "architect", "sdet", "tester", "dba",
+              "devops", "administrator"), {"OP": "*", "IS_SPACE": True},
+         {"OP": "?", "ORTH": {"IN": [",", "-", "–", "|", "(", ":"]}}, {"OP": "*", "IS_SPACE": True},
+         {"OP": "?", "LOWER": {"IN": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                      "sep", "sept", "oct", "nov", "dec", "january", "february",
+                                      "march", "april", "june", "july", "august", "september",
+                                      "october", "november", "december", "summer", "fall",
+                                      "spring", "winter"]}},
+         {"TEXT": {"REGEX": r"^\d{1,4}$"}}, {"OP": "?", "ORTH": {"IN": ["/", "."]}},
+         {"OP": "?", "TEXT": {"REGEX": r"^\d{2,4}$"}},
+         {"LOWER": {"IN": ["-", "–", "—", "to", "until", "till"]}}, _filler(2),
+         {"LOWER": {"REGEX": r"^(?:present|current|now|date|today|\d{2,4})$"}}],
+    ), "a software job title followed by its dates (\"Software Engineer, 1/09 to Present\")"),
     # ------------------------------------------------------------ open source and version control
     Signal("github_stars", "version_control", (
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars",

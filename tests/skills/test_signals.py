@@ -86,6 +86,9 @@ GOOD = [
     ("Added a Redis cache in front of the pricing API", "performance_optimization"),
     ("Deploying code over different servers for each release", "server_management"),
     ("Over 10 years of experience developing applications using Java", "work_experience"),
+    ("PHP DEVELOPER June 2008 - Present Working with designers", "work_experience"),
+    ("Software Engineer, 1/09 to Present ABC COMPANY", "work_experience"),
+    ("Worked with Dr. A. Lee and Prof. R. Adams on PlanIt", "teamwork"),
 ]
 
 BAD = [
@@ -119,6 +122,8 @@ BAD = [
     ("Hibernate (Open source ORM framework), HQL", "open_source"),
     ("Cisco WAAS product portfolio", "portfolio"),
     ("Web security server hardening checklist", "server_management"),
+    ("Marketing Specialist, June 2009 to July 2012", "work_experience"),
+    ("Bachelor of Engineering 2005 - 2009", "work_experience"),
 ]
 
 
@@ -212,3 +217,18 @@ def test_soft_skills_group_is_credited_by_meaning(taxonomy, matcher):
     findings = extract_skills(resume, taxonomy, matcher)
     profile = build_profile(((f.id, e) for f in findings for e in f.evidence), taxonomy)
     assert score_readiness(profile, taxonomy).group("soft_skills").score >= 70
+
+
+def test_github_profile_link_names_version_control_and_portfolio(taxonomy, matcher):
+    resume = resume_from_text("Ada Example\nada@example.com | github.com/ada-example\n"
+                              "Experience\nClerk, Shop  Jan 2020 – Dec 2020\n")
+    findings = {f.id: f for f in extract_skills(resume, taxonomy, matcher)}
+    for skill_id in ("version_control", "portfolio"):
+        [item] = findings[skill_id].evidence
+        assert item.strength == "listed" and "github.com/ada-example" in item.detail
+    assert "github" not in findings  # the link is not the GitHub skill (skill labels policy)
+
+
+def test_no_profile_link_no_evidence(taxonomy, matcher):
+    resume = resume_from_text("Ada Example\nada@example.com\nExperience\nClerk, Shop  2020\n")
+    assert "version_control" not in {f.id for f in extract_skills(resume, taxonomy, matcher)}
