@@ -273,17 +273,12 @@ def advice_level(score: float, seniority: str | None) -> str:
     return max(level, floor, key=LEVELS.index)
 
 
-def _lower_first(text: str) -> str:
-    """"No cloud platform …" → "no cloud platform …"; "CI/CD …" and "AWS …" stay as written."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 def phrase_gaps(gaps: tuple[Gap, ...], experience: Experience | None) -> tuple[Gap, ...]:
     """Gaps phrased for an experienced engineer: the résumé does not show it, not "you lack it".
 
-    For ``mid`` and ``senior`` candidates a ``missing`` gap says the résumé leaves the area
-    out (keeping the original reason in brackets) and asks for a bullet; other candidates'
-    gaps are returned unchanged.
+    For ``mid`` and ``senior`` candidates a ``missing`` gap keeps its reason, then says the
+    résumé leaves the area out and asks for a bullet; other candidates' gaps are returned
+    unchanged.
     """
     if experience is None or experience.seniority not in ("mid", "senior"):
         return gaps
@@ -292,8 +287,8 @@ def phrase_gaps(gaps: tuple[Gap, ...], experience: Experience | None) -> tuple[G
     for gap in gaps:
         if gap.kind == "missing":
             gap = replace(gap, reason=(
-                f"The résumé does not show this area ({_lower_first(gap.reason.rstrip('.'))}); "
-                f"after {years} years of software work you may well have done it: name it in a "
-                "bullet that says what you did and its result."))
+                f"{gap.reason.rstrip('.')}. The résumé does not show this area, yet after {years} "
+                f"years of software work you may well have done it: add a bullet that says what "
+                "you did and its result."))
         out.append(gap)
     return tuple(out)

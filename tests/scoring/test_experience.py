@@ -146,7 +146,8 @@ def test_senior_gaps_say_the_resume_does_not_show_it(tmp_path):
               "No automated testing or test framework is mentioned.", ("pytest",))
     weak = Gap("containers", "Containers", "weak", 0.1, 50.0, "Docker is only listed.", ("docker",))
     phrased = phrase_gaps((gap, weak), exp)
-    assert phrased[0].reason.startswith("The résumé does not show this area (no automated testing")
+    assert phrased[0].reason.startswith("No automated testing or test framework is mentioned. "
+                                        "The résumé does not show this area")
     assert "5 years of software work" in phrased[0].reason
     assert phrased[1] == weak
     junior = pdf_experience(tmp_path, CASES["internships only"][0])
