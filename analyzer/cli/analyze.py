@@ -43,11 +43,11 @@ def analyze(
                             "pass --github USER.")
     # with a résumé or folders there is still a report to make if GitHub fails: warn instead
     sources = _code_sources(github, repo or [], tax, warn=parsed is not None or bool(repo))
-    if github and sources.get("github_user") is None:
-        typer.echo(f"Warning: {sources['extra_warnings'][-1]}", err=True)
     sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
     report = run_analysis(parsed, resume_name=resume.name if resume else None,
                           taxonomy=tax, **sources)
+    for warning in report.warnings:  # also in the report; stderr so a script sees them
+        typer.echo(f"Warning: {warning}", err=True)
     text = report.to_json() if format is Format.json else report.to_markdown()
     if output is None:
         typer.echo(text)

@@ -89,13 +89,17 @@ def _headings(resume: Resume) -> Check:
 
 def _contact(resume: Resume) -> Check:
     basics = resume.basics
-    missing = [label for label, value in (("name", basics.name), ("e-mail", basics.email),
-                                          ("phone number", basics.phone)) if not value]
-    if not missing:
+    fields = (("name", basics.name), ("e-mail", basics.email), ("phone number", basics.phone))
+    missing = [label for label, value in fields if not value]
+    placeholders = [value for _, value in fields if value and template_text(value)]
+    if not missing and not placeholders:
         return Check("contact_details", "Contact details", True,
                      "Name, e-mail and phone number are present.")
-    return Check("contact_details", "Contact details", False,
-                 f"No {', '.join(missing)} found in the résumé text.",
+    found = [f"No {', '.join(missing)} found in the résumé text."] if missing else []
+    if placeholders:
+        found.append(f"Template placeholders stand where contact details belong: "
+                     f"{', '.join(placeholders)}.")
+    return Check("contact_details", "Contact details", False, " ".join(found),
                  "Put your name, e-mail and phone number as plain text at the top of page 1.")
 
 

@@ -39,7 +39,6 @@ from analyzer.resume import Resume, WorkEntry
 from analyzer.resume.dates import month_span, union_months
 from analyzer.resume.template import template_text
 from analyzer.scoring.gaps import Gap
-from analyzer.scoring.profile import CODE_CATEGORIES
 from analyzer.taxonomy import Taxonomy
 
 JUNIOR_BELOW = 24
@@ -59,6 +58,41 @@ _SOFTWARE_TITLE_PHRASES = re.compile(
     r"mern|mean\s+stack|cloud\s+engineer|infrastructure\s+engineer|security\s+engineer)\b",
     re.IGNORECASE,
 )
+SOFTWARE_CATEGORIES = frozenset({
+    "languages", "frameworks", "orm", "testing", "apis", "version_control", "runtimes",
+    "devops", "messaging",
+})
+"""Skill categories whose mention in a role's bullets shows software work. Servers, networks,
+cloud consoles and databases alone do not: a network engineer names Linux and SSH too."""
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+                 "twenty": 20}
+_STATED = re.compile(
+    rf"(?P<over>\b(?:over|more\s+than)\s+)?(?P<years>\d{{1,2}}(?:\.\d)?|{'|'.join(_NUMBER_WORDS)})\s*\+?\s*(?:years?|yrs?)\.?"
+    r"(?:\s*(?:and\s*)?(?P<months>\d{1,2})\s*months?)?\s*(?:of\s+)?(?:[\w/-]+\s+){0,4}?"
+    r"(?:experience|exp)\b"
+    rf"|\bexperience\s*:\s*(?P<years2>\d{{1,2}}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\.?"
+    r"(?:\s*(?:and\s*)?(?P<months2>\d{1,2})\s*months?)?",
+    re.IGNORECASE,
+)
+"""A stated total: "Over 3.5 years of experience", "12 years 6 months of IT experience", "8+ Yrs of exp"."""
+
+
+def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
+    """The largest experience total the résumé states, in months, with the words stating it."""
+    best: tuple[int, str] | None = None
+    for text in texts:
+        for m in _STATED.finditer(text):
+            raw = (m.group("years") or m.group("years2")).lower()
+            years = float(_NUMBER_WORDS.get(raw, 0) or raw)
+            months = round(years * 12) + int(m.group("months") or m.group("months2") or 0)
+            months += 1 if m.group("over") or "+" in m.group(0) else 0  # "over 5 years" is > 60 months
+            if 0 < months <= 600 and (best is None or months > best[0]):
+                best = (months, m.group(0))
+    return best
+
+
 _BUILT_SOFTWARE = re.compile(
     r"\b(?:develop(?:ed|ing|s)?|development\s+of|creat(?:ed|e|ing)|implement(?:ed|ing|s)?|built|build(?:ing|s)?|cod(?:ed|ing)|"
     r"programm(?:ed|ing)|deploy(?:ed|ing)?|automat(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|"
@@ -170,14 +204,29 @@ def software_experience(
     code_lines = {
         _key(e.text) for sid, e in evidence
         if e.source == "resume" and e.section == "work"
-        and taxonomy.skills[sid].category in CODE_CATEGORIES
+        and taxonomy.skills[sid].category in SOFTWARE_CATEGORIES
     }
     roles = tuple(_role(w, code_lines) for w in resume.work)
     spans = [month_span(r.start, r.end, resume.as_of) for r in roles if r.software and r.months]
     months = union_months(s for s in spans if s is not None)
     software = [r for r in roles if r.software]
     undated = [r for r in software if r.months is None]
-    if not software:
+    stated = stated_months(line.text for line in resume.lines)
+    # the résumé's own total wins (unless every role read is outside software) when its
+    # roles give no dated months, or when "present"
+    # could only be taken as today (no last-updated line, no PDF date): an old résumé read
+    # years later must not grow its author's experience
+    use_stated = stated is not None and (software or not roles) and (
+        months == 0 or (resume.as_of_source == "today" and any(r.end is None for r in software if r.months)))
+    if use_stated:
+        months = stated[0]
+        seniority = ("junior" if months < JUNIOR_BELOW else
+                     "mid" if months <= SENIOR_ABOVE else "senior")
+        why = ("its dated roles give none" if not software or not any(r.months for r in software)
+               else '"present" on its roles has no date of its own')
+        reason = (f"{months} months of software work, as the résumé states (\"{stated[1]}\"): "
+                  f"{why}.")
+    elif not software:
         seniority = "student"
         if resume.work and all(r.why.startswith("template") for r in roles):
             reason = (f"The résumé's {len(roles)} role{'s' * (len(roles) > 1)} are template "
@@ -224,17 +273,12 @@ def advice_level(score: float, seniority: str | None) -> str:
     return max(level, floor, key=LEVELS.index)
 
 
-def _lower_first(text: str) -> str:
-    """"No cloud platform …" → "no cloud platform …"; "CI/CD …" and "AWS …" stay as written."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 def phrase_gaps(gaps: tuple[Gap, ...], experience: Experience | None) -> tuple[Gap, ...]:
     """Gaps phrased for an experienced engineer: the résumé does not show it, not "you lack it".
 
-    For ``mid`` and ``senior`` candidates a ``missing`` gap says the résumé leaves the area
-    out (keeping the original reason in brackets) and asks for a bullet; other candidates'
-    gaps are returned unchanged.
+    For ``mid`` and ``senior`` candidates a ``missing`` gap keeps its reason, then says the
+    résumé leaves the area out and asks for a bullet; other candidates' gaps are returned
+    unchanged.
     """
     if experience is None or experience.seniority not in ("mid", "senior"):
         return gaps
@@ -243,8 +287,8 @@ def phrase_gaps(gaps: tuple[Gap, ...], experience: Experience | None) -> tuple[G
     for gap in gaps:
         if gap.kind == "missing":
             gap = replace(gap, reason=(
-                f"The résumé does not show this area ({_lower_first(gap.reason.rstrip('.'))}); "
-                f"after {years} years of software work you may well have done it: name it in a "
-                "bullet that says what you did and its result."))
+                f"{gap.reason.rstrip('.')}. The résumé does not show this area, yet after {years} "
+                f"years of software work you may well have done it: add a bullet that says what "
+                "you did and its result."))
         out.append(gap)
     return tuple(out)

@@ -222,6 +222,8 @@ TEMPLATE = ("YOUR NAME HERE\nyour_name@email.com | 000-00-0000 | github.com/your
     ("template_text", TEMPLATE, False, "8 lines still hold template text: 'YOUR NAME', "
      "'github.com/your_id', 'Job Title 1', 'Company 1', 'Month 20XX' and 3 more."),
     ("github_link", TEMPLATE, False, "The GitHub link github.com/your_id is a template placeholder, not a profile."),
+    ("contact_details", TEMPLATE, False, "Template placeholders stand where contact details belong: "
+     "YOUR NAME HERE, your_name@email.com, 000-00-0000."),
     ("measurable_outcomes", TEMPLATE, False,
      "0 of 3 work and project statements (bullets or sentences) carry a measurable outcome (0%)."),
 ])
