@@ -106,8 +106,10 @@ def find_gaps(
         elif all(s.factor <= 0.5 for s in best):
             kind = "weak"
             it = "them" if len(best) > 1 else "it"
-            reason = (f"{'; '.join(_where(s, profile) for s in best)}: show {it} used in a work "
-                      "or project bullet (or in code).")
+            code = " (or in code)" if any(s.category in CODE_CATEGORIES for s in best) else ""
+            more = f"; this area asks for {group.need}" if len(best) < group.need else ""
+            reason = (f"{'; '.join(_where(s, profile) for s in best)}{more}: show {it} used in a "
+                      f"work or project bullet{code}.")
         elif len(best) < group.need:
             kind = "partial"
             others = [taxonomy.skill(s).name.lower() for s in group.any_of

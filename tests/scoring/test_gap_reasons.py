@@ -42,6 +42,9 @@ CASES = [
     ("a GitHub profile link", [("version_control", ev(
         "listed", "basics", "github.com/ada", "a GitHub profile link (github.com/ada)"))], [],
      "version_control", ["rests only on a GitHub profile link"], []),
+    ("one soft skill, only listed", [("teamwork", ev("listed", "skills", "Soft: Teamwork"))], [],
+     "soft_skills", ["Teamwork and collaboration is only listed in the skills section",
+                     "asks for 2", "work or project bullet."], ["in code"]),
     ("one soft skill of two", [("leadership", ev("applied", "work", "Led a team of 5"))], [],
      "soft_skills", ["Only Leadership is shown in use", "asks for 2", "show another"], ["Nothing"]),
 ]
