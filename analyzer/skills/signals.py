@@ -259,7 +259,9 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("cross"), _any("-"), _any("functional", "functionally", "team")],
         [_any("in"), _any("tandem"), _any("with")],
         [_any("part", "member"), _any("of"), _any("a", "the"), _filler(2), _lemma("team")],
-        [_lemma("coordinate", "assist", "help", "support"), _filler(2),
+        # verb forms only: "Support Engineer" and "Help Desk" are job titles
+        [_any("coordinate", "coordinated", "coordinating", "assist", "assisted", "assisting",
+              "helped", "helping"), _filler(2),
          _lemma("developer", "engineer", "colleague", "teammate", "team")],
     ), "works with others (\"collaborated with\", \"worked closely with the data science team\")"),
     Signal("solve_problems", "problem_solving", (

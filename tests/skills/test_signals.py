@@ -124,6 +124,8 @@ BAD = [
     ("Web security server hardening checklist", "server_management"),
     ("Marketing Specialist, June 2009 to July 2012", "work_experience"),
     ("Bachelor of Engineering 2005 - 2009", "work_experience"),
+    ("Support Engineer, Contoso Retail Jun 2020 – Jan 2022", "teamwork"),
+    ("Help Desk Engineer at a hospital", "teamwork"),
 ]
 
 
