@@ -132,8 +132,13 @@ def evaluate_groups(corpus: Path, taxonomy, matcher, labels: dict | None = None)
     seniority = None
     if any(predicted is not None for *_, predicted in seniority_pairs):
         agree = sum(label == predicted for _, label, predicted in seniority_pairs)
+        by_corpus = {}
+        for prefix in ("resumes/", "dotin/"):
+            pairs = [p for p in seniority_pairs if p[0].startswith(prefix)]
+            hits = sum(label == predicted for _, label, predicted in pairs)
+            by_corpus[prefix.rstrip("/")] = {"agree": hits, "of": len(pairs)}
         seniority = {"agree": agree, "of": len(seniority_pairs),
-                     "rate": _rate(agree, len(seniority_pairs)),
+                     "rate": _rate(agree, len(seniority_pairs)), "by_corpus": by_corpus,
                      "disagreements": [{"document": k, "label": lab, "report": pred}
                                        for k, lab, pred in seniority_pairs if lab != pred]}
     return {
@@ -170,8 +175,10 @@ def render_groups(result: dict, errors: bool = False) -> str:
         f"{_pct(result['shown_credited_rate'])} (target ≥ {SHOWN_CREDITED_TARGET:.0%})",
     ]
     s = result["seniority"]
-    out.append("seniority agreement: " + (f"{s['agree']}/{s['of']} = {_pct(s['rate'])}" if s
-                                          else "the report has no candidate.seniority yet"))
+    out.append("seniority agreement: " + (
+        f"{s['agree']}/{s['of']} = {_pct(s['rate'])} ("
+        + ", ".join(f"{k} {v['agree']}/{v['of']}" for k, v in s["by_corpus"].items()) + ")"
+        if s else "the report has no candidate.seniority yet"))
     rows = [f"  {g:<24} gaps {f['false_gaps']}/{f['supported']:<3} credit "
             f"{f['false_credit']}/{f['absent']:<3} shown {f['shown_credited']}/{f['shown']}"
             for g, f in result["per_group"].items()]
