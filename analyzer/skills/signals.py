@@ -299,6 +299,15 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("execute", "run", "load", "respond", "build", "start", "work"), _filler(3),
          _any("faster", "quicker")],
     ), "a measured speed-up (\"2.8x speedup\", \"40% faster\")"),
+    Signal("concurrency", "concurrency", (
+        [_any("concurrent", "concurrency", "multithreaded", "multi-threaded", "parallel",
+              "asynchronous", "async", "non-blocking"),
+         _lemma("model", "processing", "programming", "execution", "worker", "thread",
+                "application", "job", "task", "crawling", "crawler", "io", "i/o", "request",
+                "pipeline", "computation", "code", "server")],
+        [_any("multi"), _any("-"), _any("threaded", "threading"), _lemma("application", "code",
+                                                                          "programming", "server")],
+    ), "works with concurrency (\"concurrent model in crawling\", \"multithreaded applications\")"),
     # ------------------------------------------------------------ scalability
     Signal("serve_load", "scalability", (
         [_lemma(*SERVE_VERBS), _filler(4), *NUMBER, {"OP": "?", **MAGNITUDE},
@@ -381,6 +390,7 @@ SIGNALS: tuple[Signal, ...] = (
                             "vulnerabilities", "threat", "threats", "injection", "breach",
                             "exploit", "xss", "csrf", "intrusion", "abuse", "fraud", "spam")],
         [_any("security"), _lemma("feature", "fix", "patch", "audit", "review", "hardening",
+                                  "consultation", "consulting", "assessment", "testing",
                                   "vulnerability", "vulnerabilities", "scan", "scanning",
                                   "control", "controls", "policy", "policies")],
         [_lemma("firewall", "firewalls", "waf")],

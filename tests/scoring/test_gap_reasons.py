@@ -65,15 +65,19 @@ def test_gap_reason_says_what_was_found(credited, uncredited, group, must, must_
 def test_readiness_explanation_of_a_zero_group_is_true_too():
     profile = build_profile([], TAXONOMY, uncredited=[("cloud_computing", COURSE)])
     explanation = score_readiness(profile, TAXONOMY).group("cloud_hosting").explanation
-    assert explanation.startswith("Only a course title mentions it") and explanation.endswith("→ 0")
+    assert explanation.startswith("Only a course title mentions it") and explanation.endswith("→ 10")
     empty = score_readiness(build_profile([], TAXONOMY), TAXONOMY).group("cloud_hosting")
     assert empty.explanation == f"{GROUPS['cloud_hosting'].missing_reason} → 0"
 
 
-def test_uncredited_mentions_earn_nothing():
+def test_a_course_title_earns_a_token_score_and_no_skill():
     profile = build_profile([], TAXONOMY, uncredited=[("cloud_computing", COURSE)])
-    assert score_readiness(profile, TAXONOMY).group("cloud_hosting").score == 0
+    readiness = score_readiness(profile, TAXONOMY)
+    assert readiness.group("cloud_hosting").score == 10   # 100 × COURSE_FACTOR
+    assert readiness.group("cloud_hosting").met_by == ()
     assert profile.get("cloud_computing") is None
+    soft = build_profile([], TAXONOMY, uncredited=[("communication", COURSE)])
+    assert score_readiness(soft, TAXONOMY).group("soft_skills").score == 5  # need 2
 
 
 def test_a_course_title_in_a_real_resume_is_cited_not_credited():
@@ -85,5 +89,5 @@ def test_a_course_title_in_a_real_resume_is_cited_not_credited():
         "Coursework: Cloud Computing, Operating Systems\nSkills\nPython, Git\n")
     report = analyze(resume, taxonomy=TAXONOMY)
     cloud = report.readiness.group("cloud_hosting")
-    assert cloud.score == 0 and "Cloud Computing" in cloud.explanation
+    assert cloud.score == 10 and "Cloud Computing" in cloud.explanation
     assert any(g.id == "cloud_hosting" and "course title" in g.reason for g in report.gaps)

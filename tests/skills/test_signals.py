@@ -87,6 +87,9 @@ GOOD = [
     ("Deploying code over different servers for each release", "server_management"),
     ("Over 10 years of experience developing applications using Java", "work_experience"),
     ("PHP DEVELOPER June 2008 - Present Working with designers", "work_experience"),
+    ("A desktop search app that uses a concurrent model in crawling files", "concurrency"),
+    ("Eight years of multithreaded application development in C++", "concurrency"),
+    ("Security consultation for small web shops", "web_security"),
     ("Software Engineer, 1/09 to Present ABC COMPANY", "work_experience"),
     ("Worked with Dr. A. Lee and Prof. R. Adams on PlanIt", "teamwork"),
 ]
@@ -126,6 +129,8 @@ BAD = [
     ("Bachelor of Engineering 2005 - 2009", "work_experience"),
     ("Support Engineer, Contoso Retail Jun 2020 – Jan 2022", "teamwork"),
     ("Help Desk Engineer at a hospital", "teamwork"),
+    ("Configuration of Discoverer, Admin, Concurrent, Forms, Web, Reports", "concurrency"),
+    ("Supports 500 concurrent users", "concurrency"),
 ]
 
 
