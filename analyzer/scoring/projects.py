@@ -10,9 +10,9 @@ where levels are beginner 0, intermediate 1, advanced 2, and the candidate's lev
 :func:`analyzer.scoring.experience.advice_level`: the higher of what overall readiness says
 (under 40 beginner, under 70 intermediate, else advanced: our own cut-offs, so that a
 newcomer is not sent to build microservices first) and what seniority allows (a mid-level
-engineer is at least intermediate, a senior one advanced). Projects more than one level
-below the candidate are not offered at all: a senior engineer whose résumé leaves areas out
-gets advanced projects, never beginner ones. After each pick, the gaps it closes are no
+engineer is at least intermediate, a senior one advanced). Beginner projects are offered to
+beginners only, and nothing more than one level below the candidate: a senior engineer whose
+résumé leaves areas out gets advanced (at most intermediate) projects, never beginner ones. After each pick, the gaps it closes are no
 longer open. Each suggestion is phrased in the candidate's own stack (a Python + FastAPI
 candidate gets a FastAPI version, a TypeScript + Express one an Express version); a project
 meant to close a relational-database gap uses the stack's relational default when the
@@ -127,8 +127,10 @@ def suggest_projects(
     open_gaps = {g.id: g.importance for g in gaps}
     names = {g.id: g.name for g in taxonomy.groups}
     picked: list[Suggestion] = []
-    # more than one level below the candidate is never offered (no to-do API for a senior)
-    candidates = [p for p in taxonomy.projects if LEVELS.index(p.difficulty) >= level - 1]
+    # beginner projects are for beginners only, and nothing is more than one level below the
+    # candidate (no to-do API for a mid-level or senior engineer)
+    lowest = 0 if level == 0 else max(1, level - 1)
+    candidates = [p for p in taxonomy.projects if LEVELS.index(p.difficulty) >= lowest]
 
     while candidates and len(picked) < limit:
         best: tuple[float, Project, tuple[str, ...], dict[str, str]] | None = None

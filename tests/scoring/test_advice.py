@@ -62,8 +62,10 @@ def test_projects_are_phrased_in_the_candidates_stack():
 def test_seniors_never_get_beginner_projects_and_juniors_do():
     profile = profile_of(python="applied", django="applied")
     _, _, senior = plan(profile, level="advanced")
+    _, _, mid = plan(profile, level="intermediate")
     _, _, junior = plan(profile, level="beginner")
     assert senior and all(p.difficulty != "beginner" for p in senior)
+    assert mid and all(p.difficulty != "beginner" for p in mid)
     assert any(p.difficulty == "advanced" for p in senior)
     assert all(p.difficulty != "advanced" for p in junior)
     assert [p.id for p in senior] != [p.id for p in junior]
