@@ -138,8 +138,9 @@ def interview_prompts(
     """Questions for each skill claimed but not shown (strongest evidence ``listed``).
 
     Only skills found directly on the résumé count (implied ones are not claims), in
-    :data:`PROMPT_CATEGORIES`, with a row in the table or a category row; at most
-    ``limit``, highest taxonomy weight first (ties: the profile's order).
+    :data:`PROMPT_CATEGORIES`, with a row in the table or a category row, leaving out a
+    concept another named skill implies (Version control next to Git); at most ``limit``,
+    highest taxonomy weight first (ties: the profile's order).
     """
     by_skill, by_category = taxonomy.prompts_by_skill, taxonomy.prompts_by_category
     listed = [s for s in profile.skills
@@ -147,6 +148,9 @@ def interview_prompts(
               and all(e.source == "resume" for e in s.evidence)
               and s.category in PROMPT_CATEGORIES
               and (s.id in by_skill or s.category in by_category)]
+    # a concept implied by another skill the résumé names (version control by Git) adds nothing
+    implied = set(taxonomy.implied(s.id for s in profile.skills if s.evidence))
+    listed = [s for s in listed if s.id not in implied]
     listed.sort(key=lambda s: -s.weight)
     out = []
     for s in listed[:limit]:

@@ -155,6 +155,11 @@ def test_prompts_for_skills_only_listed():
     assert "{name}" not in " ".join(q for p in prompts.values() for q in p.questions)
 
 
+def test_no_prompt_for_a_concept_another_prompt_covers():
+    profile = profile_of(python="applied", git="listed", version_control="listed")
+    assert [p.skill for p in interview_prompts(profile, TAXONOMY)] == ["git"]
+
+
 def test_no_prompt_for_a_skill_shown_in_code():
     code = Evidence("repo", "demonstrated", "Dockerfile", repo="app", path="Dockerfile")
     profile = build_profile([("docker", ev("listed", "skills")), ("docker", code)], TAXONOMY,
