@@ -134,13 +134,15 @@ def resources_for_gap(
 
 def interview_prompts(
     profile: Profile, taxonomy: Taxonomy, limit: int = MAX_PROMPTS,
+    stack: CandidateStack | None = None,
 ) -> tuple[InterviewPrompt, ...]:
     """Questions for each skill claimed but not shown (strongest evidence ``listed``).
 
     Only skills found directly on the résumé count (implied ones are not claims), in
     :data:`PROMPT_CATEGORIES`, with a row in the table or a category row, leaving out a
     concept another named skill implies (Version control next to Git); at most ``limit``,
-    highest taxonomy weight first (ties: the profile's order).
+    the candidate's own ``stack`` first, then highest taxonomy weight (ties: the profile's
+    order).
     """
     by_skill, by_category = taxonomy.prompts_by_skill, taxonomy.prompts_by_category
     listed = [s for s in profile.skills
@@ -151,7 +153,8 @@ def interview_prompts(
     # a concept implied by another skill the résumé names (version control by Git) adds nothing
     implied = set(taxonomy.implied(s.id for s in profile.skills if s.evidence))
     listed = [s for s in listed if s.id not in implied]
-    listed.sort(key=lambda s: -s.weight)
+    own = set(stack.ids()) if stack else set()
+    listed.sort(key=lambda s: (s.id not in own, -s.weight))
     out = []
     for s in listed[:limit]:
         questions = by_skill.get(s.id) or tuple(q.replace("{name}", s.name)
