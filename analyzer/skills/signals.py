@@ -469,6 +469,25 @@ class SignalMatcher:
         self.matcher = Matcher(vocab)
         for signal in self.signals.values():
             self.matcher.add(signal.id, list(signal.patterns))
+        # Words a match can start with: a line holding none of them (and no number) cannot
+        # match, so the Matcher — whose set and regex predicates run in Python — skips it.
+        self._openers: set[str] = set()
+        self._numeric = False
+        for signal in self.signals.values():
+            for pattern in signal.patterns:
+                first = pattern[0]
+                for key in ("LEMMA", "LOWER", "ORTH"):
+                    value = first.get(key)
+                    if isinstance(value, str):
+                        self._openers.add(value.lower())
+                    elif isinstance(value, dict) and "IN" in value:
+                        self._openers.update(v.lower() for v in value["IN"])
+                if "TEXT" in first or "LIKE_NUM" in first:
+                    self._numeric = True
+
+    def _may_match(self, doc: Doc) -> bool:
+        return any(t.lemma_ in self._openers or t.lower_ in self._openers
+                   or (self._numeric and t.text[:1].isdigit()) for t in doc)
 
     def strength(self, signal_id: str) -> str | None:
         """The fixed strength of a rule (:attr:`Signal.strength`), None when the line decides."""
@@ -477,6 +496,8 @@ class SignalMatcher:
     def find(self, doc: Doc) -> list[SignalMatch]:
         """Signals in one doc, one per (skill, signal), longest match first, in reading order."""
         best: dict[str, Span] = {}
+        if not self._may_match(doc):
+            return []
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
             context = self.signals[rule].context
