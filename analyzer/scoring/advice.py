@@ -6,7 +6,8 @@ each with the areas the article pairs it with. For a gap, :func:`resources_for_g
 keeps those that help its area, suit the candidate's level and, for certifications,
 fit the candidate's stack (the Oracle Java certification for a Java or Kotlin candidate,
 AWS Certified Developer for one who shows AWS …). "Official documentation" is named
-after the tools that would close the gap ("Official documentation: FastAPI, pytest").
+after the candidate's own tool for the area, else the tools that would close it
+("Official documentation: Jest").
 
 Interview prompts come from the ``interview_prompts`` table: for each skill claimed on
 the résumé but shown neither in code nor in a work or project bullet (its strongest
