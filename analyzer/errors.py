@@ -15,9 +15,16 @@ boundary (``raise ResumeError(...) from exc``), so callers only ever see these::
     │   ├── RepoFolderError         a --repo path that is missing or not a folder
     │   └── GitHubUserNotFoundError
     ├── TaxonomyError               skill_taxonomy.yaml is missing or invalid
-    └── GitHubError                 GitHub could not be read
-        ├── RateLimitError          the rate limit is exhausted (carries ``reset_at``)
-        └── GitHubUnavailableError  5xx, time-outs, connection refused
+    ├── GitHubError                 GitHub could not be read
+    │   ├── RateLimitError          the rate limit is exhausted (carries ``reset_at``)
+    │   └── GitHubUnavailableError  5xx, time-outs, connection refused
+    └── WorkspaceError              the workspace database could not be used
+        ├── WorkspaceUnavailableError  cannot open the file or reach the server
+        ├── WorkspaceBusyError      SQLite locked by another writer past the busy timeout
+        ├── WorkspaceCorruptError   not a jobready workspace, or a damaged file
+        ├── WorkspaceVersionError   made by a newer jobready
+        ├── WorkspaceURLError       a bad DATABASE_URL (also an InputError)
+        └── NotInWorkspaceError     no such candidate, report, cohort or posting (also an InputError)
 """
 
 from __future__ import annotations
@@ -107,3 +114,31 @@ class RateLimitError(GitHubError):
 
 class GitHubUnavailableError(GitHubError):
     """GitHub answered 5xx, timed out or refused the connection after bounded retries."""
+
+
+class WorkspaceError(JobreadyError):
+    """The workspace database could not be used; the message says why and what to do."""
+
+
+class WorkspaceUnavailableError(WorkspaceError):
+    """The database cannot be opened or reached: a bad path, a refused connection."""
+
+
+class WorkspaceBusyError(WorkspaceError):
+    """Another writer held the SQLite file longer than the busy timeout (30 s)."""
+
+
+class WorkspaceCorruptError(WorkspaceError):
+    """The file or database is not a jobready workspace (or is damaged)."""
+
+
+class WorkspaceVersionError(WorkspaceError):
+    """The database was made by a newer jobready than this one."""
+
+
+class WorkspaceURLError(WorkspaceError, InputError):
+    """``DATABASE_URL`` or ``--database`` is not a usable database URL."""
+
+
+class NotInWorkspaceError(WorkspaceError, InputError):
+    """No candidate, report, cohort or posting with the given name or id."""

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything jobready needs, on a clean Debian machine or a developer's:
 #   - Debian packages: chromium (the browser test drives it), fonts-dejavu-core (test PDFs
-#     with ligatures use DejaVu Sans), poppler-utils (pdftoppm, for looking at PDFs);
+#     with ligatures use DejaVu Sans), poppler-utils (pdftoppm, for looking at PDFs),
+#     postgresql (the workspace tests start a throw-away server with its initdb/pg_ctl);
 #   - a virtual environment in .venv with jobready and its dev extras.
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
@@ -11,6 +12,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -22,6 +22,16 @@ def analyze(
         "--github-from-resume", help="Read the GitHub profile the résumé links to.")] = False,
     repo: Annotated[Optional[list[Path]], typer.Option(help="Local repository folder (repeatable).")] = None,
     taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
+    save: Annotated[bool, typer.Option("--save", help="Store the report in the workspace.")] = False,
+    candidate: Annotated[Optional[str], typer.Option(
+        help="With --save: the candidate to store it under (default: the name on the résumé).")] = None,
+    cohort: Annotated[Optional[str], typer.Option(
+        help="With --save: put the candidate in this cohort.")] = None,
+    keep_file: Annotated[bool, typer.Option(
+        "--keep-file", help="With --save: keep the résumé PDF too (not kept otherwise).")] = False,
+    database: Annotated[Optional[str], typer.Option(
+        "--database", metavar="URL", help="With --save: workspace database URL "
+        "(default: $DATABASE_URL, else a SQLite file in the user's data folder).")] = None,
 ) -> None:
     """Analyse a résumé PDF (and optionally GitHub or local repositories) into a report."""
     if resume is not None and not resume.is_file():
@@ -29,6 +39,16 @@ def analyze(
     if github_from_resume and resume is None:
         _fail("--github-from-resume needs a résumé PDF to read the link from: give one, "
               "or pass --github USER.", 2)
+    if not save and (candidate or cohort or keep_file or database):
+        _fail("--candidate, --cohort, --keep-file and --database only apply to a saved "
+              "report: add --save.", 2)
+    if keep_file and resume is None:
+        _fail("--keep-file keeps the résumé PDF, and no résumé was given: drop --keep-file.", 2)
+    workspace = None
+    if save:  # fail on a database that cannot be used before spending time on the analysis
+        from analyzer.cli.workspace import open_for_save
+
+        workspace = open_for_save(database)
     from analyzer.report.build import analyze as run_analysis  # spaCy loads here, after the cheap checks
     from analyzer.resume.parse import parse_resume
     from analyzer.taxonomy.loader import load_taxonomy
@@ -48,6 +68,15 @@ def analyze(
                           taxonomy=tax, **sources)
     for warning in report.warnings:  # also in the report; stderr so a script sees them
         typer.echo(f"Warning: {warning}", err=True)
+    if workspace is not None:
+        from analyzer.cli.workspace import save_report_cli
+
+        inputs = {"resume": resume.read_bytes()} if resume else {}
+        inputs |= {"github": github.encode()} if sources.get("github_user") else {}
+        inputs |= {f"repo:{path.name}": str(path.resolve()).encode() for path in repo or ()}
+        with workspace:
+            save_report_cli(workspace, report.to_dict(), candidate=candidate, cohort=cohort,
+                            inputs=inputs, resume_file=resume if keep_file else None)
     text = report.to_json() if format is Format.json else report.to_markdown()
     if output is None:
         typer.echo(text)
