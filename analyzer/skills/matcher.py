@@ -6,12 +6,17 @@
 gives candidate spans; :class:`analyzer.disambiguation.Disambiguator` keeps the ones a
 careful reader would count (its module docstring lists the rules: URLs, veto words,
 years, company suffixes, initials, context words, common nouns, neighbours), and the
-longest of overlapping spans wins (``spacy.util.filter_spans``).
+longest of overlapping spans wins (``spacy.util.filter_spans``). The pipeline also
+lemmatizes (spaCy's lookup lemmatizer) so that :mod:`analyzer.skills.signals` can read skills
+from what a sentence says ("Led a team of 5" → leadership); a signal counts only for a skill
+no taxonomy term of the same line names, and its evidence ``detail`` quotes what was read.
+Section headings that name an activity ("Invited Talks") and a GitHub profile link
+(version control and portfolio, ``listed``) give evidence too.
 :func:`extract_skills` turns the mentions in a parsed résumé into
 :class:`SkillFinding` objects, each with one :class:`Evidence` per line naming it::
 
     taxonomy = load_taxonomy()
-    matcher = SkillMatcher(taxonomy)              # ~0.2 s: compile once, reuse
+    matcher = SkillMatcher(taxonomy)              # ~0.3 s: compile once, reuse
     matcher.mentions("Built REST APIs in Go and PostgreSQL")
     # [Mention("rest", ...), Mention("go", ...), Mention("postgresql", ...)]
     findings = extract_skills(parse_resume("cv.pdf"), taxonomy, matcher)
@@ -29,7 +34,9 @@ only appears as a university course title is not claimed): :func:`course_lines` 
 education lines that list courses, and they give evidence only for education skills
 (degrees, bootcamps, online courses) and for bare technology names listed as items of their
 own (:func:`bare_technology`: "C, C++, Java" under a course heading is a skills list). Degree
-lines and project descriptions in the education section still count.
+lines and project descriptions in the education section still count. :func:`course_evidence`
+returns the course-title mentions separately, so scoring can say "only a course title
+mentions it" rather than "nothing does" (``Profile.uncredited``).
 """
 
 from __future__ import annotations
