@@ -15,6 +15,7 @@ boundary (``raise ResumeError(...) from exc``), so callers only ever see these::
     │   ├── RepoFolderError         a --repo path that is missing or not a folder
     │   └── GitHubUserNotFoundError
     ├── TaxonomyError               skill_taxonomy.yaml is missing or invalid
+    ├── ExportError                 an export could not be made (the PDF engine failed)
     ├── GitHubError                 GitHub could not be read
     │   ├── RateLimitError          the rate limit is exhausted (carries ``reset_at``)
     │   └── GitHubUnavailableError  5xx, time-outs, connection refused
@@ -98,6 +99,10 @@ class TaxonomyError(JobreadyError):
     def __init__(self, message: str, problems: list[Problem] | None = None):
         super().__init__(message)
         self.problems: list[Problem] = list(problems or [])
+
+
+class ExportError(JobreadyError):
+    """An export (HTML, PDF) could not be made; the message says what to do instead."""
 
 
 class GitHubError(JobreadyError):

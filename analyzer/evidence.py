@@ -42,6 +42,8 @@ class Evidence:
         page: 1-based résumé page, else None.
         repo: repository full name (``"octocat/hello"``) or local folder name, else None.
         path: file path inside the repository, else None.
+        line: 1-based line in that file of the declaration read from the code (a route, a
+            database setting, a password hashing call), else None.
         url: link to the file on GitHub, else None.
         detail: optional extra explanation (``"implied by PostgreSQL"``).
     """
@@ -53,6 +55,7 @@ class Evidence:
     page: int | None = None
     repo: str | None = None
     path: str | None = None
+    line: int | None = None
     url: str | None = None
     detail: str | None = None
 

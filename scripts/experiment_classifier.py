@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import warnings
 from pathlib import Path
 
 import yaml
@@ -36,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from evaluate_groups import DEFAULT_CORPUS, evaluate_groups  # noqa: E402
 
 from analyzer.skills.matcher import APPLIED_SECTIONS, Mention, SkillMatcher  # noqa: E402
+from analyzer.skills.signals import SignalMatcher  # noqa: E402
 from analyzer.taxonomy.loader import load_taxonomy  # noqa: E402
 
 SENTENCES = Path(__file__).resolve().parent / "labels" / "sentences.yaml"
@@ -69,8 +69,7 @@ class ClassifierMatcher(SkillMatcher):
         super().__init__(taxonomy)
         self.model, self.threshold, self.rules = model, threshold, rules
         if not rules:
-            self.signals.signals = {}
-            self.signals.matcher = type(self.signals.matcher)(self.nlp.vocab)
+            self.signals = SignalMatcher(self.nlp.vocab, taxonomy, signals=())
 
     def _line_mentions(self, doc, section):
         found = super()._line_mentions(doc, section)
@@ -89,7 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args(argv)
-    warnings.filterwarnings("ignore", message=r"\[W036\]")  # the empty Matcher of "terms + classifier"
     taxonomy = load_taxonomy()
     texts, labels = training_data()
     model = train(texts, labels)

@@ -105,7 +105,9 @@ def load_corpus(folder: str | Path, owner: str = "devuser", copies: int = 1,
     """Repositories from the shared corpus (``repos/OWNER__NAME.json``), owned by ``owner``.
 
     ``copies`` > 1 repeats every repository under new names (``NAME-2`` …) for larger
-    profiles; ``limit`` keeps the first N. Blobs exist only for the paths in ``files``.
+    profiles; ``limit`` keeps the first N. Blobs hold the texts of ``files``; every other blob
+    of the tree (the corpus keeps no source code) answers a one-line placeholder, so that, as on
+    GitHub, every file in the tree can be read and the request counts match a real profile's.
     """
     repos = []
     paths = sorted(Path(folder, "repos").glob("*.json"))
@@ -116,6 +118,8 @@ def load_corpus(folder: str | Path, owner: str = "devuser", copies: int = 1,
             name = meta["name"] if copy == 1 else f"{meta['name']}-{copy}"
             by_path = {e["path"]: e["sha"] for e in data["tree"]["tree"]}
             blobs = {by_path[p]: text.encode() for p, text in data["files"].items() if p in by_path}
+            blobs.update({e["sha"]: b"# source text not kept in the corpus\n" for e in data["tree"]["tree"]
+                          if e["type"] == "blob" and e["sha"] not in blobs})
             meta.pop("full_name", None)
             meta["name"] = name
             repos.append(FakeRepo(owner, name, data["tree"]["tree"], blobs, meta, data["languages"]))

@@ -19,6 +19,7 @@ except ImportError:  # older Typer on a plain Click
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from analyzer.cli import analyze, taxonomy  # noqa: F401  (registers the commands)
+from analyzer.cli import batch, exports  # noqa: F401  (registers the commands)
 from analyzer.cli import workspace  # noqa: F401  (candidates, history, compare, note, cohort …)
 from analyzer.cli.common import app
 from analyzer.errors import InputError, JobreadyError, TaxonomyError

@@ -14,7 +14,8 @@ app = typer.Typer(
     rich_markup_mode=None,
     help="Job-readiness analyzer for aspiring backend developers.",
 )
-taxonomy_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Work with skill_taxonomy.yaml.")
+taxonomy_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                           help="Work with skill_taxonomy.yaml and technologies.yaml.")
 app.add_typer(taxonomy_app, name="taxonomy")
 
 

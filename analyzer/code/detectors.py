@@ -28,9 +28,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from packaging.utils import canonicalize_name
-
 from analyzer.code.manifests import Dependency, Service, file_kind, is_excluded, is_kubernetes_manifest
+from analyzer.code.packagemap import FRONTEND_CATEGORIES, in_frontend, load_package_map, normal_name
 from analyzer.code.portfolio import ci_paths, docker_paths
 from analyzer.code.testsuites import TestSuite
 from analyzer.taxonomy.loader import Taxonomy
@@ -42,8 +41,10 @@ if TYPE_CHECKING:
 class EvidenceSink(Protocol):
     """Where detectors put findings (``analyzer.code.repos`` keeps one entry per skill and path)."""
 
-    def add(self, skill_id: str | None, path: str | None, text: str, detail: str | None = None) -> None:
-        """Record that ``path`` (None: the whole repository) shows ``skill_id`` (None: ignored)."""
+    def add(self, skill_id: str | None, path: str | None, text: str, detail: str | None = None,
+            line: int | None = None) -> None:
+        """Record that ``path`` (None: the whole repository) shows ``skill_id`` (None: ignored),
+        at 1-based ``line`` when the finding was read from the code."""
 
 
 # Non-package signals → names or aliases to look up in the taxonomy (first that exists wins).
@@ -115,27 +116,29 @@ def unresolved_signals(taxonomy: Taxonomy) -> list[str]:
     return [key for key in _SIGNALS if signal_skill(taxonomy, key) is None]
 
 
-def _normal(ecosystem: str, name: str) -> str:
-    return canonicalize_name(name) if ecosystem == "pypi" else name.lower()
-
-
 class _PackageIndex:
-    """The taxonomy's ``packages`` map, inverted: (ecosystem, package) → skill ids (exact names and globs)."""
+    """The taxonomy's ``packages`` globs and the ranked package map (``analyzer/data/package_map.yaml``),
+    inverted: (ecosystem, package) → skill ids. Map entries whose id the taxonomy lacks are skipped."""
 
     def __init__(self, taxonomy: Taxonomy):
         self.exact: dict[tuple[str, str], list[str]] = {}
         self.globs: dict[str, list[tuple[str, str]]] = {}
+        package_map = load_package_map()
+        for ecosystem in package_map.entries:
+            for entry in package_map[ecosystem]:
+                if entry.id in taxonomy.skills:
+                    self.exact.setdefault((ecosystem, normal_name(ecosystem, entry.name)), []).append(entry.id)
         for skill in taxonomy.skills.values():
             for ecosystem, names in skill.packages.items():
                 for name in names:
-                    key = _normal(ecosystem, name)
+                    key = normal_name(ecosystem, name)
                     if any(c in key for c in "*?["):
                         self.globs.setdefault(ecosystem, []).append((key, skill.id))
                     else:
                         self.exact.setdefault((ecosystem, key), []).append(skill.id)
 
     def skills(self, dep: Dependency) -> list[str]:
-        names = {_normal(dep.ecosystem, dep.name)}
+        names = {normal_name(dep.ecosystem, dep.name)}
         if dep.ecosystem == "go":  # github.com/jackc/pgx/v5 is the module github.com/jackc/pgx, major version 5
             names.add(re.sub(r"/v\d+$", "", dep.name.lower()))
         found = [sid for name in names for sid in self.exact.get((dep.ecosystem, name), ())]
@@ -180,12 +183,32 @@ def language_evidence(languages: Mapping[str, int], taxonomy: Taxonomy, sink: Ev
     return list(dict.fromkeys(found))
 
 
-def package_evidence(dependencies: Iterable[Dependency], taxonomy: Taxonomy, sink: EvidenceSink) -> None:
-    """Skills of declared packages, through the taxonomy's ``packages`` map (exact names and globs)."""
+def package_evidence(dependencies: Iterable[Dependency], taxonomy: Taxonomy, sink: EvidenceSink,
+                     frontend: Mapping[str, bool] | None = None) -> None:
+    """Skills of declared packages, through the package map and the taxonomy's ``packages`` globs.
+
+    ``frontend``: :func:`analyzer.code.packagemap.frontend_roots` of the repository's files; a
+    package declared by a browser app's ``package.json`` counts only for skills of
+    :data:`~analyzer.code.packagemap.FRONTEND_CATEGORIES` (React, TypeScript, Jest …), never for a
+    server, database, API or runtime skill (``axios`` there is a browser's HTTP call).
+    """
     index = _index(taxonomy)
     for dep in dependencies:
+        browser = dep.ecosystem == "npm" and bool(frontend) and in_frontend(dep.path, frontend)
         for skill_id in index.skills(dep):
-            sink.add(skill_id, dep.path, _label(dep), "development dependency" if dep.dev else None)
+            if browser and not _frontend_skill(taxonomy, skill_id):
+                continue
+            detail = "development dependency" if dep.dev else None
+            if browser:
+                detail = f"frontend package{' (development dependency)' if dep.dev else ''}"
+            sink.add(skill_id, dep.path, _label(dep), detail)
+
+
+def _frontend_skill(taxonomy: Taxonomy, skill_id: str) -> bool:
+    """A skill a browser app's package may show: of :data:`FRONTEND_CATEGORIES`, or implying a frontend skill."""
+    skill = taxonomy.skills[skill_id]
+    return skill.category in FRONTEND_CATEGORIES or any(
+        taxonomy.skills[i].category == "frontend" for i in skill.implies if i in taxonomy.skills)
 
 
 def _label(dep: Dependency) -> str:
@@ -225,8 +248,8 @@ def infrastructure_evidence(files: Mapping[str, str], taxonomy: Taxonomy, paths:
         elif kind == "openapi":
             add("openapi", path, "API specification")
             add("rest", path, "API specification")
-        elif kind == "graphql":
-            add("graphql", path, "GraphQL schema")
+        elif kind == "graphql" and path not in files:  # a schema read is quoted by analyzer.code.codereading
+            add("graphql", path, "GraphQL schema", "content not read")
         elif kind == "k8s":
             text = files.get(path)
             if text is not None and is_kubernetes_manifest(path, text):

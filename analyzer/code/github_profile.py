@@ -267,10 +267,15 @@ class ProfileRead:
     def _allocate(self, works: list[_Work]) -> None:
         """Give REST requests round-robin (each repository's main manifest and README first), then languages."""
         queues = [[e for e in w.wanted if e.path not in w.files and e.path not in w.skipped] for w in works]
+        refused = self.client.meter.cache_only()
         for rank in range(max(map(len, queues), default=0)):
             for work, queue in zip(works, queues):
                 if rank < len(queue):
-                    if self.take():
+                    if refused and _SHA.fullmatch(queue[rank].sha or ""):
+                        # a text read before is kept by its SHA (_plan found none): asking the
+                        # cache for each blob would only cost time
+                        work.skipped[queue[rank].path] = "the read stopped early" if self.stopped else "not in the cache"
+                    elif self.take():
                         work.rest.append(queue[rank])
                     else:
                         work.skipped[queue[rank].path] = "the read stopped early" if self.stopped else "request budget"

@@ -81,9 +81,12 @@ _TOKENS = [
 # Bounded repeats keep every pattern linear in the line length (a minified line must not hang the scan).
 _URI = re.compile(r"\b([a-z][a-z0-9+.-]{1,15})://([^\s:/@'\"]{1,100}):([^\s@/'\"]{1,200})@([^\s/:'\"?,]{1,200})",
                   re.I)
+# The name ends in its secret word's segment (``PasswordInput.displayName`` names a component, not a password).
 _ASSIGNED = re.compile(r"(?i)([\w.-]{0,40}(?:secret|password|passwd|api_?key|access_?key|private_?key|token)"
-                       r"[\w.-]{0,40})[\"']?\s{0,5}[:=]\s{0,5}[\"']([^\"'\s]{8,200})[\"']")
-_PLACEHOLDER = re.compile(r"(?i)[<>{}$%*]|your|change|example|sample|dummy|fake|xxx|test|placeholder|process\.env"
+                       r"[\w-]{0,40})[\"']?\s{0,5}[:=]\s{0,5}[\"']([^\"'\s]{8,200})[\"']")
+_SECRET_WORDS = ("secret", "password", "passwd", "apikey", "api_key", "accesskey", "access_key", "privatekey",
+                 "private_key", "token")  # every _ASSIGNED name holds one (lower case)
+_PLACEHOLDER = re.compile(r"(?i)[<>{}$%*]|your|change|example|sample|dummy|fake|xxx|test|placeholder|process\.env|^https?://"
                           r"|os\.environ|getenv|^(password|pass|secret|user|username|root|postgres)$")
 _LOCAL_HOST = re.compile(r"(?i)^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|[\w-]+)$|\.(local|test|example|invalid)$"
                          r"|example\.(com|org|net)$")
@@ -128,19 +131,24 @@ def find_secrets(snapshot: RepoSnapshot) -> tuple[SecretFinding, ...]:
 
 
 def _scan_text(path: str, text: str) -> Iterable[SecretFinding]:
+    lower = text.lower()
+    uris, assigned = "://" in text, any(word in lower for word in _SECRET_WORDS)
+    tokens = [(kind, pattern) for kind, pattern in _TOKENS if pattern.search(text)]
+    if not uris and not assigned and not tokens:
+        return  # the common case: one pass over the text instead of a regex pass per line
     name = path.rsplit("/", 1)[-1]
     prose = file_kind(path) == "readme" or name.lower().endswith((".md", ".rst")) or _EXAMPLE_NAME.search(name)
     for number, line in enumerate(text.splitlines(), start=1):
-        for kind, pattern in _TOKENS:
+        for kind, pattern in tokens:
             if pattern.search(line):
                 yield SecretFinding(path, kind, number)
         if prose or len(line) > MAX_SCANNED_LINE:
             continue
-        for match in _URI.finditer(line):
+        for match in (_URI.finditer(line) if uris and "://" in line else ()):
             scheme, password, host = match.group(1).lower(), match.group(3), match.group(4)
             if not _PLACEHOLDER.search(password) and not _LOCAL_HOST.search(host):
                 yield SecretFinding(path, f"a {scheme} URI with a password", number)
-        if not is_test_file(path):
+        if assigned and not is_test_file(path) and any(word in line.lower() for word in _SECRET_WORDS):
             for match in _ASSIGNED.finditer(line):
                 if not _PLACEHOLDER.search(match.group(2)):
                     yield SecretFinding(path, f"a hard-coded {match.group(1)}", number)

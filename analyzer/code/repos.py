@@ -27,6 +27,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
+from analyzer.code.codereading import code_evidence, code_file_priority, is_code_file
 from analyzer.code.detectors import (
     counted_languages,
     infrastructure_evidence,
@@ -46,6 +47,7 @@ from analyzer.code.manifests import (
     is_excluded,
     read_manifests,
 )
+from analyzer.code.packagemap import frontend_roots, normal_name
 from analyzer.code.portfolio import (
     CI_KINDS,
     blob_paths,
@@ -63,6 +65,11 @@ from analyzer.taxonomy.loader import Taxonomy
 
 __all__ = ["Check", "FileSelection", "RepoAnalysis", "RepoSnapshot", "TreeEntry", "analyze_repo",
            "languages_from_tree", "select_files", "snapshot_from_folder", "unresolved_signals", "wanted_files"]
+
+MAX_CODE_BYTES = 50_000_000
+"""Source and configuration text read from one local folder beyond the selected files (ours: a
+large service holds a few MB of code; past 50 MB a folder is a monorepo or holds data, and the
+report needs its route tables and settings, not every file)."""
 
 @dataclass(frozen=True)
 class RepoAnalysis:
@@ -89,8 +96,11 @@ class RepoAnalysis:
 _SELECTION = {**{k: (0, 4) for k in MANIFEST_KINDS}, "requirements": (0, 6), "dockerfile": (1, 4),
               "compose": (1, 3), **{k: (2, 6) for k in CI_KINDS}, "readme": (3, 2), "procfile": (3, 2),
               **{k: (3, 1) for k in ("fly", "render", "app_json", "vercel", "netlify", "railway", "app_engine")},
+              "code_db": (3, 2), "code_routes": (3, 3), "code_passwords": (4, 1), "code_auth": (4, 2),
+              "code_users": (4, 2),
               "openapi": (4, 2), "graphql": (4, 2), "alembic": (4, 1), "env": (4, 2), "k8s": (5, 2),
               "test": (6, 3), "license": (7, 1), "secret": (8, 3)}
+_CODE_KINDS = ("code_db", "code_routes", "code_passwords", "code_auth", "code_users")  # by analyzer.code.codereading.code_file_priority
 _LAST = 9  # editor images (.devcontainer, Gitpod): they say nothing about the app's own container
 # Manifest kinds by the language whose packages they declare, in order of preference when one
 # repository has several (a requirements file lists packages; a pyproject.toml may hold only tool settings).
@@ -121,8 +131,9 @@ def select_files(tree: Sequence[TreeEntry], limit: int | None = None) -> FileSel
     its root README (the README and live-link checks need it), so that a request budget shared
     round-robin between repositories (``analyzer.code.github_profile``) reads both of every
     repository before anyone's third file. Then: the other manifests, Dockerfiles and compose
-    files, CI configs, deploy configs and nested READMEs, API schemas and example .env files,
-    Kubernetes manifests, up to three test files (largest, smallest, middle: enough to tell
+    files, CI configs, deploy configs and nested READMEs, the source files worth reading
+    (:func:`analyzer.code.codereading.code_file_priority`: two database settings, three route
+    tables, one password module, two auth modules, two user models or login modules), API schemas and example .env files, Kubernetes manifests, up to three test files (largest, smallest, middle: enough to tell
     real tests from stubs), the licence, credential-named files. Shallow paths first within a
     kind, editor images (``.devcontainer/``, Gitpod) last; each kind is capped (four
     ``package.json`` …). Nothing under ``node_modules/``, ``vendor/``, ``dist/``, ``build/``.
@@ -134,6 +145,8 @@ def select_files(tree: Sequence[TreeEntry], limit: int | None = None) -> FileSel
     candidates += [("env", e) for e in blobs if is_env_example(e.path)]  # a real .env is flagged by name, not read
     candidates += [("test", e) for e in _sample_tests(test_files(blobs))]
     candidates += [("secret", e) for e in blobs if is_secret_suspect(e.path)]
+    candidates += [(_CODE_KINDS[rank], e) for e in blobs if file_kind(e.path) is None and not is_secret_suspect(e.path)
+                   for rank in [code_file_priority(e.path)] if rank is not None]
     images = {e.path for kind, e in candidates if kind in ("dockerfile", "compose")}
     editor_images = images - set(docker_paths(images))
     candidates.sort(key=lambda c: (_LAST if c[1].path in editor_images else _SELECTION[c[0]][0],
@@ -194,9 +207,11 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     """Read a local repository folder into a :class:`RepoSnapshot` (``source="repo"``).
 
     Walks the folder (not following symlinks; skipping ``.git``, ``node_modules``, ``vendor``,
-    virtualenvs, ``dist``, ``build`` and caches), reads the files :func:`select_files` picks
-    (each at most :data:`MAX_FILE_BYTES`; bigger, binary or unreadable ones go to
-    ``skipped_files`` with the reason), computes ``languages`` from file sizes by extension,
+    virtualenvs, ``dist``, ``build`` and caches), reads the files :func:`select_files` picks and
+    every source and configuration file the code readers look into
+    (:func:`analyzer.code.codereading.is_code_file`, up to :data:`MAX_CODE_BYTES` in all), each at
+    most :data:`MAX_FILE_BYTES` (bigger, binary or unreadable ones go to ``skipped_files`` with
+    the reason), computes ``languages`` from file sizes by extension,
     the licence from the LICENSE text, and the branch and last commit time from ``.git`` when
     present (else ``pushed_at`` is the newest file's modification time; ``pushed_at_source`` says
     which); ``git_dir`` tells whether ``.git`` is there. The walk stops after ``max_entries`` tree
@@ -214,12 +229,19 @@ def snapshot_from_folder(path: str | Path, *, max_entries: int = MAX_TREE_ENTRIE
     selection = select_files(tree)
     skipped.update(selection.skipped)
     files: dict[str, str] = {}
-    for rel in selection.paths:
+    code = [e.path for e in tree if e.type == "blob" and (e.size or 0) <= MAX_FILE_BYTES and is_code_file(e.path)
+            and not is_excluded(e.path) and not is_secret_suspect(e.path) and not _GENERATED.search(e.path.lower())
+            and e.path not in selection.paths]
+    budget = MAX_CODE_BYTES
+    for rel in [*selection.paths, *code]:
         text, problem = _read_text(folder / rel)
         if problem:
-            skipped[rel] = problem
-        else:
+            skipped.setdefault(rel, problem)
+        elif rel in selection.paths or len(text) <= budget:
             files[rel] = text
+            budget -= len(text) if rel not in selection.paths else 0
+        else:
+            skipped[rel] = "past the 50 MB of code read per folder"
     languages = languages_from_tree(tree)
     licence_text = next((files[p] for p in files if file_kind(p) == "license"), "")
     pushed_at, branch = _git_facts(folder)
@@ -374,13 +396,17 @@ class _Collector:
         self.snapshot = snapshot
         self.found: dict[tuple[str, str | None], list[str]] = {}
         self.details: dict[tuple[str, str | None], str | None] = {}
+        self.lines: dict[tuple[str, str | None], int] = {}
 
-    def add(self, skill_id: str | None, path: str | None, text: str, detail: str | None = None) -> None:
+    def add(self, skill_id: str | None, path: str | None, text: str, detail: str | None = None,
+            line: int | None = None) -> None:
         if skill_id:
             texts = self.found.setdefault((skill_id, path), [])
             if text not in texts:
                 texts.append(text)
             self.details.setdefault((skill_id, path), detail)
+            if line is not None:
+                self.lines.setdefault((skill_id, path), line)
 
     def evidence(self) -> tuple[tuple[str, Evidence], ...]:
         snap = self.snapshot
@@ -388,20 +414,23 @@ class _Collector:
         for (skill_id, path), texts in self.found.items():
             shown = ", ".join(texts[:4]) + (f" and {len(texts) - 4} more" if len(texts) > 4 else "")
             text = f"{shown} in {path}" if path and path not in shown else shown
+            line = self.lines.get((skill_id, path))
             result.append((skill_id, Evidence(source=snap.source, strength="demonstrated", text=text,
-                                              repo=snap.full_name, path=path, url=_url(snap, path),
+                                              repo=snap.full_name, path=path, line=line, url=_url(snap, path, line),
                                               detail=self.details[(skill_id, path)])))
         return tuple(result)
 
 
-def _url(snapshot: RepoSnapshot, path: str | None) -> str | None:
-    """The file's page on GitHub (``{html_url}/blob/{branch}/{path}``); None for local folders."""
+def _url(snapshot: RepoSnapshot, path: str | None, line: int | None = None) -> str | None:
+    """The file's page on GitHub (``{html_url}/blob/{branch}/{path}``, ``#L{line}`` when a line is
+    known); None for local folders."""
     if snapshot.source != "github" or not snapshot.html_url:
         return None
     if path is None:
         return snapshot.html_url
     kind = "tree" if path.endswith("/") else "blob"
-    return f"{snapshot.html_url}/{kind}/{snapshot.default_branch or 'HEAD'}/{quote(path.rstrip('/'))}"
+    anchor = f"#L{line}" if line and kind == "blob" else ""
+    return f"{snapshot.html_url}/{kind}/{snapshot.default_branch or 'HEAD'}/{quote(path.rstrip('/'))}{anchor}"
 
 
 # --- analysis -------------------------------------------------------------------------------
@@ -419,14 +448,18 @@ def analyze_repo(snapshot: RepoSnapshot, taxonomy: Taxonomy, *, today: date | No
     found = read_manifests(snapshot.files)
     collector = _Collector(snapshot)
     languages = language_evidence(snapshot.languages, taxonomy, collector)
-    package_evidence(found.dependencies, taxonomy, collector)
+    package_evidence(found.dependencies, taxonomy, collector, frontend_roots(snapshot.files))
     infrastructure_evidence(snapshot.files, taxonomy, blob_paths(snapshot), found.services, collector)
+    code_evidence(snapshot.files, snapshot.tree, taxonomy, collector,
+                  frozenset(normal_name(d.ecosystem, d.name) for d in found.dependencies))
     tests = find_tests(snapshot)
     testing_evidence(tests, taxonomy, collector)
     project_evidence(snapshot, taxonomy, collector)
     version_control_evidence(snapshot, taxonomy, collector)
     evidence = collector.evidence()
-    frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category]
+    # the stack names curated frameworks: the vocabulary files libraries such as Click or Viper there too
+    frameworks = [sid for sid, _ in evidence if "framework" in taxonomy.skills[sid].category
+                  and getattr(taxonomy.skills[sid], "kind", "skill") != "technology"]
     names = [taxonomy.skills[sid].name for sid in dict.fromkeys(sid for sid, _ in evidence)]
     checks = portfolio_checks(snapshot, tests, stack_names=names, today=today or date.today())
     return RepoAnalysis(

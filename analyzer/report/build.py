@@ -70,6 +70,12 @@ class Report:
     resources: dict[str, tuple[ResourcePick, ...]] = field(default_factory=dict)
     prompts: tuple[InterviewPrompt, ...] = ()
 
+    def _other_technology(self, skill_id: str) -> bool:
+        """A technology of ``technologies.yaml`` that credits no requirement group (Apache
+        Spark, Excel): reported apart from the skills, under ``other_technologies``."""
+        entry = self.taxonomy.skill(skill_id)
+        return entry.is_technology and not self.taxonomy.groups_crediting(skill_id)
+
     # -- JSON ---------------------------------------------------------------
     def to_dict(self) -> dict:
         """Plain JSON-ready dict following ``report.schema.json``."""
@@ -117,7 +123,12 @@ class Report:
                     "implied_by": list(s.implied_by),
                     "evidence": [e.to_dict() for e in s.evidence],
                 }
-                for s in self.profile.skills
+                for s in self.profile.skills if not self._other_technology(s.id)
+            ],
+            "other_technologies": [
+                {"id": s.id, "name": s.name, "category": s.category, "status": s.status,
+                 "strength": s.strength, "evidence": [e.to_dict() for e in s.evidence]}
+                for s in self.profile.skills if self._other_technology(s.id) and s.evidence
             ],
             "readiness": {
                 "score": self.readiness.score,

@@ -150,7 +150,17 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
 
     out += _prompts(report)
     out += _skills_by_category(report, categories)
-    names = {s["id"]: s["name"] for s in report["skills"]}
+    names = {s["id"]: s["name"] for s in (*report["skills"], *report.get("other_technologies", ()))}
+
+    others = report.get("other_technologies") or []
+    if others:
+        out += ["## Other technologies", "",
+                "Named with evidence but outside every requirement group above.", ""]
+        for t in others:
+            category = categories.get(t["category"], t["category"])
+            out.append(f"- **{t['name']}** ({category}, {_STATUS.get(t['status'], t['status'])}, "
+                       f"{t['strength']}) — {_where(t['evidence'][0])}")
+        out.append("")
 
     claims = report["claims"]
     if any(claims.values()):

@@ -269,8 +269,10 @@ def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
         return options[0] if options else None
 
     framework = own_or_preferred(tuple(stack.frameworks))
+    # curated databases only: a warehouse such as Amazon Redshift or Teradata (a
+    # technologies.yaml entry) credits the group but is no database to build an app on
     databases = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
-                 and sk.id not in DATABASE_CONCEPTS]
+                 and sk.id not in DATABASE_CONCEPTS and not taxonomy.skill(sk.id).is_technology]
     relational = [sk for sk in databases if "sql" in taxonomy.implied([sk.id])]
     own_db = max(relational or databases, key=lambda sk: sk.own_factor, default=None)
     database = own_db.id if own_db else stack.database

@@ -156,7 +156,8 @@ class Disambiguator:
         self.taxonomy = taxonomy
         skills = taxonomy.skills.values()
         self._terms = frozenset(t.casefold() for s in skills for t in s.terms)
-        self._rules = {s.id: _compile_rule(s) for s in skills if s.ambiguity is not None}
+        # compiled on first use: a résumé meets a few dozen of the ~600 rules
+        self._rules: dict[str, _Rule | None] = {}
         self._technical = frozenset(s.id for s in skills
                                     if s.category not in NON_TECHNICAL_CATEGORIES)
 
@@ -211,7 +212,10 @@ class Disambiguator:
             or rule.common_noun and self.taxonomy.skill(s.label_).category == rule.category)]
 
     def _rule_for(self, span: Span) -> _Rule | None:
-        rule = self._rules.get(span.label_)
+        if span.label_ not in self._rules:
+            skill = self.taxonomy.skill(span.label_)
+            self._rules[span.label_] = _compile_rule(skill) if skill.ambiguity else None
+        rule = self._rules[span.label_]
         if rule is None or span.text.casefold() not in rule.terms:
             return None
         return rule
@@ -239,7 +243,7 @@ def _compile_rule(skill: Skill) -> _Rule:
         category=skill.category,
         # "on-prem", "CI/CD" are several tokens to the tokenizer: match them as phrases
         context_words=frozenset(w.casefold() for w in amb.context_words if not _MULTI.search(w))
-        | (frozenset() if common_noun else CONTEXT_WORDS),
+        | (frozenset() if common_noun or not amb.shared_context else CONTEXT_WORDS),
         context_phrases=tuple(w.casefold() for w in amb.context_words if _MULTI.search(w)),
         reject_before=tuple(before(w) for w in amb.reject_before),
         reject_after=tuple(after(w) for w in amb.reject_after),

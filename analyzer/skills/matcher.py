@@ -1,8 +1,9 @@
 """Skill evidence from résumé lines: spaCy rule-based matching plus disambiguation.
 
-:class:`SkillMatcher` compiles the taxonomy's names and aliases once into a
-``spacy.blank("en")`` pipeline with two SpanRulers (``LOWER`` for ordinary terms,
-``ORTH`` for case-sensitive ambiguous ones such as "Go" or "R"). Each line of text
+:class:`SkillMatcher` turns the taxonomy's names and aliases (skills and technologies) into a
+blank English pipeline with a tuned tokenizer and a :class:`analyzer.skills.terms.TermTable`
+(lower-cased token sequences for ordinary terms, as-written ones for case-sensitive ambiguous
+terms such as "Go" or "R"), loaded from ``models/skill_terms.json`` when it is in step. Each line of text
 gives candidate spans; :class:`analyzer.disambiguation.Disambiguator` keeps the ones a
 careful reader would count (its module docstring lists the rules: URLs, veto words,
 years, company suffixes, initials, context words, common nouns, neighbours), and the
@@ -42,26 +43,28 @@ mentions it" rather than "nothing does" (``Profile.uncredited``).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import spacy
 from spacy.attrs import ORTH
+from spacy.lang.en import English
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from analyzer.evidence import Evidence, strength_rank
-from analyzer.skills.disambiguation import CAPITALS, SPANS_KEY, Disambiguator, is_list_like, is_skills_row
+from analyzer.skills.disambiguation import CAPITALS, Disambiguator, is_list_like, is_skills_row
 from analyzer.skills.signals import SignalMatcher, add_lemmatizer, heading_skill
+from analyzer.skills.terms import TermTable, artifact_path
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume.parse import Line, Resume
 
-__all__ = ["Evidence", "Mention", "SkillFinding", "SkillMatcher", "course_evidence", "course_lines",
-           "extract_skills"]
+__all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher", "course_evidence",
+           "course_lines", "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -139,28 +142,27 @@ class SkillMatcher:
 
     Args:
         taxonomy: the loaded taxonomy (default: :func:`load_taxonomy`).
+        compiled: load the compiled term table from ``models/skill_terms.json`` when it is in
+            step with the taxonomy (same sha256); False always compiles in memory.
 
     Attributes:
-        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer, lookup lemmatizer, two
-            SpanRulers).
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer and the lookup lemmatizer).
+        terms: the :class:`analyzer.skills.terms.TermTable` that finds candidate spans.
         signals: the :class:`~analyzer.skills.signals.SignalMatcher` (meaning rules).
-        compile_seconds: wall time the compilation took.
+        loaded_artifact: whether ``terms`` came from the compiled file.
+        compile_seconds: wall time the construction took.
     """
 
-    def __init__(self, taxonomy: Taxonomy | None = None):
+    def __init__(self, taxonomy: Taxonomy | None = None, *, compiled: bool = True):
         started = time.perf_counter()
         self.taxonomy = taxonomy or load_taxonomy()
         self._disambiguator = Disambiguator(self.taxonomy)
         self.nlp = _blank_pipeline(self.taxonomy)
-        add_lemmatizer(self.nlp)
-        lower, cased = _patterns(self.taxonomy)
-        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms", config={
-            "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "annotate_ents": False})
-        ruler.add_patterns(lower)
-        ruler = self.nlp.add_pipe("span_ruler", name="skill_terms_cased", config={
-            "spans_key": SPANS_KEY, "phrase_matcher_attr": "ORTH", "overwrite": False,
-            "annotate_ents": False})
-        ruler.add_patterns(cased)
+        table = TermTable.load(artifact_path(self.taxonomy.path), self.taxonomy.sha256) \
+            if compiled else None
+        self.loaded_artifact = table is not None
+        self.terms = table or TermTable.compile(_patterns(self.taxonomy), self.nlp.make_doc)
+        add_lemmatizer(self.nlp)  # after the table: its patterns need the tokenizer only
         self.signals = SignalMatcher(self.nlp.vocab, self.taxonomy)
         self.compile_seconds = time.perf_counter() - started
 
@@ -175,7 +177,7 @@ class SkillMatcher:
     def mentions_in(self, lines: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
         """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
         pairs = list(lines)
-        docs = self.nlp.pipe(text for text, _ in pairs)
+        docs = self.terms.pipe(self.nlp.pipe(text for text, _ in pairs))
         return [self._line_mentions(doc, section) for doc, (_, section) in zip(docs, pairs)]
 
     def _line_mentions(self, doc, section: str | None) -> list[Mention]:
@@ -186,6 +188,22 @@ class SkillMatcher:
         found += [Mention(m.skill_id, m.span.start_char, m.span.end_char, m.span.text, m.signal)
                   for m in self.signals.find(doc) if m.skill_id not in named]
         return found
+
+
+def compile_terms(taxonomy: Taxonomy) -> Path:
+    """Compile the term table of ``taxonomy`` into ``models/skill_terms.json`` beside it.
+
+    The table is what :class:`SkillMatcher` loads instead of tokenizing every pattern; it is
+    stamped with ``taxonomy.sha256``. Returns the file written (replaced whole, never
+    half-written). Raises ``OSError`` when the folder is not writable.
+    """
+    matcher = SkillMatcher(taxonomy, compiled=False)
+    target = artifact_path(taxonomy.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    partial.write_text(matcher.terms.to_json(taxonomy.sha256), "utf-8")
+    partial.replace(target)
+    return target
 
 
 # ------------------------------------------------------------------ compilation
@@ -204,26 +222,32 @@ def _blank_pipeline(taxonomy: Taxonomy):
       finds R; initials are told apart in :mod:`analyzer.skills.disambiguation`;
     - terms with "#" ("C#", "F#") stay one token in every casing.
     """
-    nlp = spacy.blank("en")
-    rules = {k: v for k, v in nlp.Defaults.tokenizer_exceptions.items()
+    # English(create_tokenizer=...) builds the one tokenizer we use; spacy.blank("en") would
+    # build spaCy's default one first and load its ~1,300 special cases for nothing.
+    return English(create_tokenizer=lambda nlp: _tokenizer(nlp, taxonomy))
+
+
+def _tokenizer(nlp, taxonomy: Taxonomy) -> Tokenizer:
+    """The tuned tokenizer of :func:`_blank_pipeline`, on ``nlp.vocab``."""
+    defaults = nlp.Defaults
+    rules = {k: v for k, v in defaults.tokenizer_exceptions.items()
              if not re.fullmatch(r"[A-Za-z]\.", k)}
     for skill in taxonomy.skills.values():
         for term in skill.terms:
             if "#" in term and " " not in term:
                 rules.update({v: [{ORTH: v}] for v in (term, term.lower(), term.upper())})
     rules.update({j: [{ORTH: j[:2]}, {ORTH: j[2:]}] for j in _JOINED_SPECIAL_CASES})
-    infixes = [p for p in nlp.Defaults.infixes if r"\.(?=[A-Z" not in p] + [r"[(),;/\[\]{}]"]
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=^[A-Za-z])\.",
+    infixes = [p for p in defaults.infixes if r"\.(?=[A-Z" not in p] + [r"[(),;/\[\]{}]"]
+    suffixes = [*defaults.suffixes, r"(?<=^[A-Za-z])\.",
                 r"(?<=[A-Za-z]{2})\d+(?:\.\d+)*", r"(?<=\+\+)\d+"]
     # One Tokenizer built with everything: each setter on an existing one reloads all
     # ~1,300 special cases, which tripled the compile time.
-    nlp.tokenizer = Tokenizer(
+    return Tokenizer(
         nlp.vocab, rules=rules,
-        prefix_search=compile_prefix_regex(nlp.Defaults.prefixes).search,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
-        token_match=nlp.Defaults.token_match, url_match=None)
-    return nlp
+        token_match=defaults.token_match, url_match=None)
 
 
 def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:

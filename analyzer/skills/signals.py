@@ -454,7 +454,11 @@ def add_lemmatizer(nlp: Language) -> None:
 
 
 class SignalMatcher:
-    """:data:`SIGNALS` compiled into one spaCy ``Matcher``.
+    """:data:`SIGNALS` compiled into spaCy ``Matcher`` objects, one per token pattern.
+
+    The Matcher's set and regex predicates run in Python, so each pattern is tried only on
+    lines that hold a word its first and last fixed tokens need (or a number, for numeric
+    tokens): most lines hold none and cost a set lookup per token.
 
     Args:
         vocab: the pipeline's vocabulary (docs passed to :meth:`find` must be lemmatized:
@@ -466,28 +470,24 @@ class SignalMatcher:
 
     def __init__(self, vocab: Vocab, taxonomy: Taxonomy, signals: Iterable[Signal] = SIGNALS):
         self.signals = {s.id: s for s in signals if s.skill in taxonomy.skills}
-        self.matcher = Matcher(vocab)
-        for signal in self.signals.values():
-            self.matcher.add(signal.id, list(signal.patterns))
-        # Words a match can start with: a line holding none of them (and no number) cannot
-        # match, so the Matcher — whose set and regex predicates run in Python — skips it.
-        self._openers: set[str] = set()
-        self._numeric = False
+        self._patterns: list[tuple[object, Matcher]] = []   # (last anchor, matcher)
+        self._by_word: dict[str, list[int]] = {}            # first-anchor word → pattern indices
+        self._numeric: list[int] = []                       # patterns opening on a number
+        self._always: list[int] = []                        # patterns with no usable anchor
         for signal in self.signals.values():
             for pattern in signal.patterns:
-                first = pattern[0]
-                for key in ("LEMMA", "LOWER", "ORTH"):
-                    value = first.get(key)
-                    if isinstance(value, str):
-                        self._openers.add(value.lower())
-                    elif isinstance(value, dict) and "IN" in value:
-                        self._openers.update(v.lower() for v in value["IN"])
-                if "TEXT" in first or "LIKE_NUM" in first:
-                    self._numeric = True
-
-    def _may_match(self, doc: Doc) -> bool:
-        return any(t.lemma_ in self._openers or t.lower_ in self._openers
-                   or (self._numeric and t.text[:1].isdigit()) for t in doc)
+                matcher = Matcher(vocab)
+                matcher.add(signal.id, [pattern])
+                fixed = [token for token in pattern if token.get("OP") in (None, "!", "+")]
+                index, first = len(self._patterns), _anchor(fixed[0])
+                self._patterns.append((_anchor(fixed[-1]), matcher))
+                if first is None:
+                    self._always.append(index)
+                elif first == _NUMERIC:
+                    self._numeric.append(index)
+                else:
+                    for word in first:
+                        self._by_word.setdefault(word, []).append(index)
 
     def strength(self, signal_id: str) -> str | None:
         """The fixed strength of a rule (:attr:`Signal.strength`), None when the line decides."""
@@ -495,20 +495,49 @@ class SignalMatcher:
 
     def find(self, doc: Doc) -> list[SignalMatch]:
         """Signals in one doc, one per (skill, signal), longest match first, in reading order."""
+        words = {t.lower_ for t in doc} | {t.lemma_ for t in doc}
+        numeric = any(t.text[:1].isdigit() for t in doc)
+        candidates = set(self._always)
+        if numeric:
+            candidates.update(self._numeric)
+        for word in words:
+            candidates.update(self._by_word.get(word, ()))
         best: dict[str, Span] = {}
-        if not self._may_match(doc):
-            return []
-        for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
-            context = self.signals[rule].context
-            if context is not None and not context.search(doc.text):
+        for index in sorted(candidates):
+            last, matcher = self._patterns[index]
+            if last is not None and not (numeric if last == _NUMERIC else not words.isdisjoint(last)):
                 continue
-            current = best.get(rule)
-            if current is None or end - start > len(current) or (
-                    end - start == len(current) and start < current.start):
-                best[rule] = doc[start:end]
+            for match_id, start, end in matcher(doc):
+                rule = doc.vocab.strings[match_id]
+                context = self.signals[rule].context
+                if context is not None and not context.search(doc.text):
+                    continue
+                current = best.get(rule)
+                if current is None or end - start > len(current) or (
+                        end - start == len(current) and start < current.start):
+                    best[rule] = doc[start:end]
         found = [SignalMatch(self.signals[rule].skill, rule, span) for rule, span in best.items()]
         return sorted(found, key=lambda m: m.span.start)
+
+
+_NUMERIC = "numeric"
+
+
+def _anchor(token: dict):
+    """What a line must hold for a pattern token to match: a set of lower-case words or
+    lemmas, :data:`_NUMERIC` (a token starting with a digit), or None (cannot tell)."""
+    if "TEXT" in token or "LIKE_NUM" in token:
+        return _NUMERIC
+    words: set[str] = set()
+    for key in ("LEMMA", "LOWER", "ORTH"):
+        value = token.get(key)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, dict) and "IN" in value:
+            words.update(v.lower() for v in value["IN"])
+        elif value is not None:
+            return None
+    return frozenset(words) or None
 
 
 def heading_skill(text: str) -> str | None:

@@ -26,28 +26,35 @@ returns the same list without raising. Loads are cached per (path, mtime, size).
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
 import functools
 import hashlib
 import os
+import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-
-import yaml
+from typing import TYPE_CHECKING
 
 from analyzer.errors import Problem, TaxonomyError
-from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
-from analyzer.taxonomy.schema import validate as _validate
+
+if TYPE_CHECKING:  # the schema (pydantic) is imported only when a YAML file is validated:
+    # a start-up that loads the compiled taxonomy never pays for importing pydantic
+    from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
 
 __all__ = [
-    "ENV_VAR", "Ambiguity", "Article", "Project", "RequirementGroup", "Resource", "Skill", "Source",
+    "ENV_VAR", "Ambiguity", "Article", "compile_taxonomy", "taxonomy_sha256", "Project", "RequirementGroup",
+    "Resource", "Skill", "Source",
     "Stack", "Taxonomy", "Upgrade", "check_phrases", "check_taxonomy", "default_taxonomy_path",
     "load_taxonomy",
 ]
 
 ENV_VAR = "JOBREADY_TAXONOMY"
 FILE_NAME = "skill_taxonomy.yaml"
+TECHNOLOGIES_FILE = "technologies.yaml"
+"""The broad technology vocabulary, read from the folder of the skill taxonomy when present."""
 
 
 # ---------------------------------------------------------------- public frozen objects
@@ -78,6 +85,9 @@ class Ambiguity:
     them only in a skills list, next to other skills or near one of
     ``context_words``. ``reject_before`` / ``reject_after``: token texts
     (case-insensitive) that veto a match when immediately before / after it.
+    ``shared_context``: whether the shared programming words of
+    :data:`analyzer.skills.disambiguation.CONTEXT_WORDS` count as context too (False for the
+    homonyms of ``technologies.yaml``, which rely on their own and their category's words).
     """
 
     case_sensitive: bool
@@ -87,6 +97,7 @@ class Ambiguity:
     reject_after: tuple[str, ...]
     note: str
     terms: tuple[str, ...] = ()
+    shared_context: bool = True
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,13 @@ class Skill:
     ambiguity: Ambiguity | None
     packages: Mapping[str, tuple[str, ...]] = field(hash=False)
     weight: float
+    kind: str = "skill"
+    source: str | None = None
+
+    @property
+    def is_technology(self) -> bool:
+        """Whether this entry comes from ``technologies.yaml`` rather than the curated skills."""
+        return self.kind == "technology"
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -225,6 +243,18 @@ class Taxonomy:
         """Skills of one category id, in file order (empty for an unknown category)."""
         return tuple(s for s in self.skills.values() if s.category == category)
 
+    @property
+    def technologies(self) -> tuple[Skill, ...]:
+        """The entries of ``technologies.yaml`` (``Skill.kind == "technology"``), in file order."""
+        return tuple(s for s in self.skills.values() if s.is_technology)
+
+    def groups_crediting(self, skill_id: str) -> tuple[str, ...]:
+        """Ids of the requirement groups a skill or technology counts towards, in file order:
+        those listing it or a skill it implies (Amazon Redshift -> relational_database).
+        Raises ``KeyError`` for an unknown id."""
+        reach = {skill_id, *self._closure[skill_id]}
+        return tuple(g.id for g in self.groups if reach.intersection(g.any_of))
+
     def lookup(self, term: str) -> Skill | None:
         """The skill whose name or alias equals ``term`` case-insensitively, else None."""
         skill_id = self._terms.get(term.casefold())
@@ -276,7 +306,12 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     except OSError as exc:
         problem = _unreadable(resolved, exc)
         raise TaxonomyError(problem.message, [problem]) from exc
-    return _load_cached(str(resolved), stat.st_mtime_ns, stat.st_size)
+    try:
+        tech = (resolved.parent / TECHNOLOGIES_FILE).stat()
+        tech_key = (tech.st_mtime_ns, tech.st_size)
+    except OSError:
+        tech_key = None
+    return _load_cached(str(resolved), stat.st_mtime_ns, stat.st_size, tech_key)
 
 
 def check_taxonomy(path: str | Path | None = None) -> list[Problem]:
@@ -313,8 +348,11 @@ def check_phrases(taxonomy: Taxonomy, seeds_dir: str | Path) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=16)
-def _load_cached(path: str, mtime_ns: int, size: int) -> Taxonomy:
-    # mtime_ns and size are part of the cache key only: an edited file reloads.
+def _load_cached(path: str, mtime_ns: int, size: int, tech_key: tuple | None = None) -> Taxonomy:
+    # mtime_ns, size and tech_key are part of the cache key only: an edited file reloads.
+    compiled = _from_artifact(Path(path))
+    if compiled is not None:
+        return compiled
     taxonomy, problems = _read(Path(path))
     if problems or taxonomy is None:
         raise TaxonomyError(_summary(path, problems), problems)
@@ -337,23 +375,31 @@ def _summary(path: str, problems: list[Problem]) -> str:
             f"fix them and load it again")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
-    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last)."""
+@functools.cache
+def _loader_class() -> type:
+    """A safe YAML loader that records duplicate mapping keys (plain YAML keeps the last).
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.duplicates: list[Problem] = []
+    Built on first use: a start-up that loads the compiled taxonomy never imports PyYAML.
+    """
+    import yaml
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
-                self.duplicates.append(Problem(
-                    f"line {key_node.start_mark.line + 1}",
-                    f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
-            seen.add(key if isinstance(key, str) else id(key_node))
-        return super().construct_mapping(node, deep=deep)
+    class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses ~5x faster
+        def __init__(self, stream: str):
+            super().__init__(stream)
+            self.duplicates: list[Problem] = []
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, str) and key in seen:
+                    self.duplicates.append(Problem(
+                        f"line {key_node.start_mark.line + 1}",
+                        f'duplicate key "{key}" (YAML would silently keep only the last): merge them'))
+                seen.add(key if isinstance(key, str) else id(key_node))
+            return super().construct_mapping(node, deep=deep)
+
+    return _Loader
 
 
 def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
@@ -361,8 +407,40 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as exc:
         return None, [_unreadable(path, exc)]
+    from analyzer.taxonomy.schema import validate as _validate
+    from analyzer.taxonomy.technologies import validate_technologies
+
+    data, problems = _parse(raw, path)
+    if problems:
+        return None, problems
+    entries, problems = _validate(data)
+    if problems:
+        return None, problems
+    tech_path = path.parent / TECHNOLOGIES_FILE
+    digest = hashlib.sha256(raw)
+    if tech_path.is_file():
+        tech_raw = tech_path.read_bytes()
+        digest.update(tech_raw)
+        tech_data, problems = _parse(tech_raw, tech_path)
+        if not problems:
+            terms = {t.casefold(): f"skill_taxonomy.yaml ({e.id})"
+                     for e in entries["skills"] for t in (e.name, *e.aliases)}
+            tech, problems = validate_technologies(
+                tech_data, {e.id: e for e in entries["skills"]}, terms,
+                {c.id for c in entries["categories"]})
+            entries["technologies"] = tech
+        if problems:
+            return None, [Problem(f"{TECHNOLOGIES_FILE}: {p.location}", p.message)
+                          for p in problems]
+    return _build(path, digest.hexdigest(), entries), []
+
+
+def _parse(raw: bytes, path: Path) -> tuple[object, list[Problem]]:
+    """YAML text -> data, or the problems (encoding, syntax, duplicate keys) with locations."""
+    import yaml
+
     try:
-        loader = _Loader(raw.decode("utf-8"))
+        loader = _loader_class()(raw.decode("utf-8"))
         try:
             data = loader.get_single_data()
         finally:
@@ -375,11 +453,7 @@ def _read(path: Path) -> tuple[Taxonomy | None, list[Problem]]:
         where = f"line {mark.line + 1}" if mark is not None else str(path)
         reason = getattr(exc, "problem", None) or str(exc)
         return None, [Problem(where, f"YAML syntax error: {reason}; fix the YAML at that line")]
-    entries, problems = _validate(data)
-    problems = loader.duplicates + problems
-    if problems:
-        return None, problems
-    return _build(path, hashlib.sha256(raw).hexdigest(), entries), []
+    return data, loader.duplicates
 
 
 # ---------------------------------------------------------------- building
@@ -406,6 +480,7 @@ def _closure(skills: Mapping[str, Skill]) -> dict[str, tuple[str, ...]]:
 
     def visit(skill_id: str) -> tuple[str, ...]:
         if skill_id not in closure:
+            closure[skill_id] = ()  # validation rules out cycles; this guards the recursion
             reached: dict[str, None] = {}
             for target in skills[skill_id].implies:
                 reached[target] = None
@@ -444,11 +519,16 @@ def _build(path: Path, sha256: str, entries: dict[str, list]) -> Taxonomy:
                  tuple(e.fits), e.skill, e.origin, _sources(e.sources), e.note)
         for e in entries["resources"])
     prompts = entries["interview_prompts"]
+    categories = {e.id: e.name for e in entries["categories"]}
+    tech = entries.get("technologies")
+    if tech:
+        categories.update({c.id: c.name for c in tech["file"].categories})
+        skills.update(_technologies(tech, n_total))
     terms = {t.casefold(): s.id for s in skills.values() for t in s.terms}
     return Taxonomy(
         version=entries["version"], path=path, sha256=sha256,
         articles=tuple(Article(e.file, e.title) for e in entries["articles"]),
-        categories=MappingProxyType({e.id: e.name for e in entries["categories"]}),
+        categories=MappingProxyType(categories),
         skills=MappingProxyType(skills), groups=groups, projects=projects,
         stacks=MappingProxyType(stacks), resources=resources,
         prompts_by_skill=MappingProxyType({e.skill: tuple(e.questions) for e in prompts if e.skill}),
@@ -456,3 +536,94 @@ def _build(path: Path, sha256: str, entries: dict[str, list]) -> Taxonomy:
                                               for e in prompts if e.category}),
         _closure=MappingProxyType(_closure(skills)),
         _terms=MappingProxyType(terms))
+
+
+def _technologies(tech: dict, n_total: int) -> dict[str, Skill]:
+    """``technologies.yaml`` entries as :class:`Skill` objects of kind ``technology``.
+
+    A technology weighs like a reviewer-only skill, 1 / (articles + 1): no seed article
+    names it. ``homonyms`` become an :class:`Ambiguity` that is case-sensitive and needs
+    context, with the entry's and its category's context words.
+    """
+    head = tech["file"]
+    context = {c.id: tuple(c.context_words) for c in head.categories}
+    context.update({k: tuple(v) for k, v in head.category_context.items()})
+    built = {}
+    for e in tech["technologies"]:
+        ambiguity = _ambiguity(e.ambiguity)
+        if e.homonyms:
+            words = tuple(dict.fromkeys((*e.context_words, *context.get(e.category, ()))))
+            # the shared programming words ("developer", "code") are left out: "MERN Stack
+            # Developer" or "HCL Technologies, developer" must not make a homonym a technology
+            ambiguity = Ambiguity(True, True, words, (), (), f'{", ".join(e.homonyms)}: also '
+                                  "ordinary words; only as written and with context",
+                                  tuple(e.homonyms), shared_context=False)
+        built[e.id] = Skill(e.id, e.name, e.category, tuple(e.aliases), tuple(e.implies), (),
+                            "reviewer" if e.source == "reviewer" else "reference", None, ambiguity,
+                            MappingProxyType({}), 1 / (n_total + 1), "technology", e.source)
+    return built
+
+
+# ---------------------------------------------------------------- compiled artifact
+
+ARTIFACT = "taxonomy.pickle"
+"""The validated taxonomy, pickled into ``models/`` beside the taxonomy file."""
+_FORMAT = 1
+# the read-only views of Taxonomy and Skill pickle as the dicts they wrap
+def _readonly(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda m: (_readonly, (dict(m),)))
+
+
+def taxonomy_sha256(path: str | Path) -> str:
+    """sha256 of the taxonomy at ``path`` and of the ``technologies.yaml`` beside it (if any),
+    as :attr:`Taxonomy.sha256` reports it; raises ``OSError`` for an unreadable file."""
+    path = Path(path)
+    digest = hashlib.sha256(path.read_bytes())
+    tech = path.parent / TECHNOLOGIES_FILE
+    if tech.is_file():
+        digest.update(tech.read_bytes())
+    return digest.hexdigest()
+
+
+def artifact_path(path: str | Path) -> Path:
+    """Where the compiled taxonomy of the file at ``path`` lives: ``models/`` beside it."""
+    return Path(path).parent / "models" / ARTIFACT
+
+
+def compile_taxonomy(path: str | Path | None = None) -> Path:
+    """Validate the taxonomy at ``path`` and pickle it to :func:`artifact_path`.
+
+    Loading the pickle skips YAML parsing and validation (about 1 s for the 2,250 skills and
+    technologies); :func:`load_taxonomy` uses it only while its ``sha256`` equals that of the
+    files. Raises ``TaxonomyError`` for an invalid taxonomy. Returns the file written.
+    """
+    source = (Path(path) if path is not None else default_taxonomy_path()).absolute()
+    taxonomy, problems = _read(source)
+    if problems or taxonomy is None:
+        raise TaxonomyError(_summary(str(source), problems), problems)
+    target = artifact_path(source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = {"format": _FORMAT, "sha256": taxonomy.sha256, "taxonomy": taxonomy}
+    partial = target.with_suffix(".partial")
+    partial.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(target)  # never a half-written artifact
+    return target
+
+
+def _from_artifact(path: Path) -> Taxonomy | None:
+    """The pickled taxonomy when it is in step with the files at ``path``, else None."""
+    target = artifact_path(path)
+    if not target.is_file():
+        return None
+    try:
+        sha256 = taxonomy_sha256(path)
+        payload = pickle.loads(target.read_bytes())  # our own file, written by compile_taxonomy
+    except Exception:  # a stale or foreign pickle is ignored: the YAML is the truth
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != _FORMAT \
+            or payload.get("sha256") != sha256 or not isinstance(payload.get("taxonomy"), Taxonomy):
+        return None
+    return dataclasses.replace(payload["taxonomy"], path=path)

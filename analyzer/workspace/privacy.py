@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ def scrub_secrets(value: Any, secrets: tuple[str, ...] = ()) -> Any:
     at any depth.
     """
     if isinstance(value, str):
+        value = value.replace("\x00", "")  # PostgreSQL text and JSON cannot hold NUL
         for secret in secrets:
             value = value.replace(secret, REDACTED)
         return TOKEN_PATTERN.sub(REDACTED, value)
@@ -35,6 +37,11 @@ def scrub_secrets(value: Any, secrets: tuple[str, ...] = ()) -> Any:
     if isinstance(value, (list, tuple)):
         return [scrub_secrets(v, secrets) for v in value]
     return value
+
+
+def drop_control_characters(text: str) -> str:
+    """``text`` without control characters other than whitespace (NUL, escape, bell …)."""
+    return "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
 
 
 def environment_secrets() -> tuple[str, ...]:

@@ -39,7 +39,12 @@ from analyzer.workspace.models import (
     candidate_tags,
     cohort_members,
 )
-from analyzer.workspace.privacy import REDACTED, environment_secrets, scrub_secrets
+from analyzer.workspace.privacy import (
+    REDACTED,
+    drop_control_characters,
+    environment_secrets,
+    scrub_secrets,
+)
 from analyzer.workspace.records import (
     CandidateSummary,
     CohortSummary,
@@ -63,7 +68,9 @@ def _utc(moment: datetime) -> datetime:
 
 
 def _clean_name(name: str, what: str) -> str:
-    cleaned = " ".join(str(name).split())
+    """``name`` with its whitespace collapsed and control characters (NUL …) dropped:
+    PostgreSQL text cannot hold NUL, and no real name has one."""
+    cleaned = " ".join(drop_control_characters(str(name)).split())
     if not cleaned:
         raise InputError(f"The {what} name is empty: give a name such as \"Ada Lovelace\".")
     if len(cleaned) > NAME_LENGTH:

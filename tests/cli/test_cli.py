@@ -194,6 +194,49 @@ def test_taxonomy_check_accepts_the_project_file():
     assert run.stdout.strip().endswith("skill_taxonomy.yaml: OK")
 
 
+def test_taxonomy_list_json_names_every_skill_and_technology(taxonomy):
+    run = jobready("taxonomy", "list", "--format", "json")
+    assert run.returncode == 0, run.stderr
+    rows = {row["id"]: row for row in json.loads(run.stdout)["skills"]}
+    assert set(rows) == set(taxonomy.skills)
+    assert {"id", "name", "aliases", "category", "groups"} <= set(rows["python"])
+    assert rows["apache_spark"]["category"] == "data_engineering" and rows["apache_spark"]["groups"] == []
+    assert "Spark" in rows["apache_spark"]["aliases"] and rows["apache_spark"]["kind"] == "technology"
+    assert "relational_database" in rows["amazon_redshift"]["groups"]
+    assert "backend_language" in rows["python"]["groups"] and rows["python"]["kind"] == "skill"
+
+
+def test_taxonomy_list_text_is_one_line_per_entry(taxonomy):
+    run = jobready("taxonomy", "list")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(taxonomy.skills)
+    spark = next(line for line in lines if line.startswith("apache_spark\t"))
+    assert "Apache Spark" in spark and "data_engineering" in spark
+
+
+def test_other_technologies_are_reported_apart_with_evidence(tmp_path):
+    pdf = build_resume_pdf(tmp_path / "data.pdf", sections=[
+        ("Experience", ("**Data Engineer, Acme Analytics\tMar 2021 – Present",
+                        "• Built Apache Spark and Apache Beam pipelines loading Amazon Redshift",)),
+        ("Skills", ("Python, Spark, Hadoop, Redshift, Excel",)),
+    ])
+    run = jobready("analyze", pdf)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    jsonschema.validate(report, report_schema())
+    others = {t["id"]: t for t in report["other_technologies"]}
+    assert {"apache_spark", "apache_beam", "apache_hadoop", "microsoft_excel"} <= set(others)
+    assert others["apache_spark"]["strength"] == "applied"
+    assert any("Spark" in e["text"] for e in others["apache_spark"]["evidence"])
+    skills = {s["id"]: s for s in report["skills"]}
+    assert "amazon_redshift" in skills and "apache_spark" not in skills
+    group = next(g for g in report["readiness"]["groups"] if g["id"] == "relational_database")
+    assert group["score"] > 0 and "Amazon Redshift" in group["explanation"]
+    markdown = jobready("analyze", pdf, "--format", "markdown")
+    assert "## Other technologies" in markdown.stdout and "**Apache Spark**" in markdown.stdout
+
+
 def test_taxonomy_check_lists_every_problem_with_its_location(tmp_path):
     data = yaml.safe_load((REPO_ROOT / "skill_taxonomy.yaml").read_text("utf-8"))
     data["skills"][0]["implies"] = ["no_such_skill"]

@@ -28,6 +28,7 @@ def python_repo(name: str, pushed: str = "2024-01-01T00:00:00Z", **meta) -> Fake
         ".github/workflows/ci.yml": "on: push\n",
         "tests/test_app.py": "def test_ok():\n    assert 1 + 1 == 2\n",
         "app/main.py": "print('hi')\n",
+        "app/helpers.py": "def helper():\n    return 1\n",
     }
     return make_repo(name, files, languages={"Python": 1200}, pushed_at=pushed, **meta)
 
@@ -55,7 +56,8 @@ def test_reads_each_repository_tree_files_and_languages(server, tmp_path):
     svc0 = portfolio.snapshots[-1]
     assert svc0.files["requirements.txt"] == "flask==3.0\n# svc0\n"
     assert {"Dockerfile", ".github/workflows/ci.yml", "tests/test_app.py"} <= set(svc0.files)
-    assert "app/main.py" not in svc0.files  # source is not fetched
+    assert "app/main.py" in svc0.files  # an entry point may declare routes: worth a request
+    assert "app/helpers.py" not in svc0.files  # other source is not fetched
     assert svc0.languages == {"Python": 1200}
     assert svc0.pushed_at == datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert {e.path for e in svc0.tree} >= {"app", "app/main.py", "tests"}
@@ -186,7 +188,7 @@ def test_rate_limit_midway_returns_a_partial_portfolio(server, tmp_path, path, t
     portfolio = fetch(server, tmp_path, workers=1)
     assert [s.name for s in portfolio.snapshots] == ["svc2", "svc1", "svc0"]
     assert [bool(s.tree) for s in portfolio.snapshots] == trees_read
-    assert [len(s.files) == 4 for s in portfolio.snapshots] == files_read
+    assert [len(s.files) == 5 for s in portfolio.snapshots] == files_read
     assert set(portfolio.snapshots[-1].skipped_files.values()) == svc0_skipped
     assert any(w.startswith("GitHub's rate limit") and "Only part of the profile was read" in w
                for w in portfolio.warnings)
@@ -384,7 +386,7 @@ def test_a_file_failing_is_skipped_with_githubs_answer(server, tmp_path):
     portfolio = fetch(server, tmp_path, retries=0)
     svc1 = next(s for s in portfolio.snapshots if s.name == "svc1")
     assert set(svc1.skipped_files.values()) == {"GitHub answered 500 (Internal Server Error) even after retrying"}
-    assert all(len(s.files) == 4 for s in portfolio.snapshots if s.name != "svc1")
+    assert all(len(s.files) == 5 for s in portfolio.snapshots if s.name != "svc1")
 
 
 def test_unusable_cache_folder_falls_back_to_memory_with_a_warning(server, tmp_path):

@@ -136,6 +136,9 @@ KEYS_JS = f"module.exports = {{\n  mongoURI: 'mongodb+srv://brad:{MONGO_SECRET}@
     ({"README.md": "Connect with mongodb+srv://user:realpass1@cluster0.mongodb.net\n"}, [], set()),
     ({"deploy.sh": "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"}, [],
      {("deploy.sh", "an AWS access key id", True)}),
+    # local folders read all source code: names and URLs that only look like secrets
+    ({"src/ui/password-input.tsx": "PasswordInput.displayName = \"PasswordInput\"\n"}, [], set()),
+    ({"auth/service.py": "GOOGLE_ACCESS_TOKEN_OBTAIN_URL = \"https://oauth2.googleapis.com/token\"\n"}, [], set()),
 ])
 def test_secrets(files, tree, expected):
     found = {(f.path, f.kind, f.confirmed) for f in find_secrets(snap(files, tree))}

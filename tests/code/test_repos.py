@@ -147,7 +147,8 @@ def test_folder_snapshot_reads_what_detection_needs(project):
     assert snapshot.source == "repo" and snapshot.name == snapshot.full_name == "todo-api"
     assert {"requirements.txt", "requirements/prod.txt", "tests/test_main.py", "README.md", "LICENSE"} <= set(
         snapshot.files)
-    assert "app/main.py" in paths and "app/main.py" not in snapshot.files
+    assert "app/main.py" in paths and "app/main.py" in snapshot.files  # local folders read all code
+    assert "app/static/app.min.js" not in snapshot.files  # a minified bundle is no code of the author's
     assert not any(p.startswith(("node_modules", "vendor", ".venv", "dist", ".git")) for p in paths)
     assert snapshot.license == "MIT"
     assert snapshot.default_branch == "main"
@@ -250,9 +251,9 @@ PLAIN_TREE = ("README.md", ".github/workflows/ci.yml", "Dockerfile", "LICENSE", 
 @pytest.mark.parametrize(("code", "expected"), [
     ([], ["package.json", "README.md", "project/requirements.txt", "Dockerfile", ".github/workflows/ci.yml",
           "Procfile", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]),  # no code: the shallowest manifest
-    ([TreeEntry("project/app.py", "blob", 9_000)],  # Python code: its manifest, though deeper
+    ([TreeEntry("project/app.py", "blob", 9_000)],  # Python code: its manifest, though deeper; app.py may route
      ["project/requirements.txt", "README.md", "package.json", "Dockerfile", ".github/workflows/ci.yml",
-      "Procfile", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]),
+      "Procfile", "project/app.py", "docs/openapi.yaml", "tests/test_app.py", "LICENSE"]),
 ])
 def test_wanted_files_put_the_main_manifest_and_the_readme_first(code, expected):
     assert wanted_files([*blobs(*PLAIN_TREE), *code]) == expected
@@ -334,7 +335,7 @@ def test_dependencies_become_demonstrated_evidence_with_github_urls(taxonomy):
      "CI configuration in .github/workflows/ci.yml"),
     ({".github/workflows/ci.yml": "on: push\njobs: {}\n"}, "ci_cd", "CI configuration in .github/workflows/ci.yml"),
     ({"api/openapi.yaml": "openapi: 3.0.0\n"}, "rest", "API specification in api/openapi.yaml"),
-    ({"schema.graphql": "type Query { a: Int }\n"}, "graphql", "GraphQL schema in schema.graphql"),
+    ({"schema.graphql": "type Query { a: Int }\n"}, "graphql", "GraphQL schema `type Query { a: Int }` at line 1 in schema.graphql"),
     ({"Procfile": "web: gunicorn app:app\n"}, "heroku", "deploy configuration in Procfile"),
     ({"k8s/api.yaml": "apiVersion: apps/v1\nkind: Deployment\n"}, "kubernetes", "Kubernetes manifest in k8s/api.yaml"),
     ({".env.example": "DB_CONNECTION=pgsql\n"}, "postgresql", "postgres configured in .env.example"),

@@ -9,12 +9,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, inspect, text
 
 from analyzer.errors import InputError, NotInWorkspaceError
 from analyzer.workspace import open_workspace
+from analyzer.workspace.privacy import drop_control_characters
 from analyzer.workspace.storage import REDACTED, scrub_secrets
 
 TOKEN = "ghp_" + "Zx9" * 12  # the shape of a classic personal access token
@@ -85,14 +86,16 @@ json_values = st.recursive(
 
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(extra=json_values, name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
+@given(extra=json_values, name=st.text(min_size=1, max_size=40).filter(lambda s: drop_control_characters(s).strip()))
+@example(extra={"k\x00": "a\x00b"}, name="Ada\x00 Lovelace")  # PostgreSQL text cannot hold NUL
 def test_any_json_round_trips(ws, extra, name):
     report = _report(55.5, "python")
     report["extra"] = extra
     report_id = ws.save_report(name, report)
     stored = ws.get_report(report_id)
     assert stored.report == json.loads(json.dumps(scrub_secrets(report)))
-    assert stored.candidate == " ".join(name.split())
+    assert stored.candidate == " ".join(drop_control_characters(name).split())
+    assert "\x00" not in stored.candidate
 
 
 def test_history_is_oldest_first_and_candidates_show_the_latest(ws):
