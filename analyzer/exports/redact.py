@@ -47,8 +47,12 @@ def _variants(value: str) -> Iterable[str]:
 
 
 def _is_phone(candidate: str) -> bool:
-    """7–15 digits and no date: the test :mod:`analyzer.resume.parse` reads a phone with."""
-    return 7 <= len(re.sub(r"\D", "", candidate)) <= 15 and not find_dates(candidate)
+    """7–15 digits and no date: the test :mod:`analyzer.resume.parse` reads a phone with;
+    plus some digits written together (every phone format groups them: "06 12 34 56 78"),
+    so a row of single figures ("3 3 3 3 3 3 3") is not a phone."""
+    digits = re.sub(r"\D", "", candidate)
+    longest_run = max((len(run) for run in re.findall(r"\d+", candidate)), default=0)
+    return 7 <= len(digits) <= 15 and longest_run >= 2 and not find_dates(candidate)
 
 
 def _phones(text: str) -> list[str]:

@@ -72,7 +72,9 @@ def test_uploaded_resume_shows_score_chart_evidence_and_gaps(resume_pdf, taxonom
     at = upload(run_app(), resume_pdf.name, resume_pdf.read_bytes())
 
     assert_report_shown(at, expected)
-    skills = at.dataframe[0].value.set_index("Skill")
+    # skills are grouped by requirement group, evidence in a wrapping table
+    framework = next(e for e in at.expander if e.label.startswith("A backend framework · "))
+    skills = framework.table[0].value.set_index("Skill")
     assert skills.loc["FastAPI", "Evidence"] == (
         "résumé p.1 · work: Built a billing API in Python and FastAPI used by 3 teams")
     assert skills.loc["FastAPI", "Strength"] == "quantified"
@@ -80,9 +82,12 @@ def test_uploaded_resume_shows_score_chart_evidence_and_gaps(resume_pdf, taxonom
     top_gap = expected["gaps"][0]
     assert f"**1. {top_gap['name']}**" in text and top_gap["reason"] in text
     assert [c["name"] for c in expected["checks"]] and all(c["name"] in text for c in expected["checks"])
+    prompts = expected.get("interview_prompts") or []  # skills only listed: questions to ask
     assert [t.label for t in at.tabs] == [
-        "Readiness", "Skills & evidence", f"Gaps ({len(expected['gaps'])})", "Suggested projects",
-        "Résumé checks"]
+        "Overview", "Skills & evidence", f"Gaps ({len(expected['gaps'])})", "Suggested projects",
+        "Résumé checks", *([f"Interview prompts ({len(prompts)})"] if prompts else [])]
+    for prompt in prompts:
+        assert prompt["questions"][0] in text
 
 
 def test_resume_text_is_shown_literally_not_as_markdown(tmp_path):
