@@ -346,7 +346,7 @@ def analyze(
         level=level,
         level_reason=level_reason,
         resources={g.id: resources_for_gap(g, profile, stack, taxonomy, level) for g in gaps},
-        prompts=interview_prompts(profile, taxonomy),
+        prompts=interview_prompts(profile, taxonomy, stack=stack),
     )
 
 

@@ -175,8 +175,8 @@ def _build(
     )
     work_lines = [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h]
     work, work_warnings = work_entries(work_lines, today)
-    as_of, as_of_source = resume_date([r.text for r in raw], [w.start for w in work if w.start],
-                                      created, today)
+    written = [d for w in work for d in (w.start, w.end) if d]
+    as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
     if as_of != today:  # recount "Present" up to the résumé's own date
         work = [replace(w, months=_count(month_span(w.start, w.end, as_of)))
                 if w.months is not None else w for w in work]

@@ -5,8 +5,8 @@ from 2023 that says "Jun 2020 – Present" claims three years, not six.
 :func:`resume_date` finds that day, in this order:
 
 1. a "last updated" line ("Last updated: March 2024", "Updated 05/2024", "Revised Jan 2025");
-2. the PDF's creation date, when it is plausible: not after ``today`` and not before the
-   latest start date of a role (a template's creation date can be older than its content);
+2. the PDF's creation date, when it is plausible: not after ``today`` and not before any
+   start or end date of a role (a template's creation date can be older than its content);
 3. ``today``.
 
 Some templates (moderncv) print dates in a left column, so the text reader glues the end of a
@@ -40,14 +40,22 @@ def _updated_line(texts: Sequence[str], today: date) -> date | None:
     return None
 
 
+def _not_before(created: date, written: date) -> bool:
+    """The creation month is not before a date the résumé writes (a December may be a year alone)."""
+    if written.month == 12:
+        return created.year >= written.year
+    return (created.year, created.month) >= (written.year, written.month)
+
+
 def resume_date(
-    texts: Sequence[str], work_starts: Sequence[date], created: date | None, today: date,
+    texts: Sequence[str], work_dates: Sequence[date], created: date | None, today: date,
 ) -> tuple[date, str]:
     """The date the résumé speaks from, and which of :data:`AS_OF_SOURCES` gave it.
 
     Args:
         texts: every line of the résumé, in reading order.
-        work_starts: start dates of its roles (a plausible creation date is not before them).
+        work_dates: start and end dates of its roles (a plausible creation date is not before
+            them; an end in December may stand for a year alone, so only its year is compared).
         created: the PDF's creation date (first of its month is enough), or None.
         today: the clock.
 
@@ -57,7 +65,7 @@ def resume_date(
     updated = _updated_line(texts, today)
     if updated is not None:
         return updated, AS_OF_SOURCES[0]
-    if created is not None and created <= today and all(created >= s for s in work_starts):
+    if created is not None and created <= today and all(_not_before(created, d) for d in work_dates):
         return created, AS_OF_SOURCES[1]
     return today, AS_OF_SOURCES[2]
 

@@ -6,7 +6,8 @@ each with the areas the article pairs it with. For a gap, :func:`resources_for_g
 keeps those that help its area, suit the candidate's level and, for certifications,
 fit the candidate's stack (the Oracle Java certification for a Java or Kotlin candidate,
 AWS Certified Developer for one who shows AWS …). "Official documentation" is named
-after the tools that would close the gap ("Official documentation: FastAPI, pytest").
+after the candidate's own tool for the area, else the tools that would close it
+("Official documentation: Jest").
 
 Interview prompts come from the ``interview_prompts`` table: for each skill claimed on
 the résumé but shown neither in code nor in a work or project bullet (its strongest
@@ -134,12 +135,15 @@ def resources_for_gap(
 
 def interview_prompts(
     profile: Profile, taxonomy: Taxonomy, limit: int = MAX_PROMPTS,
+    stack: CandidateStack | None = None,
 ) -> tuple[InterviewPrompt, ...]:
     """Questions for each skill claimed but not shown (strongest evidence ``listed``).
 
     Only skills found directly on the résumé count (implied ones are not claims), in
-    :data:`PROMPT_CATEGORIES`, with a row in the table or a category row; at most
-    ``limit``, highest taxonomy weight first (ties: the profile's order).
+    :data:`PROMPT_CATEGORIES`, with a row in the table or a category row, leaving out a
+    concept another named skill implies (Version control next to Git); at most ``limit``,
+    the candidate's own ``stack`` first, then highest taxonomy weight (ties: the profile's
+    order).
     """
     by_skill, by_category = taxonomy.prompts_by_skill, taxonomy.prompts_by_category
     listed = [s for s in profile.skills
@@ -147,7 +151,11 @@ def interview_prompts(
               and all(e.source == "resume" for e in s.evidence)
               and s.category in PROMPT_CATEGORIES
               and (s.id in by_skill or s.category in by_category)]
-    listed.sort(key=lambda s: -s.weight)
+    # a concept implied by another skill the résumé names (version control by Git) adds nothing
+    implied = set(taxonomy.implied(s.id for s in profile.skills if s.evidence))
+    listed = [s for s in listed if s.id not in implied]
+    own = set(stack.ids()) if stack else set()
+    listed.sort(key=lambda s: (s.id not in own, -s.weight))
     out = []
     for s in listed[:limit]:
         questions = by_skill.get(s.id) or tuple(q.replace("{name}", s.name)

@@ -1,17 +1,21 @@
 """Experience and seniority: months of professional software work, read from the résumé.
 
-    >>> exp = software_experience(resume, evidence)
-    >>> exp.software_months, exp.seniority, exp.reason
-    (87, 'senior', '87 months of software work in 3 roles (Jun 2012 – Jul 2023, "Present" = …)')
+    >>> exp = software_experience(resume, evidence, taxonomy)    # bruce_wayne.pdf of the corpus
+    >>> exp.software_months, exp.seniority
+    (134, 'senior')
+    >>> exp.reason
+    '134 months of software work in 3 dated roles (Jun 2012 – present), "present" taken as Jul 2023 (PDF creation date).'
 
 A role counts as software work when its title names software work (developer, software
 engineer, programmer, DevOps, SRE …, :data:`SOFTWARE_TITLE_WORDS`) or, for any other title
 (researcher, analyst, assistant, plain "engineer"), when its header or bullets show it: a
-skill of :data:`analyzer.scoring.profile.CODE_CATEGORIES` found in them, or a verb of building
+skill of :data:`SOFTWARE_CATEGORIES` found in them, or a verb of building
 software next to a software noun (:data:`_BUILT_SOFTWARE`). Jobs, internships, freelance and
 open-source roles in the work section all count; overlapping periods are counted once
 (:func:`analyzer.resume.dates.union_months`). "Present" is the résumé's own date
-(:attr:`analyzer.resume.Resume.as_of`).
+(:attr:`analyzer.resume.Resume.as_of`). When "present" could only be taken as today (pasted
+text, no PDF date) or no role is dated, a total the résumé states itself ("Over 3.5 years of
+experience", :func:`stated_months`) is used instead.
 
 Seniority bands (months of software work; ours, in line with how job postings band
 "junior" as up to two years and "senior" as five or more):
@@ -158,7 +162,7 @@ def _shows_software(entry: WorkEntry, code_lines: set[str]) -> str | None:
     texts = [entry.text, *entry.bullets]
     for text in texts:
         key = _key(text)
-        if any(line in key or key in line for line in code_lines):
+        if key and any(line in key or key in line for line in code_lines):
             return "its bullets name the tools it used"
     if any(_BUILT_SOFTWARE.search(t) for t in texts):
         return "its bullets describe building software"
@@ -194,7 +198,7 @@ def software_experience(
     Args:
         resume: the parsed résumé (its ``as_of`` dates "Present").
         evidence: (skill id, evidence) pairs from the résumé matcher; work lines naming
-            a skill of a code category show that a role is software work.
+            a skill of :data:`SOFTWARE_CATEGORIES` show that a role is software work.
         taxonomy: to look up each skill's category.
 
     Returns:

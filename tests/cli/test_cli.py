@@ -282,8 +282,10 @@ def facts(report: dict) -> dict:
         "gaps": [g["id"] for g in report["gaps"]],
         "checks": {c["id"]: c["passed"] for c in report["checks"]},
         "level": report["readiness"]["level"],
+        # the date is pinned unless it is today's (then it moves with the calendar)
         "seniority": [report["candidate"]["seniority"], report["candidate"]["software_months"],
-                      report["candidate"]["as_of"]],
+                      report["candidate"]["as_of"]["source"] if report["candidate"]["as_of"]["source"] == "today"
+                      else report["candidate"]["as_of"]],
         "counted_roles": [w["title"] for w in report["candidate"]["work"] if w.get("software")],
         "projects": [p["title"] for p in report["projects"]],
         "resources": {g["id"]: [r["id"] for r in g["resources"]] for g in report["gaps"]},

@@ -155,6 +155,20 @@ def test_prompts_for_skills_only_listed():
     assert "{name}" not in " ".join(q for p in prompts.values() for q in p.questions)
 
 
+def test_prompts_put_the_candidates_stack_first():
+    # TypeScript on Node.js is the stack; Python and Java weigh more in the articles
+    profile = profile_of(typescript="listed", node_js="listed", python="listed", java="listed")
+    stack = candidate_stack(profile, TAXONOMY)
+    assert stack.language == "typescript"
+    assert interview_prompts(profile, TAXONOMY, stack=stack)[0].skill == "typescript"
+    assert interview_prompts(profile, TAXONOMY)[0].skill != "typescript"
+
+
+def test_no_prompt_for_a_concept_another_prompt_covers():
+    profile = profile_of(python="applied", git="listed", version_control="listed")
+    assert [p.skill for p in interview_prompts(profile, TAXONOMY)] == ["git"]
+
+
 def test_no_prompt_for_a_skill_shown_in_code():
     code = Evidence("repo", "demonstrated", "Dockerfile", repo="app", path="Dockerfile")
     profile = build_profile([("docker", ev("listed", "skills")), ("docker", code)], TAXONOMY,

@@ -110,6 +110,14 @@ def test_a_creation_date_older_than_the_content_is_ignored(tmp_path):
     assert exp.software_months == 36
 
 
+def test_a_creation_date_before_an_end_date_is_ignored(tmp_path):
+    # the PDF says it was made in June 2025, the résumé names an end in November 2025
+    exp = pdf_experience(tmp_path, ["**Software Engineer, Acme\tJan 2024 – Nov 2025", "• Built APIs in Python",
+                                    "**Developer, Beta\tJan 2022 – Present", "• Built Django apps"])
+    assert exp.as_of_source == "today"
+    assert exp.software_months == 60  # Jan 2022 – Dec 2026, inclusive
+
+
 def test_stated_total_when_present_has_no_date():
     text = ("Ada Example\nSummary\nOver 3.5 years of experience building APIs.\nExperience\n"
             "Software Engineer, Acme  Jan 2010 – Present\nBuilt APIs in Java.\n")
