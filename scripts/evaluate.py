@@ -8,7 +8,10 @@
    on their own line because they are the classic single-word errors.
 2. ``dotin/train/*.xml`` (310 résumé texts) against their ``Tech Tools`` labels that
    resolve to a taxonomy skill, per document, micro-averaged over all documents.
-3. A false-positive audit of what (1) cannot score: every mention in the résumé PDFs of
+3. Requirement groups against the human group labels (``scripts/labels/groups.yaml``, policy in
+   ``docs/labelling.md``): false gaps, false credit, areas shown in use credited ≥ 70 and
+   seniority agreement (:mod:`evaluate_groups`).
+4. A false-positive audit of what (1) cannot score: every mention in the résumé PDFs of
    a skill the labelling policy leaves out (soft skills, concepts, career, generic nouns
    such as "cloud" or "cache"), printed with its line for a human to read, plus a count
    of the readings a reviewer already judged false (``FALSE_READINGS``) that are still
@@ -20,6 +23,7 @@ Usage::
     .venv/bin/python scripts/evaluate.py --json > eval.json
     .venv/bin/python scripts/evaluate.py --corpus /path/to/shared/corpus --only resumes
     .venv/bin/python scripts/evaluate.py --only resumes --benchmark   # + timings
+    .venv/bin/python scripts/evaluate.py --only groups --errors       # group figures + every disagreement
 
 The labelled corpora are measurement data, not test fixtures: nothing here runs in CI.
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -44,7 +49,8 @@ from analyzer.skills.matcher import SkillFinding, SkillMatcher, extract_skills
 from analyzer.skills.terms import artifact_path
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # evaluate_groups beside this file
+from evaluate_groups import DEFAULT_CORPUS, evaluate_groups, render_groups  # noqa: E402
 
 EXCLUDED_CATEGORIES = frozenset({"frontend", "soft_skills", "certifications", "education",
                                  "portfolio", "career", "concepts",
@@ -394,7 +400,7 @@ def _table(title: str, rows: list[list], header: list[str]) -> str:
                       *map(line, rows)])
 
 
-def render(result: dict) -> str:
+def render(result: dict, errors: bool = False) -> str:
     out = [f"taxonomy sha256 {result['taxonomy_sha256'][:12]}, matcher compiled in "
            f"{result['compile_seconds']:.3f} s"]
     if "resumes" in result:
@@ -425,6 +431,8 @@ def render(result: dict) -> str:
         f = a["false_readings"]
         out.append(f"known false readings still found: {len(f['found'])} of {f['of']}"
                    + "".join(f"\n  {d}: {s} in '{t}'" for d, s, t in f["found"]))
+    if "groups" in result:
+        out += ["", render_groups(result["groups"], errors)]
     if "benchmark" in result:
         b = result["benchmark"]
         out += ["", f"benchmark (medians): compile {b['compile']} s, load from disk "
@@ -463,7 +471,7 @@ def render(result: dict) -> str:
 
 def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
              limit: int | None = None, timing: bool = False) -> dict:
-    """Both evaluations (or ``only`` one of ``resumes`` / ``dotin``) as one dict;
+    """All evaluations (or ``only`` one of ``resumes`` / ``dotin`` / ``groups``) as one dict;
     ``timing`` adds :func:`benchmark`."""
     matcher = SkillMatcher(taxonomy)
     result: dict = {"taxonomy_sha256": taxonomy.sha256,
@@ -473,6 +481,8 @@ def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
         result["generic_audit"] = audit_generic(corpus, taxonomy, matcher)
     if only in (None, "dotin"):
         result["dotin"] = evaluate_dotin(corpus, taxonomy, matcher, limit)
+    if only in (None, "groups"):
+        result["groups"] = evaluate_groups(corpus, taxonomy, matcher)
     if only in (None, "postings") and (corpus / "postings" / "skillspan_train").is_dir():
         result["postings"] = evaluate_postings(corpus, taxonomy, matcher)
     if timing:
@@ -483,14 +493,16 @@ def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
 def main(
     corpus: Path = typer.Option(DEFAULT_CORPUS, help="The shared corpus folder."),
     taxonomy: Path = typer.Option(None, help="skill_taxonomy.yaml (default: the repo's)."),
-    only: str = typer.Option(None, help="Run only 'resumes', 'dotin' or 'postings'."),
+    only: str = typer.Option(None, help="Run only 'resumes', 'dotin', 'groups' or 'postings'."),
     limit: int = typer.Option(None, help="Score only the first N dotin documents."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
     timing: bool = typer.Option(False, "--benchmark", help="Also time compile, load, extract."),
+    errors: bool = typer.Option(False, "--errors", help="List every group disagreement."),
 ) -> None:
     """Score skill extraction on the labelled résumé corpora."""
-    if only not in (None, "resumes", "dotin", "postings"):
-        raise typer.BadParameter(f"--only must be 'resumes', 'dotin' or 'postings', not {only!r}")
+    if only not in (None, "resumes", "dotin", "groups", "postings"):
+        raise typer.BadParameter(
+            f"--only must be 'resumes', 'dotin', 'groups' or 'postings', not {only!r}")
     needed = [corpus / "resumes" / "labels.yaml", corpus / "dotin" / "train"]
     missing = [str(p) for p in needed if not p.exists()]
     if missing:
@@ -502,7 +514,7 @@ def main(
     except JobreadyError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    typer.echo(json.dumps(result, indent=2) if as_json else render(result))
+    typer.echo(json.dumps(result, indent=2) if as_json else render(result, errors))
 
 
 if __name__ == "__main__":

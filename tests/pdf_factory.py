@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
@@ -51,6 +52,7 @@ def build_resume_pdf(
     contacts: Sequence[str] = DEFAULT_CONTACTS,
     links: dict[str, str] | None = None,
     sidebar: Sequence[str] = DEFAULT_SIDEBAR,
+    created: date | None = None,
 ) -> Path:
     """A résumé: name, contacts, then ``sections`` as ``(heading, lines)``.
 
@@ -63,6 +65,8 @@ def build_resume_pdf(
     return write_resume_pdf(
         path, name, contacts, sections, DEFAULT_LINKS if links is None else links,
         sidebar=sidebar if layout == "two-column" else (),
+        **({"created": datetime(created.year, created.month, created.day, tzinfo=timezone.utc)}
+           if created else {}),
     )
 
 

@@ -71,11 +71,11 @@ def analyze(
                             "pass --github USER.")
     # with a résumé or folders there is still a report to make if GitHub fails: warn instead
     sources = _code_sources(github, repo or [], tax, warn=parsed is not None or bool(repo))
-    if github and sources.get("github_user") is None:
-        typer.echo(f"Warning: {sources['extra_warnings'][-1]}", err=True)
     sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
     report = run_analysis(parsed, resume_name=resume.name if resume else None,
                           taxonomy=tax, posting=parsed_posting, **sources)
+    for warning in report.warnings:  # also in the report; stderr so a script sees them
+        typer.echo(f"Warning: {warning}", err=True)
     if workspace is not None:
         from analyzer.cli.workspace import save_report_cli
 

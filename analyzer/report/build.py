@@ -22,17 +22,24 @@ from analyzer.postings.match import Match, match_candidate
 from analyzer.postings.parse import Posting
 from analyzer.resume.checks import check_resume
 from analyzer.resume.parse import Resume, parse_resume
+from analyzer.resume.template import template_text
+from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
+                                     resources_for_gap)
+from analyzer.scoring.experience import (Experience, advice_level, phrase_gaps,
+                                         readiness_level, software_experience)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
-from analyzer.scoring.projects import Suggestion, candidate_level, suggest_projects
+from analyzer.scoring.projects import Suggestion, suggest_projects
 from analyzer.scoring.readiness import Readiness, score_readiness
-from analyzer.skills.matcher import SkillMatcher, extract_skills
+from analyzer.skills.matcher import SkillMatcher, course_evidence, extract_skills
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only a type here: folder-only and résumé-only runs need not import the code stage
     from analyzer.code.sources import RepositorySummary
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 adds software months, seniority and the level reason, resources per gap and
+interview prompts (all additive: a 1.0 report still validates)."""
 
 
 def report_schema() -> dict:
@@ -60,6 +67,11 @@ class Report:
     resume_name: str | None = None
     generated_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     match: Match | None = None  # with a posting only (``analyze(posting=...)``)
+    experience: Experience | None = None
+    level: str | None = None
+    level_reason: str | None = None
+    resources: dict[str, tuple[ResourcePick, ...]] = field(default_factory=dict)
+    prompts: tuple[InterviewPrompt, ...] = ()
 
     def _other_technology(self, skill_id: str) -> bool:
         """A technology of ``technologies.yaml`` that credits no requirement group (Apache
@@ -72,6 +84,7 @@ class Report:
         """Plain JSON-ready dict following ``report.schema.json``."""
         basics = self.resume.basics if self.resume else None
         tax = self.taxonomy
+        exp = self.experience
         return {
             "schema_version": SCHEMA_VERSION,
             "generated_at": self.generated_at.isoformat(timespec="seconds"),
@@ -95,16 +108,11 @@ class Report:
                 "linkedin": basics.linkedin if basics else None,
                 "website": basics.website if basics else None,
                 "experience_months": self.resume.experience_months if self.resume else None,
-                "work": [
-                    {
-                        "title": w.title,
-                        "organization": w.organization,
-                        "start": w.start.isoformat() if w.start else None,
-                        "end": w.end.isoformat() if w.end else None,
-                        "months": w.months,
-                    }
-                    for w in (self.resume.work if self.resume else ())
-                ],
+                "software_months": exp.software_months if exp else None,
+                "seniority": exp.seniority if exp else None,
+                "seniority_reason": exp.reason if exp else None,
+                "as_of": {"date": exp.as_of.isoformat(), "source": exp.as_of_source} if exp else None,
+                "work": self._work(),
             },
             "skills": [
                 {
@@ -127,7 +135,9 @@ class Report:
             ],
             "readiness": {
                 "score": self.readiness.score,
-                "level": candidate_level(self.readiness.score),
+                "level": self.level or readiness_level(self.readiness.score),
+                "level_reason": self.level_reason or (
+                    f"an overall readiness of {self.readiness.score:g}"),
                 "formula": self.readiness.formula,
                 "groups": [
                     {
@@ -151,6 +161,7 @@ class Report:
                     "score": g.score,
                     "reason": g.reason,
                     "suggestions": list(g.suggestions),
+                    "resources": [r.to_dict() for r in self.resources.get(g.id, ())],
                 }
                 for g in self.gaps
             ],
@@ -186,9 +197,27 @@ class Report:
                 }
                 for r in self.repositories
             ],
+            "interview_prompts": [p.to_dict() for p in self.prompts],
             "github_usage": self.github_usage,
             "warnings": list(self.warnings),
         } | ({"match": self.match.to_dict()} if self.match else {})
+
+    def _work(self) -> list[dict]:
+        """Work entries with, when experience was read, whether each counts as software work."""
+        roles = self.experience.roles if self.experience else ()
+        out = []
+        for i, w in enumerate(self.resume.work if self.resume else ()):
+            item = {
+                "title": w.title,
+                "organization": w.organization,
+                "start": w.start.isoformat() if w.start else None,
+                "end": w.end.isoformat() if w.end else None,
+                "months": w.months,
+            }
+            if i < len(roles):
+                item |= {"software": roles[i].software, "counted_because": roles[i].why}
+            out.append(item)
+        return out
 
     def to_json(self, indent: int = 2) -> str:
         """``to_dict()`` as JSON text (UTF-8, non-ASCII kept)."""
@@ -205,8 +234,9 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
     """Evidence from the résumé's structure rather than its words.
 
     A dated work entry is evidence of ``work_experience``; a non-empty ``projects``
-    section of ``personal_projects`` (both ``applied``: they describe real use). Skill
-    ids the taxonomy lacks are skipped.
+    section of ``personal_projects`` (both ``applied``: they describe real use). A projects
+    section holding template text ("Project 1", "Details") is a template, not a portfolio,
+    and earns nothing. Skill ids the taxonomy lacks are skipped.
     """
     found: list[tuple[str, Evidence]] = []
     if "work_experience" in taxonomy.skills:
@@ -214,7 +244,8 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
                                                page=w.page, detail="a dated work entry"))
                   for w in resume.work if w.start is not None]
     projects = [ln for ln in resume.lines if ln.section == "projects" and not ln.is_heading]
-    if projects and "personal_projects" in taxonomy.skills:
+    if projects and "personal_projects" in taxonomy.skills and not any(
+            template_text(ln.text) for ln in projects):
         first = projects[0]
         found.append(("personal_projects", Evidence("resume", "applied", first.text,
                                                     section="projects", page=first.page,
@@ -279,6 +310,8 @@ def analyze(
         # with matcher None, extract_skills reuses the one it compiled for this taxonomy
         for finding in extract_skills(parsed, taxonomy, matcher):
             evidence.extend((finding.id, e) for e in finding.evidence)
+        # template text ("Project 1", "github.com/your_id") is never evidence of anything
+        evidence = [(sid, e) for sid, e in evidence if not template_text(e.text)]
         seen = {(sid, e.text) for sid, e in evidence}
         evidence.extend(item for item in structure_evidence(parsed, taxonomy)
                         if (item[0], item[1].text) not in seen)
@@ -288,11 +321,18 @@ def analyze(
                         for w in repo.warnings)
 
     code_examined = bool(repositories)
+    credited = {sid for sid, _ in evidence}
     profile = build_profile(evidence, taxonomy, code_examined=code_examined,
-                            resume_examined=parsed is not None)
+                            resume_examined=parsed is not None,
+                            uncredited=[item for item in (course_evidence(parsed, taxonomy, matcher)
+                                                          if parsed is not None else ())
+                                        if item[0] not in credited])
     readiness = score_readiness(profile, taxonomy)
     stack = candidate_stack(profile, taxonomy)
-    gaps = find_gaps(readiness, profile, taxonomy, stack)
+    experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)
+    level = advice_level(readiness.score, experience.seniority if experience else None)
+    level_reason = _level_reason(readiness.score, level, experience)
+    gaps = phrase_gaps(find_gaps(readiness, profile, taxonomy, stack), experience)
     return Report(
         taxonomy=taxonomy,
         resume=parsed,
@@ -300,7 +340,8 @@ def analyze(
         readiness=readiness,
         gaps=gaps,
         claims=claim_gaps(profile),
-        projects=suggest_projects(gaps, stack, taxonomy, readiness.score),
+        projects=suggest_projects(gaps, stack, taxonomy, readiness.score, level=level,
+                                  level_reason=level_reason),
         checks=check_resume(parsed) if parsed else (),
         repositories=repositories,
         github_user=github_user,
@@ -309,4 +350,19 @@ def analyze(
         resume_name=resume_name,
         match=None if posting is None else match_candidate(
             posting, profile, taxonomy, "\n".join(ln.text for ln in parsed.lines) if parsed else None),
+        experience=experience,
+        level=level,
+        level_reason=level_reason,
+        resources={g.id: resources_for_gap(g, profile, stack, taxonomy, level) for g in gaps},
+        prompts=interview_prompts(profile, taxonomy, stack=stack),
     )
+
+
+def _level_reason(score: float, level: str, experience: Experience | None) -> str:
+    """How the advice level was reached, as a phrase ("a senior engineer (134 months …)")."""
+    by_readiness = readiness_level(score)
+    if experience is None or level == by_readiness:
+        return f"an overall readiness of {score:g}"
+    years = experience.software_months / 12
+    return (f"a {experience.seniority} engineer with {years:.0f} years of software work, "
+            f"where readiness {score:g} alone would say {by_readiness}")

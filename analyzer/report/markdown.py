@@ -39,11 +39,79 @@ def _checks(checks: list[dict]) -> list[str]:
             for ch in checks]
 
 
+def _month(iso: str | None) -> str:
+    return "present" if iso is None else f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _experience(c: dict) -> list[str]:
+    """The experience paragraph: software months, seniority and which roles counted."""
+    roles = c.get("work") or []
+    if c.get("seniority") is None:  # a report from before schema 1.1, or no résumé
+        if any(w["months"] is not None for w in roles):
+            return [f"Experience: {c['experience_months']} months across {len(roles)} roles.", ""]
+        return [f"Experience: {len(roles)} roles, with no dates that could be read.", ""] if roles else []
+    out = [f"**Seniority: {c['seniority']}** — {c['seniority_reason']}", ""]
+    for w in roles:
+        where = ", ".join(x for x in (w["title"], w.get("organization")) if x)
+        if w.get("start"):
+            when = f"{_month(w['start'])} – {_month(w['end'])}, {w['months'] or 0} months"
+        else:
+            when = "dates not readable"
+        mark = "counted" if w.get("software") else "not counted"
+        out.append(f"- {where} ({when}): {mark}, {w.get('counted_because', '')}".rstrip(", "))
+    return out + [""] if roles else out
+
+
+def _resources(gap: dict) -> list[str]:
+    items = []
+    for res in gap.get("resources") or []:
+        name = f"[{res['name']}]({res['url']})" if res.get("url") else res["name"]
+        items.append(f"{name} ({res['use']})")
+    return [f"   - Learn: {'; '.join(items)}."] if items else []
+
+
+def _skills_by_category(report: dict, categories: Mapping[str, str]) -> list[str]:
+    """Skills grouped under their category, categories in taxonomy order, evidence under each."""
+    names = {s["id"]: s["name"] for s in report["skills"]}
+    order = {cid: i for i, cid in enumerate(categories)}
+    groups: dict[str, list[dict]] = {}
+    for s in report["skills"]:
+        groups.setdefault(s["category"], []).append(s)
+    out = ["## Skills and evidence, by category", ""]
+    for cid in sorted(groups, key=lambda c: (order.get(c, len(order)), c)):
+        out += [f"### {categories.get(cid, cid)}", ""]
+        for s in groups[cid]:
+            head = f"- **{s['name']}** ({_STATUS.get(s['status'], s['status'])}"
+            head += f", {s['strength']})" if s["status"] != "implied" else ")"
+            if s["implied_by"]:
+                head += f" — implied by {', '.join(names.get(i, i) for i in s['implied_by'])}"
+            out.append(head)
+            out += [f"  - {_where(e)}" for e in s["evidence"][:5]]
+        out.append("")
+    return out
+
+
+def _prompts(report: dict) -> list[str]:
+    prompts = report.get("interview_prompts") or []
+    if not prompts:
+        return []
+    out = ["## Interview prompts for the coach", "",
+           "Skills the résumé names but no work or project bullet (or code) shows; ask:", ""]
+    for p in prompts:
+        out += [f"- **{p['name']}**: {p['why']}"]
+        out += [f"  {i}. {q}" for i, q in enumerate(p["questions"], 1)]
+    return out + [""]
+
+
 def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -> str:
     """Markdown text for a report dict; every claim is followed by its evidence.
 
-    ``categories`` maps category ids to display names (``Taxonomy.categories``); ids are
-    shown when it is None.
+    ``categories`` maps category ids to display names (``Taxonomy.categories``), in the
+    order skills are grouped; ids are shown (sorted) when it is None. Reports written
+    before schema 1.1 (no seniority, resources or prompts) render without those parts.
     """
     categories = categories or {}
     c = report["candidate"]
@@ -57,13 +125,11 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
         contact.append(f"GitHub: {c['github']}")
     if contact:
         out += [" · ".join(contact), ""]
-    roles = c.get("work") or []
-    if any(w["months"] is not None for w in roles):
-        out += [f"Experience: {c['experience_months']} months across {len(roles)} roles.", ""]
-    elif roles:
-        out += [f"Experience: {len(roles)} roles, with no dates that could be read.", ""]
+    out += _experience(c)
 
-    out += [f"## Readiness: {r['score']:g} / 100 ({r['level']})", "",
+    out += [f"## Readiness: {r['score']:g} / 100", ""]
+    level_reason = f" — from {r['level_reason']}" if r.get("level_reason") else ""
+    out += [f"Level for advice and projects: **{r['level']}**{level_reason}.", "",
             "| Area | Score | Weight | How |", "|---|---:|---:|---|"]
     out += [f"| {_cell(g['name'])} | {format(g['score'], 'g') if g['assessed'] else '—'} "
             f"| {g['weight']:.2f} | {_cell(g['explanation'])} |" for g in r["groups"]]
@@ -73,8 +139,11 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
         out += match_markdown(report["match"])
 
     out += ["## Gaps, most important first", ""]
-    out += [f"{i}. **{g['name']}** ({g['kind']}, importance {g['importance']:.2f}): {g['reason']}"
-            for i, g in enumerate(report["gaps"], 1)] or ["No gaps: every area is fully met."]
+    for i, g in enumerate(report["gaps"], 1):
+        out.append(f"{i}. **{g['name']}** ({g['kind']}, importance {g['importance']:.2f}): {g['reason']}")
+        out += _resources(g)
+    if not report["gaps"]:
+        out.append("No gaps: every area is fully met.")
     out.append("")
 
     out += ["## Suggested projects", ""]
@@ -84,17 +153,9 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
         if p["upgrades"]:
             out += ["Make it stand out: " + "; ".join(u.rstrip(".") for u in p["upgrades"]) + ".", ""]
 
-    out += ["## Skills and evidence", ""]
+    out += _prompts(report)
+    out += _skills_by_category(report, categories)
     names = {s["id"]: s["name"] for s in (*report["skills"], *report.get("other_technologies", ()))}
-    for s in report["skills"]:
-        category = categories.get(s["category"], s["category"])
-        head = f"- **{s['name']}** ({category}, {_STATUS.get(s['status'], s['status'])}"
-        head += f", {s['strength']})" if s["status"] != "implied" else ")"
-        if s["implied_by"]:
-            head += f" — implied by {', '.join(names.get(i, i) for i in s['implied_by'])}"
-        out.append(head)
-        out += [f"  - {_where(e)}" for e in s["evidence"][:5]]
-    out.append("")
 
     others = report.get("other_technologies") or []
     if others:

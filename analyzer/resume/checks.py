@@ -5,7 +5,9 @@ of advice. The thresholds are ours, stated here so a coach can disagree:
 
 - ``MAX_PAGES`` = 2: a junior backend résumé rarely needs more (one page is better).
 - ``MIN_OUTCOME_SHARE`` = 0.3: at least three in ten work and project statements should
-  carry a number or a measured outcome. Statements are the bullets of each work entry
+  carry a measurable outcome: a number with a unit, %, currency, multiplier or a count of
+  users, requests, people or other things (:func:`has_measurable_outcome`); a bare number
+  ("Job description 1", "in 2019", "Python 3") is not one. Statements are the bullets of each work entry
   (:attr:`analyzer.resume.WorkEntry.bullets`: bullet points, or the sentences of a role's
   paragraph when it has no bullet symbols) and of the projects section (see :func:`statements`).
 - ``MAX_TITLE_WORDS`` = 12: a line this short with no full stop is a header (a project's name,
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from analyzer.evidence import Check
 from analyzer.resume.dates import PRESENT_WORDS, find_dates
+from analyzer.resume.template import placeholder_link, template_text
 
 if TYPE_CHECKING:  # keeps repository checks free of the PDF stack at import time
     from analyzer.resume.parse import Line, Resume
@@ -28,10 +31,46 @@ MAX_PAGES = 2
 MIN_OUTCOME_SHARE = 0.3
 MAX_TITLE_WORDS = 12
 CORE_SECTIONS = ("work", "education", "skills")
-_NUMBER = re.compile(r"\d")
 _SENTENCE_END = (".", "!", "?")
 # Template placeholders left where dates belong: "Month 20XX", "MM/YYYY", "20??".
 _PLACEHOLDER = re.compile(r"\b(?:(?:month|mm)[\s/.-]*)?(?:(?:19|20)(?:xx|\?\?)|yyyy|xxxx)(?!\w)", re.IGNORECASE)
+
+_NUM = r"(?<![\w.])\d+(?:[.,]\d+)*"
+_SCALE = r"(?:\s?(?:[kKmMbB]|million|billion|thousand|bn))?\+?"
+_COUNT_NOUNS = (
+    r"users|customers|clients|subscribers|visitors|members|people|persons|employees|engineers|"
+    r"developers|designers|interns|students|applicants|researchers|teams|requests|reqs|queries|"
+    r"transactions|orders|events|messages|records|rows|documents|files|jobs|downloads|installs|"
+    r"stars|views|page\s?views|calls|sessions|devices|servers|nodes|instances|services|"
+    r"microservices|apis|apps|applications|websites|endpoints|countries|cities|stores|markets|tests|test\s+cases|bugs|tickets|"
+    r"incidents|patents|papers|citations|pull\s+requests|commits|repositories|projects|features|"
+    r"partners|merchants|sellers|hospitals|schools|companies|organizations|languages|models"
+)
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens|hundreds|thousands|millions"
+_OUTCOME = re.compile(
+    rf"{_NUM}\s?(?:%|percent\b|per\s?cent\b|x\b|×|-fold\b|fold\b)"              # 40%, 3x, 3×, 2.8x
+    rf"|[$€£¥₹]\s?\d+(?:[.,]\d+)*{_SCALE}"                                         # $2M, €300k
+    rf"|{_NUM}{_SCALE}\s?(?:usd|eur|gbp|dollars|euros)\b"                           # 2M USD
+    rf"|{_NUM}{_SCALE}\s+(?:\w+\s+){{0,2}}?(?:{_COUNT_NOUNS})\b"                   # 10k requests, 2M monthly users
+    rf"|{_NUM}{_SCALE}\s?(?:rps|qps|tps|req/s|requests?/s(?:ec)?|ms|milliseconds|µs|ns|"
+    rf"seconds|secs?|s\b|minutes|mins?|hours|hrs?|days|tb|gb|mb|kb|pb|gbps|mbps)\b"  # 10k req/s, 200 ms, 1TB
+    rf"|\b(?:team|group|class|cohort|staff)\s+of\s+(?:\d+|{_NUMBER_WORDS})\b"        # team of 5
+    rf"|\b(?:{_NUMBER_WORDS})\s+(?:\w+\s+)?(?:{_COUNT_NOUNS})\b"                     # four junior engineers
+    rf"|\bfrom\s+{_NUM}\s*\S*\s+to\s+{_NUM}",                                       # from 28 to 6 minutes
+    re.IGNORECASE,
+)
+
+
+def has_measurable_outcome(text: str) -> bool:
+    """True when ``text`` states a measured result: a number with a unit, %, currency,
+    multiplier, or a count of users, requests, people or other things.
+
+    A bare number is not one: "Job description 1", "Project 2", "in 2019", "Python 3".
+
+        >>> has_measurable_outcome("Cut p99 latency by 40%"), has_measurable_outcome("Job description 1")
+        (True, False)
+    """
+    return bool(_OUTCOME.search(text))
 
 
 def _headings(resume: Resume) -> Check:
@@ -50,13 +89,17 @@ def _headings(resume: Resume) -> Check:
 
 def _contact(resume: Resume) -> Check:
     basics = resume.basics
-    missing = [label for label, value in (("name", basics.name), ("e-mail", basics.email),
-                                          ("phone number", basics.phone)) if not value]
-    if not missing:
+    fields = (("name", basics.name), ("e-mail", basics.email), ("phone number", basics.phone))
+    missing = [label for label, value in fields if not value]
+    placeholders = [value for _, value in fields if value and template_text(value)]
+    if not missing and not placeholders:
         return Check("contact_details", "Contact details", True,
                      "Name, e-mail and phone number are present.")
-    return Check("contact_details", "Contact details", False,
-                 f"No {', '.join(missing)} found in the résumé text.",
+    found = [f"No {', '.join(missing)} found in the résumé text."] if missing else []
+    if placeholders:
+        found.append(f"Template placeholders stand where contact details belong: "
+                     f"{', '.join(placeholders)}.")
+    return Check("contact_details", "Contact details", False, " ".join(found),
                  "Put your name, e-mail and phone number as plain text at the top of page 1.")
 
 
@@ -64,8 +107,37 @@ def _github(resume: Resume) -> Check:
     if resume.basics.github:
         return Check("github_link", "GitHub link", True,
                      f"Links to github.com/{resume.basics.github}.")
+    texts = [*resume.basics.links, *(ln.text for ln in resume.lines)]
+    placeholder = next((link for t in texts for link in [placeholder_link(t)]
+                        if link and link.lower().startswith("github")), None)
+    if placeholder:
+        return Check("github_link", "GitHub link", False,
+                     f"The GitHub link {placeholder} is a template placeholder, not a profile.",
+                     "Replace it with the address of your own GitHub profile.")
     return Check("github_link", "GitHub link", False, "No GitHub profile link found.",
                  "Add a link to your GitHub profile so a reviewer can see your code.")
+
+
+def template_lines(resume: Resume) -> list[tuple[str, str]]:
+    """``(placeholder, line)`` for every résumé line or link holding template text, in order."""
+    found = [(p, ln.text) for ln in resume.lines for p in [template_text(ln.text)] if p]
+    seen = {p.casefold() for p, _ in found}
+    found += [(p, link) for link in resume.basics.links for p in [template_text(link)]
+              if p and p.casefold() not in seen]
+    return found
+
+
+def _template(resume: Resume) -> Check:
+    found = template_lines(resume)
+    if not found:
+        return Check("template_text", "No template text", True,
+                     "No template placeholders (such as \"Your Name\" or \"Job description 1\") were found.")
+    shown = list(dict.fromkeys(p for p, _ in found))
+    more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
+    return Check("template_text", "No template text", False,
+                 f"{len(found)} line{'s' * (len(found) > 1)} still hold template text: "
+                 f"{', '.join(repr(p) for p in shown[:5])}{more}.",
+                 "Replace every placeholder with your own details, or delete it, before sending.")
 
 
 def _dates(resume: Resume) -> Check:
@@ -151,10 +223,10 @@ def _outcomes(resume: Resume) -> Check:
         return Check("measurable_outcomes", "Measurable outcomes", None,
                      "No work or project statements were found to check.",
                      "Describe each role and project with bullets that say what you built and its result.")
-    with_number = sum(bool(_NUMBER.search(b)) for b in bullets)
+    with_number = sum(has_measurable_outcome(b) for b in bullets)
     share = with_number / len(bullets)
     detail = (f"{with_number} of {len(bullets)} work and project statements (bullets or sentences) "
-              f"carry a number ({share:.0%}).")
+              f"carry a measurable outcome ({share:.0%}).")
     if share >= MIN_OUTCOME_SHARE:
         return Check("measurable_outcomes", "Measurable outcomes", True, detail)
     return Check("measurable_outcomes", "Measurable outcomes", False, detail,
@@ -183,4 +255,4 @@ def _layout(resume: Resume) -> Check:
 def check_resume(resume: Resume) -> tuple[Check, ...]:
     """Run every résumé check, in the order a coach reads them."""
     return tuple(check(resume) for check in
-                 (_contact, _github, _headings, _dates, _outcomes, _length, _layout))
+                 (_contact, _github, _template, _headings, _dates, _outcomes, _length, _layout))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit
@@ -27,6 +27,8 @@ from urllib.parse import SplitResult, urlsplit
 from analyzer.resume.dates import DateRange, complete_range, find_dates, interval, month_span, union_months
 from analyzer.resume.pdftext import MAX_BYTES, MAX_PAGES, TextLine, clean_text, read_pdf, split_bullet
 from analyzer.resume.sections import assign_sections, section_for_heading
+from analyzer.resume.template import PLACEHOLDER_USERS
+from analyzer.resume.timeline import date_column_cuts, resume_date
 
 __all__ = [
     "MAX_BYTES", "MAX_PAGES", "Basics", "Line", "Resume", "WorkEntry", "parse_resume", "resume_from_text",
@@ -83,7 +85,12 @@ class WorkEntry:
 
 @dataclass(frozen=True)
 class Resume:
-    """A parsed résumé. ``experience_months`` counts the union of work intervals (overlaps once)."""
+    """A parsed résumé. ``experience_months`` counts the union of work intervals (overlaps once).
+
+    ``as_of`` is the date "Present" stands for (the first of its month), and ``as_of_source``
+    where it came from: ``"last updated line"``, ``"PDF creation date"`` or ``"today"``
+    (see :mod:`analyzer.resume.timeline`).
+    """
 
     basics: Basics
     lines: tuple[Line, ...]
@@ -94,6 +101,8 @@ class Resume:
     sections: tuple[str, ...]
     headings: tuple[tuple[str, str], ...]
     warnings: tuple[str, ...]
+    as_of: date = date(1970, 1, 1)
+    as_of_source: str = "today"
 
 
 def parse_resume(
@@ -105,7 +114,8 @@ def parse_resume(
 ) -> Resume:
     """Parse a résumé PDF (a path or its bytes); ``name`` is used in error messages.
 
-    ``today`` dates "Present" (default ``date.today()``). Raises NotAPdfError,
+    "Present" is the résumé's own date: a "last updated" line, else the PDF's creation date,
+    else ``today`` (default ``date.today()``). Raises NotAPdfError,
     EncryptedPdfError, EmptyPdfError, NoTextLayerError, PdfTooLargeError or ResumeError with
     one sentence naming ``name``; never a pdfminer exception.
     """
@@ -119,6 +129,7 @@ def parse_resume(
         warnings=list(doc.warnings),
         today=today or date.today(),
         page_heights=heights,
+        created=doc.created,
     )
 
 
@@ -153,15 +164,23 @@ def _text_lines(text: str) -> list[str]:
 
 def _build(
     raw: list[TextLine], *, pages: int, layout: str, body_size: float, warnings: list[str],
-    today: date, page_heights: dict[int, float],
+    today: date, page_heights: dict[int, float], created: date | None = None,
 ) -> Resume:
     sections, heading_flags = assign_sections(raw, body_size)
+    # quotes keep the sentence, not the date column printed beside it
+    cuts = date_column_cuts(raw)
     lines = tuple(
-        Line(r.text, r.page, s, r.column, h, r.bullet) for r, s, h in zip(raw, sections, heading_flags)
+        Line(r.text[cut:], r.page, s, r.column, h, r.bullet)
+        for r, s, h, cut in zip(raw, sections, heading_flags, cuts)
     )
-    work, work_warnings = work_entries(
-        [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h], today
-    )
+    work_lines = [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h]
+    work, work_warnings = work_entries(work_lines, today)
+    written = [d for w in work for d in (w.start, w.end) if d]
+    as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
+    if as_of != today:  # recount "Present" up to the résumé's own date
+        work = [replace(w, months=_count(month_span(w.start, w.end, as_of)))
+                if w.months is not None else w for w in work]
+    today = as_of
     spans = [month_span(w.start, w.end, today) for w in work if w.months is not None]
     basics_lines = [r for r, s in zip(raw, sections) if s == "basics"]
     return Resume(
@@ -174,7 +193,13 @@ def _build(
         sections=tuple(dict.fromkeys(sections)),
         headings=tuple((s, r.text) for r, s, h in zip(raw, sections, heading_flags) if h),
         warnings=tuple(warnings + work_warnings),
+        as_of=today,
+        as_of_source=as_of_source,
     )
+
+
+def _count(span: tuple[int, int] | None) -> int | None:
+    return None if span is None else span[1] - span[0] + 1
 
 
 # --- basics -----------------------------------------------------------------------------
@@ -225,7 +250,7 @@ def github_user(url: str) -> str | None:
     if parts is None or _host(url) != "github.com":
         return None
     first = parts.path.strip("/").split("/")[0]
-    if first.lower() in GITHUB_NOT_USERS or not GITHUB_USER_RE.match(first):
+    if first.lower() in GITHUB_NOT_USERS | PLACEHOLDER_USERS or not GITHUB_USER_RE.match(first):
         return None
     return first
 
@@ -272,7 +297,8 @@ def find_basics(
     github = next((u for u in map(github_user, links) if u), None)
     if github is None:
         labelled = (m.group(1) for line in basics_lines for m in _GITHUB_LABEL_RE.finditer(line.text))
-        github = next((u for u in labelled if GITHUB_USER_RE.match(u) and u.lower() not in GITHUB_NOT_USERS), None)
+        github = next((u for u in labelled if GITHUB_USER_RE.match(u)
+                       and u.lower() not in GITHUB_NOT_USERS | PLACEHOLDER_USERS), None)
     linkedin = next((u for u in links if re.match(r"https://([a-z]{2}\.)?linkedin\.com/(in|pub)/", u)), None)
     website = next((u for u in links if _host(u) not in NOT_WEBSITES and not _host(u).endswith(".linkedin.com")), None)
     return Basics(name, email, phone, links, github, linkedin, website)

@@ -35,7 +35,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,19 @@ class PdfText:
     page_heights: tuple[float, ...]
     links: tuple[str, ...]
     warnings: tuple[str, ...]
+    created: date | None = None
+    """The document's creation date (first of its month) from the PDF metadata, if readable."""
+
+
+_PDF_DATE = re.compile(r"^(?:D:)?(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])?")
+
+
+def pdf_date(value: object) -> date | None:
+    """``D:20230716172647Z`` (a PDF date string, or bytes) → ``date(2023, 7, 1)``; None when unreadable."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", "replace")
+    m = _PDF_DATE.match(value.strip()) if isinstance(value, str) else None
+    return date(int(m["y"]), int(m["m"] or 1), 1) if m else None
 
 
 def clean_text(text: str) -> str:
@@ -201,11 +215,12 @@ def read_pdf(source: str | Path | bytes, *, password: str | None = None, name: s
                 raise PdfTooLargeError(f"{name} has {count} pages, more than the {MAX_PAGES} read: upload the résumé alone.")
             check_drawing([page.page_obj for page in pdf.pages], name)
             pages = [_read_page(page, name) for page in pdf.pages]
+            created = pdf_date(pdf.metadata.get("CreationDate"))
     except ResumeError:
         raise
     except Exception as exc:  # pdfminer raises many types on hostile input; all mean "unreadable"
         raise _translate(exc, name, password) from exc
-    return _assemble(pages, name)
+    return replace(_assemble(pages, name), created=created)
 
 
 @dataclass

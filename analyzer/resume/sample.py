@@ -74,6 +74,10 @@ SIDEBAR_WIDTH = 55.0  # mm
 GUTTER = 8.0  # mm
 
 
+SAMPLE_CREATED = datetime(2024, 1, 1, tzinfo=timezone.utc)
+"""Creation date written into generated résumés (the sample's "Present" is January 2024)."""
+
+
 def write_resume_pdf(
     path: str | Path,
     name: str,
@@ -81,6 +85,7 @@ def write_resume_pdf(
     sections: Sequence[tuple[str, Sequence[str]]],
     links: dict[str, str] | None = None,
     sidebar: Sequence[str] = (),
+    created: datetime = SAMPLE_CREATED,
 ) -> Path:
     """Write an A4 résumé with fpdf2 and return its path.
 
@@ -93,8 +98,9 @@ def write_resume_pdf(
     FPDFUnicodeEncodingException otherwise.
     """
     pdf = FPDF(format="A4", unit="mm")
-    # a fixed creation date keeps the bytes of a rebuilt file identical (no churn in git)
-    pdf.set_creation_date(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    # a fixed creation date keeps the bytes of a rebuilt file identical (no churn in git);
+    # it is also the date "Present" stands for when the résumé is read
+    pdf.set_creation_date(created)
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_margins(MARGIN, MARGIN)
     pdf.set_auto_page_break(True, MARGIN)

@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analyzer.scoring.profile import CODE_CATEGORIES, CandidateStack, Profile
-from analyzer.scoring.readiness import Readiness
+from analyzer.scoring.profile import ProfileSkill
+from analyzer.scoring.readiness import Readiness, missing_reason
 from analyzer.taxonomy.loader import Taxonomy
 
 GAP_BELOW = 80.0
@@ -57,6 +58,39 @@ def _suggest(any_of: tuple[str, ...], stack: CandidateStack, taxonomy: Taxonomy)
     return tuple(own + rest)[:3]
 
 
+_PLACES = {
+    "skills": "listed in the skills section",
+    "basics": "named in the summary or header",
+    "education": "named in the education section",
+    "certificates": "named among certificates",
+    "awards": "named among awards",
+    "publications": "named among publications",
+    "interests": "named among interests",
+    "languages": "named among languages",
+}
+"""Where a ``listed`` mention sits, by JSON Resume section, as the end of "X is only …"."""
+
+
+def _where(skill: ProfileSkill, profile: Profile) -> str:
+    """Where a weakly shown skill was seen: "Redis is only listed in the skills section"."""
+    if not skill.evidence or skill.own_factor < skill.factor:
+        by = [p.name for p in map(profile.get, skill.implied_by) if p is not None]
+        return f"{skill.name} is only implied by {', '.join(by) or 'another skill'}"
+    item = skill.evidence[0]
+    if item.detail and item.detail.startswith("a GitHub profile link"):
+        return f"{skill.name} rests only on a GitHub profile link"
+    if item.section in ("work", "projects", "volunteer"):  # a tool list in a job, not a sentence
+        return f"{skill.name} is only in a list of tools in the {item.section} section"
+    return f"{skill.name} is only {_PLACES.get(item.section or '', f'named in the {item.section} section')}"
+
+
+def _shown(skill: ProfileSkill) -> str:
+    """ "Leadership is shown in a work bullet" / "… is only listed" for a partial gap."""
+    if skill.factor > 0.5:
+        return f"{skill.name} is shown in use"
+    return f"{skill.name} is only listed or implied"
+
+
 def find_gaps(
     readiness: Readiness, profile: Profile, taxonomy: Taxonomy, stack: CandidateStack
 ) -> tuple[Gap, ...]:
@@ -66,23 +100,27 @@ def find_gaps(
         if scored.score >= GAP_BELOW or not scored.assessed:
             continue
         importance = round(group.weight * (100 - scored.score) / 100, 3)
-        best = [profile.get(s) for s in scored.met_by]
-        names = ", ".join(s.name for s in best if s)
-        if not scored.met_by:
-            kind, reason = "missing", group.missing_reason
-        elif all(s and s.factor <= 0.5 for s in best):
+        best = [s for s in map(profile.get, scored.met_by) if s is not None]
+        if not best:
+            kind, reason = "missing", missing_reason(group, profile)
+        elif all(s.factor <= 0.5 for s in best):
             kind = "weak"
-            verb = "are" if len(best) > 1 else "is"
-            reason = (
-                f"{names} {verb} only listed or implied, never used in a work or project "
-                "bullet or shown in code."
-            )
-        elif len(scored.met_by) < group.need:
+            it = "them" if len(best) > 1 else "it"
+            code = " (or in code)" if any(s.category in CODE_CATEGORIES for s in best) else ""
+            more = f"; this area asks for {group.need}" if len(best) < group.need else ""
+            reason = (f"{'; '.join(_where(s, profile) for s in best)}{more}: show {it} used in a "
+                      f"work or project bullet{code}.")
+        elif len(best) < group.need:
             kind = "partial"
-            reason = f"Only {names} found; this area asks for {group.need}."
+            others = [taxonomy.skill(s).name.lower() for s in group.any_of
+                      if s not in scored.met_by][:2]
+            reason = (f"Only {' and '.join(_shown(s) for s in best)}; this area asks for "
+                      f"{group.need}: show another, such as {' or '.join(others)}, in a bullet.")
         else:
             kind = "partial"
-            reason = f"Of {names}, some are only listed: use them in a work or project bullet."
+            weak = [s for s in best if s.factor <= 0.5]
+            reason = (f"{'; '.join(_where(s, profile) for s in weak)}: use "
+                      f"{'them' if len(weak) > 1 else 'it'} in a work or project bullet.")
         gaps.append((-importance, order, Gap(
             group.id, group.name, kind, importance, scored.score, reason,
             _suggest(group.any_of, stack, taxonomy),

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from analyzer.evidence import Evidence, strength_rank
-from analyzer.taxonomy.loader import Taxonomy
+from analyzer.taxonomy.loader import Stack, Taxonomy
 
 STRENGTH_FACTOR: dict[str, float] = {
     "listed": 0.5,
@@ -74,11 +74,22 @@ class ProfileSkill:
 
 @dataclass(frozen=True)
 class Profile:
-    """All skills of one candidate, strongest first, and which sources were examined."""
+    """All skills of one candidate, strongest first, and which sources were examined.
+
+    ``uncredited`` holds (skill id, evidence) of mentions that earn no credit (a skill named
+    only in a course title): readiness and gaps cite them so that "nothing mentions X" is
+    said only when nothing does.
+    """
 
     skills: tuple[ProfileSkill, ...]
     code_examined: bool
     resume_examined: bool = True
+    uncredited: tuple[tuple[str, Evidence], ...] = ()
+
+    def uncredited_for(self, skill_ids: Iterable[str]) -> list[tuple[str, Evidence]]:
+        """The uncredited mentions of any of these skills, in the order they were found."""
+        wanted = set(skill_ids)
+        return [(sid, e) for sid, e in self.uncredited if sid in wanted]
 
     def get(self, skill_id: str) -> ProfileSkill | None:
         """The skill with this id, or None."""
@@ -104,6 +115,7 @@ def build_profile(
     *,
     code_examined: bool = False,
     resume_examined: bool = True,
+    uncredited: Iterable[tuple[str, Evidence]] = (),
 ) -> Profile:
     """Merge (skill id, evidence) pairs from every source into a :class:`Profile`.
 
@@ -115,6 +127,8 @@ def build_profile(
             means "not found in the code" rather than "code not looked at".
         resume_examined: False when no résumé was given, so areas only a résumé can
             show (soft skills, work experience) are "not assessed" rather than missing.
+        uncredited: mentions that earn no credit but must not be called absent (course
+            titles: :func:`analyzer.skills.matcher.course_evidence`); kept on the profile.
 
     Returns:
         Profile with skills ordered by factor, then taxonomy weight, then name.
@@ -168,7 +182,7 @@ def build_profile(
 
     ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
     return Profile(skills=tuple(ordered), code_examined=code_examined,
-                   resume_examined=resume_examined)
+                   resume_examined=resume_examined, uncredited=tuple(uncredited))
 
 
 @dataclass(frozen=True)
@@ -192,16 +206,59 @@ class CandidateStack:
         return tuple(s for s in (self.language, self.framework, self.database, self.testing) if s)
 
 
-def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
-    """Pick the candidate's stack: their strongest language that has a taxonomy stack.
+RUNTIMES: dict[str, tuple[str, ...]] = {
+    "javascript": ("node_js", "deno", "bun"), "typescript": ("node_js", "deno", "bun"),
+    "java": ("jvm",), "kotlin": ("jvm",), "scala": ("jvm",), "csharp": ("dotnet",),
+}
+"""Runtimes that show a language in use on the server (Node.js for JavaScript and TypeScript)."""
 
-    Ties are broken by taxonomy weight; a candidate without any known backend language
-    gets the first stack in the taxonomy (the file lists the most common first).
+
+DATABASE_CONCEPTS = frozenset({
+    "sql", "database_management", "relational_databases", "nosql", "database_design",
+    "query_optimization", "transactions", "stored_procedures",
+})
+"""Skills of the databases category that are practices, not a database one can build on."""
+
+
+def _own(profile: Profile, skill_id: str) -> float:
+    """Factor from the skill's own evidence (0 when it is only implied or absent)."""
+    found = profile.get(skill_id)
+    return found.own_factor if found else 0.0
+
+
+def _stack_strength(profile: Profile, stack: Stack, taxonomy: Taxonomy) -> tuple[float, float, int]:
+    """How strongly a candidate shows a stack: (language + best framework or runtime factor,
+    language factor, pieces of evidence). Own evidence only: TypeScript implies nothing here."""
+    language = _own(profile, stack.language)
+    companion = max((_own(profile, s) for s in (*stack.frameworks, *RUNTIMES.get(stack.language, ()))),
+                    default=0.0)
+    count = sum(len(s.evidence) for s in profile.skills
+                if s.id in (stack.language, *stack.frameworks, *RUNTIMES.get(stack.language, ())))
+    return (language + companion if language else 0.0, language, count)
+
+
+def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
+    """Pick the candidate's stack: the language and framework they show in use most strongly.
+
+    Each taxonomy stack is scored by the candidate's own evidence: the language's strength
+    factor plus the best of its frameworks and runtimes (Express or Node.js for JavaScript,
+    Spring Boot for Java), so a Node/TypeScript/Express candidate gets the TypeScript stack
+    with Express, not Python because Python is also listed. Ties: the language's own
+    factor, then the number of pieces of evidence, then taxonomy weight. A candidate
+    without any known backend language gets the first stack in the taxonomy (the file
+    lists the most common first).
+
+    The database is the candidate's own: their strongest relational database (one implying
+    SQL, like every stack default), else their strongest other database (MongoDB), else the
+    stack's default; :func:`analyzer.scoring.projects.suggest_projects` still uses the
+    stack's relational default for a project meant to close a relational-database gap.
     """
-    languages = [s for s in profile.skills if s.id in taxonomy.stacks]
-    if languages:
-        best = max(languages, key=lambda s: (s.factor, s.weight))
-        stack, language = taxonomy.stacks[best.id], best.id
+    scored = [(_stack_strength(profile, st, taxonomy), taxonomy.skill(st.language).weight, st)
+              for st in taxonomy.stacks.values()]
+    shown = [item for item in scored if item[0][0] > 0]
+    if shown:
+        stack = max(shown, key=lambda item: (item[0], item[1]))[2]
+        language: str | None = stack.language
     else:
         stack, language = next(iter(taxonomy.stacks.values())), None
 
@@ -212,16 +269,12 @@ def candidate_stack(profile: Profile, taxonomy: Taxonomy) -> CandidateStack:
         return options[0] if options else None
 
     framework = own_or_preferred(tuple(stack.frameworks))
-    database = own_or_preferred(tuple(s for s in (stack.database,) if s))
-    # the candidate's own relational database (one implying SQL, like every stack default)
-    # beats the stack default; a document store would not close a relational-database gap
-    if database and profile.factor(database) == 0:
-        # curated databases only: a warehouse such as Amazon Redshift or Teradata (a
-        # technologies.yaml entry) credits the group but is no database to build an app on
-        own = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
-               and not taxonomy.skill(sk.id).is_technology
-               and "sql" in taxonomy.implied([sk.id])]
-        if own:
-            database = own[0].id
+    # curated databases only: a warehouse such as Amazon Redshift or Teradata (a
+    # technologies.yaml entry) credits the group but is no database to build an app on
+    databases = [sk for sk in profile.skills if sk.category == "databases" and sk.evidence
+                 and sk.id not in DATABASE_CONCEPTS and not taxonomy.skill(sk.id).is_technology]
+    relational = [sk for sk in databases if "sql" in taxonomy.implied([sk.id])]
+    own_db = max(relational or databases, key=lambda sk: sk.own_factor, default=None)
+    database = own_db.id if own_db else stack.database
     testing = own_or_preferred(tuple(s for s in (stack.testing,) if s))
     return CandidateStack(language or stack.language, framework, database, testing)

@@ -6,17 +6,24 @@ Selection is greedy set cover over the gaps (see :mod:`analyzer.scoring.gaps`):
                              + ½ Σ importance of open gaps its upgrades close )
     fit = 1 / (1 + |project level − candidate level|)
 
-where levels are beginner 0, intermediate 1, advanced 2, and the candidate's level
-comes from overall readiness (under 40 beginner, under 70 intermediate, else advanced:
-our own cut-offs, so that a newcomer is not sent to build microservices first). After
-each pick, the gaps it closes are no longer open. Each suggestion is phrased in the
-candidate's own stack (a Python + FastAPI candidate gets a FastAPI version).
+where levels are beginner 0, intermediate 1, advanced 2, and the candidate's level is
+:func:`analyzer.scoring.experience.advice_level`: the higher of what overall readiness says
+(under 40 beginner, under 70 intermediate, else advanced: our own cut-offs, so that a
+newcomer is not sent to build microservices first) and what seniority allows (a mid-level
+engineer is at least intermediate, a senior one advanced). Beginner projects are offered to
+beginners only, and nothing more than one level below the candidate: a senior engineer whose
+résumé leaves areas out gets advanced (at most intermediate) projects, never beginner ones. After each pick, the gaps it closes are no
+longer open. Each suggestion is phrased in the candidate's own stack (a Python + FastAPI
+candidate gets a FastAPI version, a TypeScript + Express one an Express version); a project
+meant to close a relational-database gap uses the stack's relational default when the
+candidate's own database is a document store.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analyzer.scoring.experience import readiness_level
 from analyzer.scoring.gaps import Gap
 from analyzer.scoring.profile import CandidateStack
 from analyzer.taxonomy.loader import Project, Taxonomy
@@ -67,9 +74,18 @@ def _title(project: Project, stack_names: tuple[str, ...]) -> str:
     return f"{project.title} — {' + '.join(stack_names[1:3] or stack_names)}"
 
 
+def _stack_for(project: Project, stack: CandidateStack, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Skill names of the stack a project is built in (relational default for relational work)."""
+    ids = list(stack.ids())
+    if ("relational_database" in project.exercises and stack.database
+            and "sql" not in taxonomy.implied([stack.database]) and stack.language in taxonomy.stacks):
+        ids[ids.index(stack.database)] = taxonomy.stacks[stack.language].database
+    return tuple(taxonomy.skill(s).name for s in dict.fromkeys(ids))
+
+
 def candidate_level(score: float) -> str:
-    """Level for an overall readiness in [0, 100]: beginner, intermediate or advanced."""
-    return "beginner" if score < 40 else "intermediate" if score < 70 else "advanced"
+    """Level for an overall readiness in [0, 100] alone (see :func:`readiness_level`)."""
+    return readiness_level(score)
 
 
 def _upgrade_groups(project: Project, taxonomy: Taxonomy) -> dict[str, str]:
@@ -88,14 +104,33 @@ def suggest_projects(
     taxonomy: Taxonomy,
     overall: float,
     limit: int = MAX_SUGGESTIONS,
+    *,
+    level: str | None = None,
+    level_reason: str | None = None,
 ) -> tuple[Suggestion, ...]:
-    """Pick up to ``limit`` projects from the catalog (see the module docstring)."""
-    level = LEVELS.index(candidate_level(overall))
+    """Pick up to ``limit`` projects from the catalog (see the module docstring).
+
+    Args:
+        gaps: open gaps, most important first.
+        stack: the candidate's stack, to phrase titles in.
+        taxonomy: the catalog.
+        overall: overall readiness in [0, 100].
+        limit: at most this many suggestions.
+        level: the candidate's level (beginner | intermediate | advanced); default the
+            readiness level of ``overall``.
+        level_reason: how the level was reached, quoted in each ``why``
+            (default "an overall readiness of …").
+    """
+    level_name = level or candidate_level(overall)
+    level = LEVELS.index(level_name)
+    reason = level_reason or f"an overall readiness of {overall:g}"
     open_gaps = {g.id: g.importance for g in gaps}
     names = {g.id: g.name for g in taxonomy.groups}
-    stack_names = tuple(taxonomy.skill(s).name for s in stack.ids())
     picked: list[Suggestion] = []
-    candidates = list(taxonomy.projects)
+    # beginner projects are for beginners only, and nothing is more than one level below the
+    # candidate (no to-do API for a mid-level or senior engineer)
+    lowest = 0 if level == 0 else max(1, level - 1)
+    candidates = [p for p in taxonomy.projects if LEVELS.index(p.difficulty) >= lowest]
 
     while candidates and len(picked) < limit:
         best: tuple[float, Project, tuple[str, ...], dict[str, str]] | None = None
@@ -122,22 +157,21 @@ def suggest_projects(
             [upgrades[g] for g in closes if g in upgrades] + [u.text for u in project.upgrades]
         ))[:4]
         if closes:
-            own = LEVELS[level]
-            fit_text = (f"which suits an overall readiness of {overall:g}"
-                        if project.difficulty == own else f"(your level: {own}, {overall:g})")
+            fit_text = (f", which suits {reason}" if project.difficulty == level_name
+                        else f" (your level: {level_name}; {reason})")
             why = (
                 f"Closes {len(closes)} gap{'s' * (len(closes) > 1)} "
-                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level, "
+                f"({', '.join(names[g] for g in closes)}) at {_article(project.difficulty)} level"
                 f"{fit_text}."
             )
         else:
             why = f"No gaps left: {_article(project.difficulty)} project to stand out."
         picked.append(Suggestion(
             id=project.id,
-            title=_title(project, stack_names),
+            title=_title(project, _stack_for(project, stack, taxonomy)),
             difficulty=project.difficulty,
             brief=project.brief,
-            stack=stack_names,
+            stack=_stack_for(project, stack, taxonomy),
             closes=closes,
             upgrades=upgrade_texts,
             why=why,

@@ -9,7 +9,9 @@ The formula, in words a coach can check by hand:
    needs ``need`` of its skills (usually one). Its score is
    ``100 × (sum of the best `need` factors among its skills) / need``.
    A Java + Spring candidate fills "a backend framework" with Spring and is not marked
-   down for lacking Django.
+   down for lacking Django. A group none of whose skills is credited but one of them is
+   named in a course title scores ``100 × COURSE_FACTOR / need`` (10 for most groups): the
+   course shows study, not use, yet the area is not absent.
 3. Overall readiness is the weighted mean of the group scores,
    ``Σ weight_g × score_g / Σ weight_g``, where ``weight_g = (n + 1) / 6`` and ``n`` is
    how many of the five seed articles name the group's concept (see docs/taxonomy.md).
@@ -17,15 +19,23 @@ The formula, in words a coach can check by hand:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analyzer.scoring.profile import CODE_CATEGORIES, STRENGTH_FACTOR, Profile
 from analyzer.taxonomy.loader import RequirementGroup, Taxonomy
 
+COURSE_FACTOR = 0.1
+"""What a skill named only in a course title is worth, in [0, 1]. Our judgement: a course
+("Cloud Computing (A)") shows the candidate studied the area but not that they used it, so it
+earns a token 0.1 — far below a skills-list mention (0.5) and never a false "nothing mentions
+it" (docs/labelling.md counts a course title as "only named")."""
+
 FORMULA = (
     "skill factor = strongest evidence (listed 0.5, applied 0.8, quantified 0.9, "
     "demonstrated in code 1.0; implied skills take the factor of the skill implying them); "
-    "group score = 100 × (sum of the best `need` skill factors in the group) / need; "
+    "group score = 100 × (sum of the best `need` skill factors in the group) / need "
+    "(a group named only in a course title: 100 × 0.1 / need); "
     "overall = Σ(group weight × group score) / Σ(group weight), "
     "group weight = (articles naming the group + 1) / 6."
 )
@@ -93,8 +103,25 @@ def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
             f"{f' of {group.need} needed' if group.need > 1 else ''} → {score:g}"
         )
     else:
-        explanation = f"{group.missing_reason} → 0"
+        if profile.uncredited_for(group.any_of):
+            score = round(100 * COURSE_FACTOR / group.need, 1)
+        explanation = f"{missing_reason(group, profile)} → {score:g}"
     return GroupScore(group.id, group.name, score, group.weight, tuple(best), explanation)
+
+
+def missing_reason(group: RequirementGroup, profile: Profile) -> str:
+    """Why a group with no credited skill scores (nearly) 0, truthfully: the taxonomy's
+    ``missing_reason`` ("No cloud platform … is named") only when nothing mentions the area;
+    when a course title does (``Profile.uncredited``), that mention and why it earns nothing."""
+    found = profile.uncredited_for(group.any_of)
+    if not found:
+        return group.missing_reason
+    item = found[0][1]
+    quoted = re.search(r'"(.+)"', item.detail or "")  # the course's words, else its line
+    text = quoted.group(1) if quoted else item.text
+    text = text if len(text) <= 70 else text[:67].rstrip() + "…"
+    return (f'Only a course title mentions it ("{text}"); a course shows study, not use: '
+            "show it in a project or a job.")
 
 
 def _assessable(group: RequirementGroup, profile: Profile, taxonomy: Taxonomy) -> bool:
@@ -129,4 +156,5 @@ def score_readiness(profile: Profile, taxonomy: Taxonomy) -> Readiness:
     return Readiness(score=round(overall, 1), groups=groups)
 
 
-__all__ = ["FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "score_group", "score_readiness"]
+__all__ = ["COURSE_FACTOR", "FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "missing_reason", "score_group",
+           "score_readiness"]

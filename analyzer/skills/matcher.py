@@ -7,12 +7,17 @@ terms such as "Go" or "R"), loaded from ``models/skill_terms.json`` when it is i
 gives candidate spans; :class:`analyzer.disambiguation.Disambiguator` keeps the ones a
 careful reader would count (its module docstring lists the rules: URLs, veto words,
 years, company suffixes, initials, context words, common nouns, neighbours), and the
-longest of overlapping spans wins (``spacy.util.filter_spans``).
+longest of overlapping spans wins (``spacy.util.filter_spans``). The pipeline also
+lemmatizes (spaCy's lookup lemmatizer) so that :mod:`analyzer.skills.signals` can read skills
+from what a sentence says ("Led a team of 5" → leadership); a signal counts only for a skill
+no taxonomy term of the same line names, and its evidence ``detail`` quotes what was read.
+Section headings that name an activity ("Invited Talks") and a GitHub profile link
+(version control and portfolio, ``listed``) give evidence too.
 :func:`extract_skills` turns the mentions in a parsed résumé into
 :class:`SkillFinding` objects, each with one :class:`Evidence` per line naming it::
 
     taxonomy = load_taxonomy()
-    matcher = SkillMatcher(taxonomy)              # ~0.2 s: compile once, reuse
+    matcher = SkillMatcher(taxonomy)              # ~0.3 s: compile once, reuse
     matcher.mentions("Built REST APIs in Go and PostgreSQL")
     # [Mention("rest", ...), Mention("go", ...), Mention("postgresql", ...)]
     findings = extract_skills(parse_resume("cv.pdf"), taxonomy, matcher)
@@ -30,7 +35,9 @@ only appears as a university course title is not claimed): :func:`course_lines` 
 education lines that list courses, and they give evidence only for education skills
 (degrees, bootcamps, online courses) and for bare technology names listed as items of their
 own (:func:`bare_technology`: "C, C++, Java" under a course heading is a skills list). Degree
-lines and project descriptions in the education section still count.
+lines and project descriptions in the education section still count. :func:`course_evidence`
+returns the course-title mentions separately, so scoring can say "only a course title
+mentions it" rather than "nothing does" (``Profile.uncredited``).
 """
 
 from __future__ import annotations
@@ -49,13 +56,15 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from analyzer.evidence import Evidence, strength_rank
 from analyzer.skills.disambiguation import CAPITALS, Disambiguator, is_list_like, is_skills_row
+from analyzer.skills.signals import SignalMatcher, add_lemmatizer, heading_skill
 from analyzer.skills.terms import TermTable, artifact_path
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resume.lines
     from analyzer.resume.parse import Line, Resume
 
-__all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher", "course_lines", "extract_skills"]
+__all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher", "course_evidence",
+           "course_lines", "extract_skills"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -91,12 +100,17 @@ list even a bare name of these is a course title."""
 
 @dataclass(frozen=True)
 class Mention:
-    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``."""
+    """One accepted skill mention in a line: ``text[start_char:end_char] == surface``.
+
+    ``signal`` is the id of the :mod:`analyzer.skills.signals` rule that read the skill from
+    the sentence's meaning ("led a team of 5" → leadership), None for a taxonomy term.
+    """
 
     skill_id: str
     start_char: int
     end_char: int
     surface: str
+    signal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,8 +146,9 @@ class SkillMatcher:
             step with the taxonomy (same sha256); False always compiles in memory.
 
     Attributes:
-        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer only).
+        nlp: the ``spacy.blank("en")`` pipeline (tuned tokenizer and the lookup lemmatizer).
         terms: the :class:`analyzer.skills.terms.TermTable` that finds candidate spans.
+        signals: the :class:`~analyzer.skills.signals.SignalMatcher` (meaning rules).
         loaded_artifact: whether ``terms`` came from the compiled file.
         compile_seconds: wall time the construction took.
     """
@@ -147,6 +162,8 @@ class SkillMatcher:
             if compiled else None
         self.loaded_artifact = table is not None
         self.terms = table or TermTable.compile(_patterns(self.taxonomy), self.nlp.make_doc)
+        add_lemmatizer(self.nlp)  # after the table: its patterns need the tokenizer only
+        self.signals = SignalMatcher(self.nlp.vocab, self.taxonomy)
         self.compile_seconds = time.perf_counter() - started
 
     def mentions(self, text: str, section: str | None = None) -> list[Mention]:
@@ -161,9 +178,16 @@ class SkillMatcher:
         """:meth:`mentions` for many ``(text, section)`` pairs at once (``nlp.pipe``)."""
         pairs = list(lines)
         docs = self.terms.pipe(self.nlp.pipe(text for text, _ in pairs))
-        return [[Mention(s.label_, s.start_char, s.end_char, s.text)
+        return [self._line_mentions(doc, section) for doc, (_, section) in zip(docs, pairs)]
+
+    def _line_mentions(self, doc, section: str | None) -> list[Mention]:
+        """Taxonomy terms the disambiguation rules accept, then signals for other skills."""
+        found = [Mention(s.label_, s.start_char, s.end_char, s.text)
                  for s in self._disambiguator.accepted(doc, section)]
-                for doc, (_, section) in zip(docs, pairs)]
+        named = {m.skill_id for m in found}
+        found += [Mention(m.skill_id, m.span.start_char, m.span.end_char, m.span.text, m.signal)
+                  for m in self.signals.find(doc) if m.skill_id not in named]
+        return found
 
 
 def compile_terms(taxonomy: Taxonomy) -> Path:
@@ -258,7 +282,9 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
         return "listed"
     if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
         return "listed"
-    return "quantified" if _has_figure(line.text, mentions) else "applied"
+    # a signal's own number counts ("team of 5", "by 40%"); a term's version does not
+    return "quantified" if _has_figure(line.text, [m for m in mentions if m.signal is None]) \
+        else "applied"
 
 
 def _has_figure(text: str, mentions: Sequence[Mention]) -> bool:
@@ -329,6 +355,70 @@ def course_lines(lines: Sequence[Line]) -> list[bool]:
     return flags
 
 
+def heading_evidence(lines: Sequence[Line]) -> list[tuple[str, Evidence]]:
+    """Evidence from section headings that name an activity ("Invited Talks"): the first
+    line under the heading, ``applied`` (a talk given is the skill in use); see
+    :data:`analyzer.skills.signals.HEADING_SIGNALS`."""
+    found = []
+    for i, line in enumerate(lines):
+        skill_id = heading_skill(line.text) if line.is_heading else None
+        if skill_id is None:
+            continue
+        first = next((ln for ln in lines[i + 1:] if ln.text.strip()), None)
+        if first is not None and not first.is_heading:
+            found.append((skill_id, Evidence(
+                source="resume", strength="applied", text=first.text.strip(),
+                section=first.section, page=first.page,
+                detail=f'under the heading "{line.text.strip()}"')))
+    return found
+
+
+def course_evidence(resume: Resume, taxonomy: Taxonomy,
+                    matcher: SkillMatcher | None = None) -> list[tuple[str, Evidence]]:
+    """Skills named only in course titles, as (skill id, ``listed`` evidence) pairs.
+
+    :func:`extract_skills` gives course titles no credit (a course is not use); these pairs
+    let readiness and gaps say "Cloud computing appears only as a course title" instead of
+    "nothing mentions cloud". Skills with evidence elsewhere are left out by the caller.
+    """
+    if matcher is None:
+        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
+            taxonomy.sha256, SkillMatcher(taxonomy))
+    courses = [line for line, course in zip(resume.lines, course_lines(resume.lines))
+               if course and line.text.strip() and not line.is_heading]
+    found = []
+    for line, mentions in zip(courses, matcher.mentions_in((ln.text, ln.section) for ln in courses)):
+        for mention in mentions:
+            category = taxonomy.skill(mention.skill_id).category
+            if category != "education" and not bare_technology(line.text, mention, category):
+                found.append((mention.skill_id, Evidence(
+                    source="resume", strength="listed", text=line.text.strip(),
+                    section=line.section, page=line.page,
+                    detail=f'a course title ("{mention.surface}")')))
+    return found
+
+
+PROFILE_LINK_SKILLS = ("version_control", "portfolio")
+"""Skills a GitHub profile link names (``listed``): the candidate keeps code on GitHub, where
+work can be looked at; it shows neither in use (that takes a repository or a bullet)."""
+
+
+def profile_link_evidence(resume: Resume) -> list[tuple[str, Evidence]]:
+    """``listed`` evidence of :data:`PROFILE_LINK_SKILLS` from the résumé's GitHub profile link
+    (``resume.basics.github``), citing the line that holds it (else the link itself)."""
+    user = getattr(resume.basics, "github", None)
+    if not user:
+        return []
+    holder = next((ln for ln in resume.lines if "github" in ln.text.lower()
+                   and user.lower() in ln.text.lower()), None)
+    text = holder.text.strip() if holder else f"github.com/{user}"
+    return [(skill_id, Evidence(source="resume", strength="listed", text=text,
+                                section=holder.section if holder else "basics",
+                                page=holder.page if holder else 1,
+                                detail=f"a GitHub profile link (github.com/{user})"))
+            for skill_id in PROFILE_LINK_SKILLS]
+
+
 _MATCHERS: dict[str, SkillMatcher] = {}
 
 
@@ -361,11 +451,17 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             category = taxonomy.skill(mention.skill_id).category
             if course and category != "education" and not bare_technology(line.text, mention, category):
                 continue  # a course title claims no skill
-            item = Evidence(source="resume", strength=strength, text=line.text.strip(),
-                            section=line.section, page=line.page)
+            detail = None if mention.signal is None else f'read from "{mention.surface}"'
+            fixed = matcher.signals.strength(mention.signal) if mention.signal else None
+            item = Evidence(source="resume", strength=fixed or strength, text=line.text.strip(),
+                            section=line.section, page=line.page, detail=detail)
             bucket = evidence.setdefault(mention.skill_id, [])
-            if item not in bucket:
+            if all(e.text != item.text for e in bucket):
                 bucket.append(item)
+    for skill_id, item in [*heading_evidence(resume.lines), *profile_link_evidence(resume)]:
+        if skill_id in taxonomy.skills and all(e.text != item.text
+                                               for e in evidence.get(skill_id, ())):
+            evidence.setdefault(skill_id, []).append(item)
     implied = taxonomy.implied(evidence)
     order = {skill_id: i for i, skill_id in enumerate(taxonomy.skills)}
     findings = []

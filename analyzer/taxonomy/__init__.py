@@ -15,6 +15,7 @@ from analyzer.taxonomy.loader import (
                                       Article,
                                       Project,
                                       RequirementGroup,
+                                      Resource,
                                       Skill,
                                       Source,
                                       Stack,
@@ -25,5 +26,5 @@ from analyzer.taxonomy.loader import (
                                       load_taxonomy,
 )
 
-__all__ = ["Ambiguity", "Article", "Project", "RequirementGroup", "Skill", "Source", "Stack", "Taxonomy", "Upgrade",
+__all__ = ["Ambiguity", "Article", "Project", "RequirementGroup", "Resource", "Skill", "Source", "Stack", "Taxonomy", "Upgrade",
            "check_taxonomy", "default_taxonomy_path", "load_taxonomy"]

@@ -45,7 +45,8 @@ if TYPE_CHECKING:  # the schema (pydantic) is imported only when a YAML file is 
     from analyzer.taxonomy.schema import AmbiguityEntry, SourceEntry
 
 __all__ = [
-    "ENV_VAR", "Ambiguity", "Article", "compile_taxonomy", "taxonomy_sha256", "Project", "RequirementGroup", "Skill", "Source",
+    "ENV_VAR", "Ambiguity", "Article", "compile_taxonomy", "taxonomy_sha256", "Project", "RequirementGroup",
+    "Resource", "Skill", "Source",
     "Stack", "Taxonomy", "Upgrade", "check_phrases", "check_taxonomy", "default_taxonomy_path",
     "load_taxonomy",
 ]
@@ -183,6 +184,29 @@ class Stack:
     orm: str | None
 
 
+@dataclass(frozen=True)
+class Resource:
+    """A learning resource or certification an article names (``resources`` in the YAML).
+
+    ``helps`` are requirement-group ids, ``levels`` the candidate levels it suits
+    (beginner | intermediate | advanced), ``fits`` skill ids of which the candidate must
+    show one (empty = anyone), ``skill`` the skill it stands for (a certification).
+    """
+
+    id: str
+    name: str
+    kind: str
+    url: str | None
+    use: str
+    helps: tuple[str, ...]
+    levels: tuple[str, ...]
+    fits: tuple[str, ...]
+    skill: str | None
+    origin: str
+    sources: tuple[Source, ...]
+    note: str | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class Taxonomy:
     """The validated taxonomy. Mappings are read-only views in file order."""
@@ -196,8 +220,13 @@ class Taxonomy:
     groups: tuple[RequirementGroup, ...]
     projects: tuple[Project, ...]
     stacks: Mapping[str, Stack]
-    _closure: Mapping[str, tuple[str, ...]] = field(repr=False)
-    _terms: Mapping[str, str] = field(repr=False)
+    resources: tuple[Resource, ...] = ()
+    prompts_by_skill: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Interview questions per skill id (``interview_prompts`` rows with ``skill``)."""
+    prompts_by_category: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Interview questions per category id, with ``{name}`` standing for the skill's name."""
+    _closure: Mapping[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
+    _terms: Mapping[str, str] = field(repr=False, default_factory=dict)
 
     def skill(self, skill_id: str) -> Skill:
         """The skill with this id; raises ``KeyError`` for an unknown id."""
@@ -307,6 +336,7 @@ def check_phrases(taxonomy: Taxonomy, seeds_dir: str | Path) -> list[Problem]:
     entries = [(f"skills[{i}]", s.sources) for i, s in enumerate(taxonomy.skills.values())]
     entries += [(f"requirement_groups[{i}]", g.sources) for i, g in enumerate(taxonomy.groups)]
     entries += [(f"projects[{i}]", p.sources) for i, p in enumerate(taxonomy.projects)]
+    entries += [(f"resources[{i}]", r.sources) for i, r in enumerate(taxonomy.resources)]
     for where, sources in entries:
         for s_index, source in enumerate(sources):
             for p_index, phrase in enumerate(source.phrases):
@@ -484,6 +514,11 @@ def _build(path: Path, sha256: str, entries: dict[str, list]) -> Taxonomy:
         for e in entries["projects"])
     stacks = {e.language: Stack(e.language, tuple(e.frameworks), e.database, e.testing, e.orm)
               for e in entries["stacks"]}
+    resources = tuple(
+        Resource(e.id, e.name, e.kind, e.url, e.use, tuple(e.helps), tuple(e.levels),
+                 tuple(e.fits), e.skill, e.origin, _sources(e.sources), e.note)
+        for e in entries["resources"])
+    prompts = entries["interview_prompts"]
     categories = {e.id: e.name for e in entries["categories"]}
     tech = entries.get("technologies")
     if tech:
@@ -495,7 +530,11 @@ def _build(path: Path, sha256: str, entries: dict[str, list]) -> Taxonomy:
         articles=tuple(Article(e.file, e.title) for e in entries["articles"]),
         categories=MappingProxyType(categories),
         skills=MappingProxyType(skills), groups=groups, projects=projects,
-        stacks=MappingProxyType(stacks), _closure=MappingProxyType(_closure(skills)),
+        stacks=MappingProxyType(stacks), resources=resources,
+        prompts_by_skill=MappingProxyType({e.skill: tuple(e.questions) for e in prompts if e.skill}),
+        prompts_by_category=MappingProxyType({e.category: tuple(e.questions)
+                                              for e in prompts if e.category}),
+        _closure=MappingProxyType(_closure(skills)),
         _terms=MappingProxyType(terms))
 
 

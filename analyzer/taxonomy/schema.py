@@ -17,6 +17,7 @@ from analyzer.errors import Problem
 Ecosystem = Literal["pypi", "npm", "maven", "rubygems", "composer", "go", "cargo", "nuget"]
 Difficulty = Literal["beginner", "intermediate", "advanced"]
 Origin = Literal["articles", "reviewer"]
+ResourceKind = Literal["course", "documentation", "video", "practice", "book", "bootcamp", "certification"]
 # ---------------------------------------------------------------- file schema (pydantic)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -120,10 +121,35 @@ class StackEntry(_Entry):
     orm: Id | None = None
 
 
+class ResourceEntry(_Sourced):
+    """A learning resource or certification the articles name, and the areas it helps with."""
+
+    id: Id
+    name: Text
+    kind: ResourceKind
+    url: Text | None = None
+    use: Text
+    helps: list[Id] = Field(min_length=1)
+    levels: list[Difficulty] = Field(min_length=1)
+    fits: list[Id] = []
+    skill: Id | None = None
+
+
+class PromptEntry(_Entry):
+    """Interview questions for one skill, or for any skill of a category (``{name}`` filled in)."""
+
+    skill: Id | None = None
+    category: Id | None = None
+    questions: list[Text] = Field(min_length=2, max_length=3)
+
+
 SECTIONS: dict[str, type[_Entry]] = {
     "articles": ArticleEntry, "categories": CategoryEntry, "skills": SkillEntry,
     "requirement_groups": GroupEntry, "projects": ProjectEntry, "stacks": StackEntry,
+    "resources": ResourceEntry, "interview_prompts": PromptEntry,
 }
+OPTIONAL_SECTIONS = frozenset({"resources", "interview_prompts"})
+"""Sections a taxonomy may leave out (a small custom taxonomy needs no resources)."""
 
 # ---------------------------------------------------------------- validation
 
@@ -151,6 +177,8 @@ def validate(data: object) -> tuple[dict, list[Problem]]:
     broken: set[str] = set()  # ids of entries that failed the schema: still "defined"
     for section, model in SECTIONS.items():
         items = data.get(section)
+        if items is None and section in OPTIONAL_SECTIONS:
+            items = []
         if not isinstance(items, list):
             what = "is missing" if items is None else "must be a list"
             problems.append(Problem(section, f"the {section} section {what}"))
@@ -183,6 +211,7 @@ class _Checker:
         self.groups = self._unique("requirement_groups", "id")
         self._unique("projects", "id")
         self._unique("stacks", "language")
+        self._unique("resources", "id")
         self.category_of = {e.id: e.category for _, e in indexed["skills"]}
 
     def add(self, location: str, message: str) -> None:
@@ -220,6 +249,33 @@ class _Checker:
             for j, upgrade in enumerate(p.upgrades):
                 self._ref(f"{at}.upgrades[{j}].skill", upgrade.skill, self.skills, "skill")
             self._origin(at, p)
+        for i, r in self.ix["resources"]:
+            at = f"resources[{i}]"
+            for j, group_id in enumerate(r.helps):
+                self._ref(f"{at}.helps[{j}]", group_id, self.groups, "requirement group")
+            for j, skill_id in enumerate(r.fits):
+                self._ref(f"{at}.fits[{j}]", skill_id, self.skills, "skill")
+            if r.skill is not None:
+                self._ref(f"{at}.skill", r.skill, self.skills, "skill")
+            self._origin(at, r)
+        seen_prompts: dict[str, int] = {}
+        for i, pr in self.ix["interview_prompts"]:
+            at = f"interview_prompts[{i}]"
+            if (pr.skill is None) == (pr.category is None):
+                self.add(at, "give exactly one of skill or category")
+                continue
+            key = f"skill {pr.skill}" if pr.skill else f"category {pr.category}"
+            if key in seen_prompts:
+                self.add(at, f"{key} already has questions at interview_prompts[{seen_prompts[key]}]: "
+                         "merge them")
+            seen_prompts.setdefault(key, i)
+            if pr.skill is not None:
+                self._ref(f"{at}.skill", pr.skill, self.skills, "skill")
+            elif pr.category not in self.categories:
+                self.add(f"{at}.category", f'unknown category "{pr.category}": use one of the '
+                         "ids listed under categories")
+            elif any("{name}" not in q for q in pr.questions):
+                self.add(f"{at}.questions", "a category's questions must each contain {name}")
         for i, st in self.ix["stacks"]:
             for name, category in _STACK_CATEGORIES.items():
                 value = getattr(st, name)

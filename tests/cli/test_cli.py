@@ -3,7 +3,9 @@
 Golden reports: every ``tests/cli/golden/<case>.yaml`` describes a résumé (the arguments of
 ``pdf_factory.build_resume_pdf``) and ``tests/cli/golden/<case>.json`` holds the stable facts
 its report must show (sections, contacts, work dates, skills with their strength,
-the résumé lines each skill was seen on, implied skills, gap ids in rank order, résumé checks, level): adding a case is adding
+the résumé lines each skill was seen on, implied skills, gap ids in rank order, résumé checks, level,
+seniority with its software months and date, the roles counted, project titles, resources per gap
+and interview prompts): adding a case is adding
 the pair. To write the .json of a new case, run once with ``JOBREADY_UPDATE_GOLDEN=1``
 and review the file by hand before committing it.
 
@@ -105,6 +107,51 @@ def test_encrypted_pdf_with_password(tmp_path, password, ok):
         assert json.loads(run.stdout)["candidate"]["name"] == "Sky Locked"
     else:
         assert_one_error_line(run, "locked.pdf", "password")
+
+
+USAGE_ERRORS = {
+    # case: (arguments, phrases the one error line must hold)
+    "bad --format": (("analyze", "cv.pdf", "--format", "xml"), ("--format", "xml", "jobready analyze --help")),
+    "unknown option": (("analyze", "--bogus"), ("No such option: --bogus",)),
+    "unknown command": (("bogus",), ("No such command", "jobready --help")),
+    "extra arguments": (("analyze", "a.pdf", "b.pdf"), ("unexpected extra argument",)),
+    "option without value": (("analyze", "--output"), ("--output", "requires an argument")),
+}
+
+
+@pytest.fixture(scope="module")
+def usage_runs() -> dict[str, subprocess.CompletedProcess]:
+    return run_all({case: args for case, (args, _) in USAGE_ERRORS.items()})
+
+
+@pytest.mark.parametrize("case", USAGE_ERRORS)
+def test_usage_error_is_one_line_exit_2(usage_runs, case):
+    assert_one_error_line(usage_runs[case], *USAGE_ERRORS[case][1])
+    assert "╭" not in usage_runs[case].stderr and "Usage:" not in usage_runs[case].stderr
+
+
+def test_version_and_plain_help():
+    from importlib.metadata import version
+
+    runs = run_all({"version": ("--version",), "help": ("analyze", "--help"), "bare": ()})
+    assert runs["version"].returncode == 0
+    assert runs["version"].stdout.strip() == f"jobready {version('jobready')}"
+    help_text = runs["help"].stdout
+    assert "--github-from-resume" in help_text and "<bool>" not in help_text and "╭" not in help_text
+    # a bare "jobready" shows the help (what the user asked for), not an error
+    assert runs["bare"].returncode == 0 and "analyze" in runs["bare"].stdout
+
+
+def test_report_warnings_are_echoed_to_stderr(tmp_path):
+    pdf = build_resume_pdf(tmp_path / "undated.pdf", [
+        ("Experience", ["**Backend Developer, Acme Cloud", "• Built a billing API in Python"]),
+        ("Skills", ["Python, Django"]),
+    ])
+    run = jobready("analyze", pdf)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["warnings"], "the undated role should raise a warning"
+    assert run.stderr.splitlines() == [f"Warning: {w}" for w in report["warnings"]]
 
 
 # -- reports ----------------------------------------------------------------------------
@@ -218,6 +265,7 @@ def golden_pdf(case: str, folder: Path) -> Path:
         contacts=spec["contacts"],
         links=spec.get("links", {}),
         sidebar=spec.get("sidebar", ()),
+        created=spec.get("created"),
     )
 
 
@@ -234,6 +282,14 @@ def facts(report: dict) -> dict:
         "gaps": [g["id"] for g in report["gaps"]],
         "checks": {c["id"]: c["passed"] for c in report["checks"]},
         "level": report["readiness"]["level"],
+        # the date is pinned unless it is today's (then it moves with the calendar)
+        "seniority": [report["candidate"]["seniority"], report["candidate"]["software_months"],
+                      report["candidate"]["as_of"]["source"] if report["candidate"]["as_of"]["source"] == "today"
+                      else report["candidate"]["as_of"]],
+        "counted_roles": [w["title"] for w in report["candidate"]["work"] if w.get("software")],
+        "projects": [p["title"] for p in report["projects"]],
+        "resources": {g["id"]: [r["id"] for r in g["resources"]] for g in report["gaps"]},
+        "interview_prompts": [p["skill"] for p in report["interview_prompts"]],
     }
 
 

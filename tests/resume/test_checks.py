@@ -12,7 +12,8 @@ from datetime import date
 import pytest
 from pdf_factory import DEFAULT_SECTIONS, build_resume_pdf, date_column_pdf, many_pages_pdf
 
-from analyzer.resume.checks import check_resume, statements
+from analyzer.resume.checks import check_resume, has_measurable_outcome, statements
+from analyzer.resume.template import template_text
 from analyzer.resume.parse import Line, parse_resume, resume_from_text
 
 TODAY = date(2025, 1, 1)
@@ -23,7 +24,7 @@ ROLE = "Experience\nBackend Developer, Acme Cloud   Mar 2021 – Dec 2023\n"
 
 def _check(resume, check_id):
     found = {check.id: check for check in check_resume(resume)}
-    assert list(found) == ["contact_details", "github_link", "standard_headings", "role_dates",
+    assert list(found) == ["contact_details", "github_link", "template_text", "standard_headings", "role_dates",
                            "measurable_outcomes", "length", "single_column"]
     return found[check_id]
 
@@ -53,21 +54,21 @@ def _check(resume, check_id):
          "The work section has no dates that could be read, so no experience was counted."),
         ("role_dates", HEADER + CORE, None, "No work section was recognised, so dates could not be checked."),
         ("measurable_outcomes", HEADER + ROLE + "• Built a billing API used by 3 teams\n• Wrote tests\n", True,
-         "1 of 2 work and project statements (bullets or sentences) carry a number (50%)."),
+         "1 of 2 work and project statements (bullets or sentences) carry a measurable outcome (50%)."),
         ("measurable_outcomes", HEADER + ROLE + "• Built a billing API\n• Wrote tests\n• Fixed bugs\n"
          "• Cut load by 30%\n", False, "1 of 4 work and project statements (bullets or sentences) carry a "
-         "number (25%)."),
+         "measurable outcome (25%)."),
         # No bullet symbols: a role's paragraph and a project's description are cut into sentences.
         ("measurable_outcomes", HEADER + ROLE + "Built a billing API used by 3 teams. Wrote tests. Fixed "
          "bugs.\nProjects\nGotham Planner\nCreated an event planner in React. Served 200 users.\n", True,
-         "2 of 5 work and project statements (bullets or sentences) carry a number (40%)."),
+         "2 of 5 work and project statements (bullets or sentences) carry a measurable outcome (40%)."),
         # No work entry (no dates): the work section's own bullets count.
         ("measurable_outcomes", HEADER + "Experience\nDeveloper, Acme\n• Built 3 APIs\n• Wrote tests\n", True,
-         "1 of 2 work and project statements (bullets or sentences) carry a number (50%)."),
+         "1 of 2 work and project statements (bullets or sentences) carry a measurable outcome (50%)."),
         # The same bullet under a role and a project counts once.
         ("measurable_outcomes", HEADER + ROLE + "• Built a billing API\n• Cut load by 30%\nProjects\nBilling\n"
          "• Built a billing API\n", True, "1 of 2 work and project statements (bullets or sentences) carry "
-         "a number (50%)."),
+         "a measurable outcome (50%)."),
         ("measurable_outcomes", HEADER + CORE, None, "No work or project statements were found to check."),
         ("length", HEADER, True, "1 page."),
         ("single_column", HEADER, True, "The layout is a single column."),
@@ -100,11 +101,11 @@ MODERNCV = [("", "EXPERIENCE"), ("June 2020 –", "Backend Developer, Acme Cloud
     ("check_id", "make", "passed", "detail"),
     [
         ("measurable_outcomes", lambda p: build_resume_pdf(p), True,
-         "2 of 3 work and project statements (bullets or sentences) carry a number (67%)."),
+         "2 of 3 work and project statements (bullets or sentences) carry a measurable outcome (67%)."),
         ("measurable_outcomes", lambda p: build_resume_pdf(p, NO_SYMBOLS), True,
-         "3 of 5 work and project statements (bullets or sentences) carry a number (60%)."),
+         "3 of 5 work and project statements (bullets or sentences) carry a measurable outcome (60%)."),
         ("measurable_outcomes", lambda p: date_column_pdf(p, ["Taylor Dates", "taylor@example.org"], MODERNCV),
-         True, "2 of 5 work and project statements (bullets or sentences) carry a number (40%)."),
+         True, "2 of 5 work and project statements (bullets or sentences) carry a measurable outcome (40%)."),
         ("role_dates", lambda p: build_resume_pdf(p), True, "Both roles have dates."),
         ("length", lambda p: build_resume_pdf(p), True, "1 page."),
         ("length", lambda p: many_pages_pdf(p, 3), False, "3 pages."),
@@ -152,3 +153,83 @@ def _lines(*rows: str) -> list[Line]:
 )
 def test_statements(rows, expected):
     assert statements(_lines(*rows)) == expected
+
+
+# -- measurable outcomes and template text (issue 7 §4) ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number with a unit, %, currency, multiplier, or a count of users, requests or people
+    ("Reduced p99 latency by 40%", True),
+    ("Raised $2M in seed funding", True),
+    ("Made the build 3× faster", True),
+    ("2.8x speedup of inference", True),
+    ("Handles 10k requests/s at peak", True),
+    ("Lead a cross-functional team of 5 engineers", True),
+    ("Mentored four junior engineers", True),
+    ("Cut build time from 28 to 6 minutes", True),
+    ("Ingest around 1TB of data each day", True),
+    ("Built foundation model infrastructure serving 2M+ monthly API calls", True),
+    ("Presented research findings to a group of 20+", True),
+    ("Open source, 8,500+ GitHub stars", True),
+    ("Reduced response time to 200 ms", True),
+    # a bare number is not an outcome
+    ("Job description 1", False),
+    ("Job description 2", False),
+    ("Project 1", False),
+    ("Graduated in 2019", False),
+    ("Worked with Python 3 and Django", False),
+    ("Co-authored paper accepted at NeurIPS 2022", False),
+    ("Month 20XX – Ongoing", False),
+    ("Took CS 3410 Systems Programming", False),
+    ("Migrated services from Python 2 to 3", False),
+    ("Spent 2 years at Acme", False),
+])
+def test_measurable_outcome(text, expected):
+    assert has_measurable_outcome(text) is expected
+
+
+@pytest.mark.parametrize(("text", "placeholder"), [
+    ("your_id", "your_id"),
+    ("YOUR NAME HERE", "YOUR NAME"),
+    ("Job description 1", "Job description 1"),
+    ("Project 1", "Project 1"),
+    ("Company 2", "Company 2"),
+    ("Month 20XX – Ongoing Location", "Month 20XX"),
+    ("Lorem ipsum dolor sit amet", "Lorem ipsum"),
+    ("github.com/your_id", "github.com/your_id"),
+    ("linkedin.com/in/username", "linkedin.com/in/username"),
+    ("000-00-0000", "000-00-0000"),
+    # real text is left alone
+    ("Built a REST API in Go", None),
+    ("Project 1: payments service in Go for 3 teams", None),
+    ("We grew your company's revenue", None),
+    ("github.com/octocat", None),
+    ("Username validation in Django forms", None),
+    ("Project management and planning", None),
+])
+def test_template_text(text, placeholder):
+    assert template_text(text) == placeholder
+
+
+TEMPLATE = ("YOUR NAME HERE\nyour_name@email.com | 000-00-0000 | github.com/your_id\n"
+            "Experience\nJob Title 1\nCompany 1\nMonth 20XX – Ongoing\n• Job description 1\n"
+            "• Job description 2\nProjects\nProject 1\n• Details\n" + CORE)
+
+
+@pytest.mark.parametrize(("check_id", "text", "passed", "detail"), [
+    ("template_text", HEADER + ROLE + CORE, True,
+     'No template placeholders (such as "Your Name" or "Job description 1") were found.'),
+    ("template_text", TEMPLATE, False, "8 lines still hold template text: 'YOUR NAME', "
+     "'github.com/your_id', 'Job Title 1', 'Company 1', 'Month 20XX' and 3 more."),
+    ("github_link", TEMPLATE, False, "The GitHub link github.com/your_id is a template placeholder, not a profile."),
+    ("contact_details", TEMPLATE, False, "Template placeholders stand where contact details belong: "
+     "YOUR NAME HERE, your_name@email.com, 000-00-0000."),
+    ("measurable_outcomes", TEMPLATE, False,
+     "0 of 3 work and project statements (bullets or sentences) carry a measurable outcome (0%)."),
+])
+def test_template_checks(check_id, text, passed, detail):
+    resume = resume_from_text(text, today=TODAY)
+    if text is TEMPLATE:
+        assert resume.basics.github is None  # a placeholder is never read as a GitHub user
+    check = _check(resume, check_id)
+    assert (check.passed, check.detail) == (passed, detail)

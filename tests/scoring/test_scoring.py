@@ -17,6 +17,7 @@ from analyzer.scoring.readiness import score_readiness
 from analyzer.taxonomy.loader import load_taxonomy
 
 TAXONOMY = load_taxonomy()
+TAXONOMY_PROJECTS = {p.id: p for p in TAXONOMY.projects}
 
 
 def resume_ev(strength: str, text: str = "line", section: str = "work") -> Evidence:
@@ -167,12 +168,18 @@ def test_claim_implied_by_code_is_verified():
     assert "python" not in claim_gaps(profile).claimed_only
 
 
-def test_document_store_is_not_the_stacks_relational_database():
+def test_database_follows_theirs_but_relational_projects_stay_relational():
     profile = profile_of(("javascript", resume_ev("applied")), ("express", resume_ev("applied")),
                          ("mongodb", resume_ev("applied")))
     stack = candidate_stack(profile, TAXONOMY)
-    assert stack.database != "mongodb"
-    assert "sql" in TAXONOMY.implied([stack.database])
+    assert (stack.language, stack.framework, stack.database) == ("javascript", "express", "mongodb")
+    readiness, _, gaps = run(profile)
+    picks = suggest_projects(gaps, stack, TAXONOMY, readiness.score, limit=10)
+    relational = [p for p in picks if "relational_database" in TAXONOMY_PROJECTS[p.id].exercises]
+    others = [p for p in picks if "relational_database" not in TAXONOMY_PROJECTS[p.id].exercises
+              and "MongoDB" in p.stack]
+    assert relational and all("PostgreSQL" in p.stack and "MongoDB" not in p.stack for p in relational)
+    assert all("Express" in p.stack for p in relational + others)
     with_mysql = profile_of(("javascript", resume_ev("applied")), ("mysql", resume_ev("listed")))
     assert candidate_stack(with_mysql, TAXONOMY).database == "mysql"
 

@@ -25,7 +25,7 @@ CASES = [
       "kubernetes"}, {"c"}),
     ("Node.JS/Express, AWS(EC2,S3), Vue.js/React.js", "skills",
      {"node_js", "express", "aws", "vue", "react"}, set()),
-    ("J2EE, PL/SQL(Oracle 9), C++/C#", "skills", {"java", "oracle_database", "cpp", "csharp"},
+    ("J2EE, PL/SQL(Oracle 9), C++/C#", "skills", {"jakarta_ee", "oracle_database", "cpp", "csharp"},
      {"c"}),
     ("Built the portal in C#.NET and SQL Server", "work", {"csharp", "dotnet", "sql_server"},
      {"c"}),

@@ -1,0 +1,545 @@
+"""Skills read from what a sentence says, not from a fixed phrase: the signal rules.
+
+A taxonomy alias finds "Leadership" or "Performance tuning"; a résumé more often says
+"Led a team of 5 engineers" or "reduced p99 latency by 40%". Each :class:`Signal` is a
+spaCy ``Matcher`` rule over lemmas (verb + object, numbers with units) that credits one
+taxonomy skill, so the requirement group holding that skill is credited by meaning::
+
+    nlp = spacy.blank("en"); add_lemmatizer(nlp)
+    signals = SignalMatcher(nlp.vocab, taxonomy)
+    signals.find(nlp("Mentored four junior engineers"))
+    # [SignalMatch(skill_id="mentoring", signal="mentor_people", span=Mentored four junior engineers)]
+
+Lemmas come from spaCy's lookup lemmatizer (``spacy-lookups-data``, offline) plus
+:func:`lower_lemma`, which lemmatizes the lower-case form of capitalised words (résumé
+bullets start with "Led", "Reduced", which the case-sensitive lookup table leaves alone).
+
+The rules are data (:data:`SIGNALS`): an id, the skill it credits, token patterns and a
+note saying what it reads. Every rule has good and bad cases in
+``tests/skills/test_signals.py``; traps that must stay unmatched ("performance review",
+"team sports", "led to a 10% increase", "trained a model") are among the bad ones. The
+evidence strength is the line's (``applied`` / ``quantified`` in a work or project
+bullet, ``listed`` elsewhere; see :func:`analyzer.skills.matcher.line_strength`).
+
+:data:`HEADING_SIGNALS` read section headings ("Invited Talks", "Conference Talks"): the
+lines under such a heading show the skill in use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from analyzer.taxonomy.loader import Taxonomy
+
+__all__ = ["HEADING_SIGNALS", "SIGNALS", "Signal", "SignalMatch", "SignalMatcher", "add_lemmatizer"]
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One meaning rule.
+
+    Attributes:
+        id: short name, unique (``lead_team``).
+        skill: taxonomy skill id it credits (``leadership``).
+        patterns: spaCy ``Matcher`` token patterns (any matches).
+        note: what the rule reads, in words, for the evidence detail and the docs.
+        context: when set, the line must also match this pattern (years of experience
+            count only in a line about software work).
+        strength: when set, the evidence strength whatever the section (a dated software job
+            is ``applied`` work experience even in a header line); else the line's.
+    """
+
+    id: str
+    skill: str
+    patterns: tuple[list[dict], ...]
+    note: str
+    context: re.Pattern | None = None
+    strength: str | None = None
+
+
+@dataclass(frozen=True)
+class SignalMatch:
+    """One signal found in a ``Doc``: the skill it credits, the rule and the matched span."""
+
+    skill_id: str
+    signal: str
+    span: Span
+
+
+# ------------------------------------------------------------------ vocabulary
+# Small closed word lists the rules share; each is what a reviewer reads as that kind of word.
+
+_FILLER = {"LOWER": {"NOT_IN": ["with", "by", "from", "to", "on", "in", "at", "for", "that",
+                                "which", "and/or", ".", ";", ":", ",", "(", ")", "!", "?",
+                                "•", "|"]}}
+"""Any word (or hyphen) between a verb and its object, except prepositions that start another
+phrase ("trained with consultants", "led to an increase") and sentence punctuation."""
+
+PEOPLE = ["team", "teams", "engineer", "developer", "programmer", "member", "staff", "hire",
+          "intern", "student", "junior", "colleague", "people", "analyst", "tester", "designer",
+          "newcomer", "employee", "report", "contributor", "volunteer", "squad", "group"]
+"""Lemmas of the people a candidate leads, mentors or works with."""
+
+TEAM = ["team", "teams", "squad", "group", "department", "division", "organization",
+        "organisation", "committee", "chapter"]
+LEAD_VERBS = ["lead", "led", "manage", "supervise", "head", "direct", "oversee", "run"]
+"""Lemmas ("led" too: the lookup table lemmatizes the past tense only in lower case)."""
+LED_FORMS = ["led", "leading", "managed", "managing", "headed", "heading", "spearheaded",
+             "spearheading", "drove", "driving", "owned", "owning", "directed", "directing"]
+"""Verb forms that cannot be a job title ("Lead Engineer", "Manager" are titles)."""
+EFFORTS = ["development", "design", "project", "projects", "migration", "implementation",
+           "creation", "launch", "rollout", "redesign", "rewrite", "initiative", "initiatives",
+           "effort", "efforts", "adoption", "transition", "delivery", "architecture", "revamp",
+           "integration", "build"]
+MENTOR_VERBS = ["mentor", "coach", "train", "tutor", "teach", "onboard", "guide", "taught"]
+TALK_NOUNS = ["talk", "talks", "presentation", "presentations", "keynote", "keynotes",
+              "lecture", "lectures", "webinar", "webinars", "demo", "demos", "session",
+              "sessions", "workshop", "workshops", "tutorial", "tutorials", "seminar"]
+AUDIENCE = ["client", "customer", "stakeholder", "stakeholders", "vendor", "management",
+            "manager", "executive", "leadership", "user", "partner", "business", "faculty",
+            "audience", "board", "senior", "non-technical", "nontechnical", "sponsor"]
+DOC_NOUNS = ["documentation", "doc", "docs", "document", "documents", "spec", "specs",
+             "specification", "specifications", "runbook", "runbooks", "wiki", "readme",
+             "readmes", "tutorial", "tutorials", "guide", "guides", "manual", "manuals",
+             "rfc", "rfcs", "playbook", "handbook", "article", "articles", "blog", "blogs",
+             "post", "posts", "report", "reports", "proposal", "proposals", "dld", "hld",
+             "adr", "adrs"]
+WRITE_VERBS = ["write", "wrote", "written", "author", "co-author", "draft", "prepare", "produce",
+               "create", "maintain", "publish", "contribute", "compile", "document"]
+PERF_NOUNS = ["latency", "latencies", "p99", "p95", "p90", "p50", "runtime", "run-time",
+              "memory", "footprint", "cpu", "load", "response", "throughput", "time", "times",
+              "duration", "size", "startup", "start-up", "cold-start", "overhead", "bandwidth",
+              "utilization", "utilisation", "usage", "speed", "performance", "bottleneck",
+              "bottlenecks", "lag", "jitter", "turnaround"]
+"""What performance work makes smaller or better (not "cost", "effort", "churn")."""
+REDUCE_VERBS = ["reduce", "cut", "decrease", "lower", "shrink", "trim", "halve", "minimize",
+                "minimise", "shave", "slash", "drop", "bring"]
+IMPROVE_VERBS = ["improve", "increase", "boost", "optimize", "optimise", "speed", "accelerate",
+                 "enhance", "ensure", "maximize", "maximise", "double", "triple", "tune",
+                 "profile", "fix", "resolve", "troubleshoot", "debug", "diagnose", "raise"]
+IMPROVED_NOUNS = ["performance", "throughput", "latency", "speed", "responsiveness",
+                  "scalability", "load", "qps", "rps", "tps", "concurrency", "efficiency"]
+"""What performance work raises or fixes; "efficiency" only with an improve verb."""
+LOAD_UNITS = ["request", "requests", "req", "rps", "qps", "tps", "user", "users", "customer",
+              "customers", "transaction", "transactions", "event", "events", "message",
+              "messages", "query", "queries", "call", "calls", "record", "records", "row", "rows",
+              "tb", "pb", "gb", "connection", "connections", "visitor", "visitors", "device",
+              "devices", "job", "jobs", "document", "documents", "order", "orders", "hit", "hits",
+              "session", "sessions", "download", "downloads", "subscriber", "subscribers",
+              "mau", "dau", "tenant", "tenants", "node", "nodes", "server", "servers",
+              "pageview", "pageviews", "payment", "payments"]
+SERVE_VERBS = ["serve", "handle", "process", "support", "sustain", "ingest", "scale", "grow",
+               "power", "stream", "absorb", "manage", "run", "accommodate"]
+SYSTEMS = ["system", "systems", "service", "services", "application", "applications", "app",
+           "apps", "api", "apis", "platform", "infrastructure", "database", "databases",
+           "cluster", "clusters", "backend", "back-end", "pipeline", "pipelines", "server",
+           "servers", "architecture", "product", "site", "website", "microservice",
+           "microservices", "cache", "queue", "workload", "workloads", "deployment"]
+BIG_NUMBER = {"TEXT": {"REGEX": r"^(?:\d[\d,.]*\s?(?:[kKmMbB]|[mM]n|bn)?\+?|\d+\+?)$"}}
+"""A count: "10k", "2M", "1.5B", "500+", "10" (the tokenizer splits "2,200" at the comma:
+see :data:`NUMBER`)."""
+MAGNITUDE = {"LOWER": {"IN": ["thousand", "thousands", "million", "millions", "billion",
+                              "billions", "hundreds", "k", "m", "b", "mn", "bn", "+"]}}
+NUMBER = [BIG_NUMBER, {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^\d{3}(?:\.\d+)?\+?$"},
+                                                "OP": "?"}]
+"""A count written with thousands separators ("8,500", "2,200+"), as token patterns."""
+MULTIPLIER = {"TEXT": {"REGEX": r"^\d+(?:\.\d+)?\s?[x×X]$"}}
+PERCENT = [{"LIKE_NUM": True}, {"ORTH": "%"}]
+
+
+def _any(*forms: str) -> dict:
+    return {"LOWER": {"IN": list(forms)}}
+
+
+def _lemma(*lemmas: str) -> dict:
+    return {"LEMMA": {"IN": list(lemmas)}}
+
+
+def _filler(n: int) -> dict:
+    return {**_FILLER, "OP": f"{{0,{n}}}"}
+
+
+NOT_SOFTWARE = ["network", "marketing", "sales", "campaign", "campaigns", "business", "financial",
+                "academic", "employee", "employees", "team", "staff", "student", "students",
+                "individual", "job", "personal", "store", "branch", "agent", "agents", "vendor"]
+"""Words whose "performance" is not a program's ("network performance", "sales performance")."""
+_PERF_FILLER = {"LOWER": {"NOT_IN": [*_FILLER["LOWER"]["NOT_IN"], *NOT_SOFTWARE]}, "OP": "{0,4}"}
+
+
+SIGNALS: tuple[Signal, ...] = (
+    # ------------------------------------------------------------ leadership
+    Signal("lead_team", "leadership", (
+        [_lemma(*LEAD_VERBS, "build", "grow", "scale", "form", "assemble", "organize",
+                "organise", "mentor"), _filler(4), _lemma(*TEAM)],
+        [_lemma(*LEAD_VERBS), _any("a", "an", "the", "my", "our", "his", "her", "their"),
+         _filler(3), _lemma("engineer", "developer", "people", "person", "staff", "member",
+                            "analyst", "tester", "report")],
+        [_lemma(*LEAD_VERBS, "hire"), _filler(1), *NUMBER, _filler(2),
+         _lemma("engineer", "developer", "people", "person", "staff", "member", "report",
+                "analyst", "tester", "contractor")],
+        [_lemma("hire"), _any("and", ","), _lemma("supervise", "manage", "lead", "mentor", "train")],
+    ), "leads, builds or manages a team (\"led a team of 5\", \"scaled engineering team from 3 to 28\")"),
+    Signal("lead_effort", "leadership", (
+        [_any(*LED_FORMS), _any("the", "a", "an", "our", "its", "their"), _filler(2),
+         _any(*EFFORTS)],
+        [_any(*LED_FORMS), _any(*EFFORTS)],
+    ), "leads a piece of work (\"led the development of\", \"managed the migration\")"),
+    Signal("team_management", "leadership", (
+        [_lemma("team", "people", "engineering"), _any("management", "leadership", "leading")],
+    ), "names managing people (\"team management skills\")"),
+    # ------------------------------------------------------------ mentoring
+    Signal("mentor_people", "mentoring", (
+        [_lemma(*MENTOR_VERBS), _filler(3), _lemma(*PEOPLE, "class", "cohort", "newcomer", "fresher")],
+        [_lemma(*MENTOR_VERBS), _any("and"), _lemma(*MENTOR_VERBS, "coach")],
+    ), "mentors, coaches or trains people (\"mentored four junior engineers\")"),
+    Signal("knowledge_transfer", "mentoring", (
+        [_lemma("knowledge"), _lemma("transfer", "share", "sharing", "transition")],
+        [_lemma("share"), _any("knowledge", "expertise", "learnings")],
+    ), "passes knowledge on (\"knowledge transfers\", \"sharing knowledge with the team\")"),
+    # ------------------------------------------------------------ communication
+    Signal("present", "communication", (
+        [_any("presented", "presenting", "presents", "present"), _filler(4),
+         _any("to", "at", "before")],
+        [_any("presented", "presenting"), _filler(3),
+         _lemma("finding", "result", "idea", "work", "research", "paper", "poster", "proposal",
+                "design", "demo", "roadmap", "update", "option", "solution", "them")],
+        [_lemma("give", "deliver", "host", "run", "lead", "participate", "conduct"), _filler(2),
+         {"LOWER": {"IN": ["in", "at"]}, "OP": "?"}, _filler(2), _lemma(*TALK_NOUNS)],
+        [_lemma("speak", "spoke", "talk", "present", "lecture"), _any("at", "on", "about")],
+        [_any("invited", "conference", "tech", "technical", "keynote", "public", "guest"),
+         _lemma("talk", "speaker", "speaking", "lecture")],
+    ), "presents or speaks (\"presented findings to a group of 20+\", \"gave invited talks\", \"spoke at\")"),
+    Signal("talk_to_people", "communication", (
+        [_lemma("liaise", "liaison", "communicate", "interface", "discuss", "consult", "negotiate",
+                "explain", "meet", "brief", "report", "advise", "interact", "engage",
+                "coordinate", "correspond", "gather", "collect"),
+         _filler(5), _any("with", "to", "for", "between", "from"), _filler(2),
+         _lemma(*AUDIENCE)],
+        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host"),
+         _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
+                            "demo", "conference", "workshop")],
+        [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
+        [_any("client", "customer"), _any("facing", "-"), _any("facing", "skills", "role")],
+    ), "talks with clients, stakeholders or management (\"liaising with clients\")"),
+    # ------------------------------------------------------------ writing
+    Signal("write_docs", "documentation", (
+        [_lemma(*WRITE_VERBS), _filler(4), _lemma(*DOC_NOUNS)],
+        [_any("documented", "documenting")],
+        [{"LOWER": "document"}, _filler(3),
+         _lemma("requirement", "process", "procedure", "feature", "design", "decision", "api",
+                "workflow", "architecture", "change", "finding", "system", "setup", "solution")],
+        [{"ORTH": "Document"}, {"LOWER": {"NOT_IN": ["management", "control", "type", "types",
+                                                     "verification", "review", "imaging"]}}],
+    ), "writes documentation (\"wrote the design docs\", \"documenting features\")"),
+    Signal("publish", "communication", (
+        [_lemma("publish", "co-author", "author", "coauthor"), _filler(3),
+         _lemma("paper", "papers", "article", "research", "book", "chapter", "post", "blog")],
+        [_lemma("co", "co-"), _any("-"), _lemma("author", "authored")],
+    ), "publishes papers or articles (\"co-authored paper accepted at NeurIPS\")"),
+    # ------------------------------------------------------------ teamwork
+    Signal("collaborate", "teamwork", (
+        [_lemma("collaborate", "partner", "cooperate")],
+        [_lemma("team"), _any("up", "with")],
+        [_lemma("work", "worked"), _any("closely", "together", "alongside", "jointly",
+                                        "cross-functionally", "collaboratively", "in")],
+        [_lemma("work", "worked"), _any("with"), _filler(3),
+         _lemma(*PEOPLE, "dr", "dr.", "prof", "prof.", "professor", "faculty", "designer", "scientist",
+                "manager", "stakeholder", "partner", "department")],
+        [_lemma("coordinate", "co-ordinate", "coordinated", "coordinating"),
+         _any("with", "between", "across", "among")],
+        [_any("cross-functional", "cross-functionally", "multi-disciplinary", "multidisciplinary",
+              "cross-team")],
+        [_any("cross"), _any("-"), _any("functional", "functionally", "team")],
+        [_any("in"), _any("tandem"), _any("with")],
+        [_any("part", "member"), _any("of"), _any("a", "the"), _filler(2), _lemma("team")],
+        # verb forms only: "Support Engineer" and "Help Desk" are job titles
+        [_any("coordinate", "coordinated", "coordinating", "assist", "assisted", "assisting",
+              "helped", "helping"), _filler(2),
+         _lemma("developer", "engineer", "colleague", "teammate", "team")],
+    ), "works with others (\"collaborated with\", \"worked closely with the data science team\")"),
+    Signal("solve_problems", "problem_solving", (
+        [_lemma("solve", "resolve"), _filler(2), _lemma("problem", "challenge")],
+    ), "solves problems (\"solved problems regarding web interfaces\")"),
+    # ------------------------------------------------------------ performance
+    Signal("reduce_cost_of_running", "performance_optimization", (
+        [_lemma(*REDUCE_VERBS), _PERF_FILLER, _lemma(*PERF_NOUNS)],
+        [_lemma(*PERF_NOUNS), _lemma("reduction", "reduce", "cut", "decrease", "drop")],
+    ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")"),
+    Signal("improve_performance", "performance_optimization", (
+        [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma(*IMPROVED_NOUNS)],
+        [_lemma("performance"), _lemma("enhancer", "enhancement", "improvement", "gain",
+                                       "boost", "issue", "problem", "bottleneck", "fix",
+                                       "profiling", "analysis", "monitoring", "tuning",
+                                       "optimization", "optimisation", "critical", "sensitive")],
+        [_any("high-performance", "low-latency", "high-throughput", "performant")],
+        [_any("high", "low"), _any("-"), _any("performance", "latency", "throughput")],
+        [_any("high", "low"), _any("performance", "latency", "throughput"),
+         _lemma(*SYSTEMS, "computing", "kernel", "inference", "trading", "library", "code")],
+    ), "improves or cares for speed (\"improved the performance of\", \"high-performance\")"),
+    Signal("add_cache", "performance_optimization", (
+        [_lemma("add", "introduce", "implement", "build", "design", "use", "put", "deploy",
+                "configure", "write"), _filler(3), _lemma("cache", "caching")],
+        [_any("cached", "memoized", "memoised")],
+        [_lemma("cache"), _lemma("layer", "invalidation", "hit", "strategy", "warming", "ttl")],
+    ), "adds a cache to make something faster (\"added a Redis cache in front of\")"),
+    Signal("speedup", "performance_optimization", (
+        [MULTIPLIER, _filler(2), _lemma("speedup", "speed-up", "faster", "improvement",
+                                        "reduction", "throughput", "gain", "quicker",
+                                        "smaller", "less", "fewer", "lower", "higher")],
+        [*PERCENT, _any("faster", "quicker", "speedup", "speed-up", "less", "lower")],
+        [{"LIKE_NUM": True}, _any("x", "×", "times"), _any("faster", "speedup", "quicker", "smaller")],
+        [_lemma("speedup", "speed-up")],
+        [_lemma("execute", "run", "load", "respond", "build", "start", "work"), _filler(3),
+         _any("faster", "quicker")],
+    ), "a measured speed-up (\"2.8x speedup\", \"40% faster\")"),
+    Signal("concurrency", "concurrency", (
+        [_any("concurrent", "concurrency", "multithreaded", "multi-threaded", "parallel",
+              "asynchronous", "async", "non-blocking"),
+         _lemma("model", "processing", "programming", "execution", "worker", "thread",
+                "application", "job", "task", "crawling", "crawler", "io", "i/o", "request",
+                "pipeline", "computation", "code", "server")],
+        [_any("multi"), _any("-"), _any("threaded", "threading"), _lemma("application", "code",
+                                                                          "programming", "server")],
+    ), "works with concurrency (\"concurrent model in crawling\", \"multithreaded applications\")"),
+    # ------------------------------------------------------------ scalability
+    Signal("serve_load", "scalability", (
+        [_lemma(*SERVE_VERBS), _filler(4), *NUMBER, {"OP": "?", **MAGNITUDE},
+         {"OP": "{0,2}", "LOWER": {"IN": ["monthly", "daily", "weekly", "concurrent", "active",
+                                          "api", "http", "database", "user", "daily-active",
+                                          "monthly-active", "of", "per", "a", "an", "/"]}},
+         _lemma(*LOAD_UNITS)],
+        [_lemma("scale", "grow"), _filler(3), _any("to", "beyond", "past"), *NUMBER,
+         {"OP": "?", **MAGNITUDE}, {"OP": "?", "LEMMA": {"IN": LOAD_UNITS}}],
+        [{"TEXT": {"REGEX": r"^\d[\d,.]*[kKmM]?$"}}, _any("req", "requests", "rps", "qps", "tps"),
+         _any("/", "per"), _any("s", "sec", "second", "min", "minute")],
+        [{"TEXT": {"REGEX": r"^\d[\d,.]*\s?(?:TB|PB|GB)$"}}, _filler(3),
+         _any("day", "daily", "hour", "hourly", "month")],
+    ), "serves or handles a measured load (\"scaled to 2M users\", \"handles 10k requests/s\")"),
+    Signal("scale_system", "scalability", (
+        [_lemma("scale", "scaled", "scaling"), _filler(2), _lemma(*SYSTEMS)],
+        [_any("scalable", "scalability", "horizontally", "autoscaling", "auto-scaling")],
+        [_any("high"), _any("-"), _any("traffic", "volume", "load", "availability", "scale")],
+        [_any("high-traffic", "high-volume", "high-load", "web-scale", "internet-scale")],
+    ), "makes a system grow (\"scaling the API\", \"scalable web applications\", \"high-traffic site\")"),
+    # ------------------------------------------------------------ servers and experience
+    Signal("deploy_to_servers", "server_management", (
+        [_lemma("deploy", "install", "configure", "administer", "maintain", "manage",
+                "provision", "patch", "upgrade", "harden", "monitor", "migrate", "set"),
+         _filler(3), {"LOWER": {"IN": ["to", "on", "onto", "over", "across"]}, "OP": "?"},
+         _filler(2), _lemma("server", "servers", "vm", "vms", "vps", "host", "hosts",
+                            "instance", "instances")],
+    ), "runs software on servers (\"deploying code over different servers\")"),
+    Signal("years_experience", "work_experience", (
+        [*NUMBER, {"OP": "?", "LOWER": {"IN": ["+", ".", "plus"]}},
+         {"OP": "?", "TEXT": {"REGEX": r"^\d+$"}}, _any("years", "yrs", "year", "yr"),
+         {"OP": "?", "LOWER": {"IN": ["of", "'"]}},
+         {"OP": "{0,2}", "LOWER": {"IN": ["professional", "industry", "hands-on", "it",
+                                          "software", "work", "working", "relevant", "total",
+                                          "development", "commercial"]}},
+         _any("experience", "exp")],
+    ), "states years of experience in software (\"over 10 years of experience developing\")",
+        strength="applied",
+        context=re.compile(r"(?i)\b(software|develop\w*|programm\w*|engineer\w*|coding|IT|web|"
+                           r"applications?|technolog\w*|devops|automation|testing|QA|java|"
+                           r"python|php|\.net|backend|back-end|full.?stack|front.?end)\b")),
+    Signal("dated_software_role", "work_experience", (
+        [_any("developer", "engineer", "programmer", "architect", "sdet", "tester", "dba",
+              "devops", "administrator"), {"OP": "*", "IS_SPACE": True},
+         {"OP": "?", "ORTH": {"IN": [",", "-", "–", "|", "(", ":"]}}, {"OP": "*", "IS_SPACE": True},
+         {"OP": "?", "LOWER": {"IN": ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                      "sep", "sept", "oct", "nov", "dec", "january", "february",
+                                      "march", "april", "june", "july", "august", "september",
+                                      "october", "november", "december", "summer", "fall",
+                                      "spring", "winter"]}},
+         {"TEXT": {"REGEX": r"^\d{1,4}$"}}, {"OP": "?", "ORTH": {"IN": ["/", "."]}},
+         {"OP": "?", "TEXT": {"REGEX": r"^\d{2,4}$"}},
+         {"LOWER": {"IN": ["-", "–", "—", "to", "until", "till"]}}, _filler(2),
+         {"LOWER": {"REGEX": r"^(?:present|current|now|date|today|\d{2,4})$"}}],
+    ), "a software job title followed by its dates (\"Software Engineer, 1/09 to Present\")",
+        strength="applied"),
+    # ------------------------------------------------------------ open source and version control
+    Signal("github_stars", "version_control", (
+        [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars",
+                                                                        "stargazer", "fork")],
+        [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
+    ), "a project on GitHub with a measured following (\"2,200 GitHub stars\")"),
+    Signal("maintain_open_source", "open_source", (
+        [_lemma("maintainer", "maintain", "creator", "author", "create", "core", "committer",
+                "contributor", "contribute"), _filler(4),
+         _any("opensource", "oss")],
+        [_lemma("maintainer", "maintain", "creator", "author", "create", "core", "committer",
+                "contributor", "contribute"), _filler(4), _any("open"), {"ORTH": "-", "OP": "?"},
+         _any("source")],
+        [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars")],
+        [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("contributor", "contributors")],
+        [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
+        [_lemma("merge", "land", "upstream", "submit", "contribute"), _filler(2),
+         _lemma("pull", "pr", "prs", "patch", "patches")],
+    ), "maintains or contributes to an open-source project (\"maintainer of an open-source library\")"),
+    # ------------------------------------------------------------ security
+    Signal("secure_system", "web_security", (
+        [_lemma("protect", "secure", "harden", "defend", "guard", "mitigate", "prevent"),
+         _filler(4), {"LOWER": {"IN": ["from", "against"]}, "OP": "?"}, _filler(2), _lemma("attack", "attacks", "dos", "ddos", "vulnerability",
+                            "vulnerabilities", "threat", "threats", "injection", "breach",
+                            "exploit", "xss", "csrf", "intrusion", "abuse", "fraud", "spam")],
+        [_any("security"), _lemma("feature", "fix", "patch", "audit", "review", "hardening",
+                                  "consultation", "consulting", "assessment", "testing",
+                                  "vulnerability", "vulnerabilities", "scan", "scanning",
+                                  "control", "controls", "policy", "policies")],
+        [_lemma("firewall", "firewalls", "waf")],
+    ), "protects a system from attack (\"protect the system from DOS attack\", \"firewall rules\")"),
+    Signal("access_control", "authorization", (
+        [_any("iam"), _lemma("role", "roles", "policy", "policies", "user", "users", "permission")],
+        [_lemma("provision", "de-provision", "deprovision", "grant", "revoke", "manage", "review"),
+         _filler(2), _lemma("access", "permission", "permissions", "entitlement")],
+        [_any("identity"), _any("and"), _any("access"), _any("management")],
+    ), "controls who may do what (\"created AWS IAM roles\", \"provisioning access\")"),
+)
+"""The rules, grouped by the requirement group their skill belongs to."""
+
+HEADING_SIGNALS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(r"(?i)\b(?:invited |conference |public |keynote )?(?:talks|presentations|speaking"
+                r"(?: engagements)?|keynotes|lectures given)\b"), "communication"),
+)
+"""(heading pattern, skill id): the lines under such a heading show the skill in use."""
+
+
+# ------------------------------------------------------------------ lemmas
+
+
+@Language.component("lower_lemma")
+def lower_lemma(doc: Doc) -> Doc:
+    """Lemmatize capitalised words by their lower-case form ("Led" → "lead", "Mentored" →
+    "mentor"); the lookup table is case-sensitive and résumé bullets start with a capital."""
+    table = _LEMMAS.get(doc.vocab)
+    if table is None:
+        return doc
+    for token in doc:
+        if token.text != token.lower_:
+            token.lemma_ = table.get(token.lower_, token.lower_)
+        elif token.lemma_ == "":
+            token.lemma_ = token.lower_
+    return doc
+
+
+_LEMMAS: dict = {}
+_LOOKUPS: list = []  # the English lookup tables, loaded once per process
+
+
+def add_lemmatizer(nlp: Language) -> None:
+    """Add spaCy's lookup lemmatizer (``spacy-lookups-data``, no download) and
+    :func:`lower_lemma` to ``nlp``, as its first components.
+
+    Only the lemmatizer is initialised (``nlp.initialize()`` would reset SpanRulers that
+    already hold patterns). Costs about 0.1 s once per pipeline (the English lemma table).
+    """
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, first=True)
+    if not _LOOKUPS:
+        from spacy.lookups import load_lookups
+
+        _LOOKUPS.append(load_lookups("en", ["lemma_lookup"]))
+    lemmatizer.initialize(lookups=_LOOKUPS[0])
+    _LEMMAS[nlp.vocab] = lemmatizer.lookups.get_table("lemma_lookup")
+    nlp.add_pipe("lower_lemma", after="lemmatizer")
+
+
+# ------------------------------------------------------------------ matching
+
+
+class SignalMatcher:
+    """:data:`SIGNALS` compiled into spaCy ``Matcher`` objects, one per token pattern.
+
+    The Matcher's set and regex predicates run in Python, so each pattern is tried only on
+    lines that hold a word its first and last fixed tokens need (or a number, for numeric
+    tokens): most lines hold none and cost a set lookup per token.
+
+    Args:
+        vocab: the pipeline's vocabulary (docs passed to :meth:`find` must be lemmatized:
+            see :func:`add_lemmatizer`).
+        taxonomy: rules whose skill the taxonomy lacks are left out (a custom taxonomy
+            may drop soft skills); the shipped taxonomy has them all (a test checks).
+        signals: the rules (default :data:`SIGNALS`).
+    """
+
+    def __init__(self, vocab: Vocab, taxonomy: Taxonomy, signals: Iterable[Signal] = SIGNALS):
+        self.signals = {s.id: s for s in signals if s.skill in taxonomy.skills}
+        self._patterns: list[tuple[object, Matcher]] = []   # (last anchor, matcher)
+        self._by_word: dict[str, list[int]] = {}            # first-anchor word → pattern indices
+        self._numeric: list[int] = []                       # patterns opening on a number
+        self._always: list[int] = []                        # patterns with no usable anchor
+        for signal in self.signals.values():
+            for pattern in signal.patterns:
+                matcher = Matcher(vocab)
+                matcher.add(signal.id, [pattern])
+                fixed = [token for token in pattern if token.get("OP") in (None, "!", "+")]
+                index, first = len(self._patterns), _anchor(fixed[0])
+                self._patterns.append((_anchor(fixed[-1]), matcher))
+                if first is None:
+                    self._always.append(index)
+                elif first == _NUMERIC:
+                    self._numeric.append(index)
+                else:
+                    for word in first:
+                        self._by_word.setdefault(word, []).append(index)
+
+    def strength(self, signal_id: str) -> str | None:
+        """The fixed strength of a rule (:attr:`Signal.strength`), None when the line decides."""
+        return self.signals[signal_id].strength
+
+    def find(self, doc: Doc) -> list[SignalMatch]:
+        """Signals in one doc, one per (skill, signal), longest match first, in reading order."""
+        words = {t.lower_ for t in doc} | {t.lemma_ for t in doc}
+        numeric = any(t.text[:1].isdigit() for t in doc)
+        candidates = set(self._always)
+        if numeric:
+            candidates.update(self._numeric)
+        for word in words:
+            candidates.update(self._by_word.get(word, ()))
+        best: dict[str, Span] = {}
+        for index in sorted(candidates):
+            last, matcher = self._patterns[index]
+            if last is not None and not (numeric if last == _NUMERIC else not words.isdisjoint(last)):
+                continue
+            for match_id, start, end in matcher(doc):
+                rule = doc.vocab.strings[match_id]
+                context = self.signals[rule].context
+                if context is not None and not context.search(doc.text):
+                    continue
+                current = best.get(rule)
+                if current is None or end - start > len(current) or (
+                        end - start == len(current) and start < current.start):
+                    best[rule] = doc[start:end]
+        found = [SignalMatch(self.signals[rule].skill, rule, span) for rule, span in best.items()]
+        return sorted(found, key=lambda m: m.span.start)
+
+
+_NUMERIC = "numeric"
+
+
+def _anchor(token: dict):
+    """What a line must hold for a pattern token to match: a set of lower-case words or
+    lemmas, :data:`_NUMERIC` (a token starting with a digit), or None (cannot tell)."""
+    if "TEXT" in token or "LIKE_NUM" in token:
+        return _NUMERIC
+    words: set[str] = set()
+    for key in ("LEMMA", "LOWER", "ORTH"):
+        value = token.get(key)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, dict) and "IN" in value:
+            words.update(v.lower() for v in value["IN"])
+        elif value is not None:
+            return None
+    return frozenset(words) or None
+
+
+def heading_skill(text: str) -> str | None:
+    """The skill a section heading shows in use (:data:`HEADING_SIGNALS`), or None."""
+    return next((skill for pattern, skill in HEADING_SIGNALS if pattern.search(text)), None)

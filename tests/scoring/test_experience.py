@@ -1,0 +1,162 @@
+"""Software months and seniority, read from real generated PDFs (tests/pdf_factory.py).
+
+Each case writes a résumé with fpdf2, parses it as a user's upload would be parsed, runs the
+skill matcher and :func:`analyzer.scoring.experience.software_experience`, and pins the
+months, the seniority and which roles counted. "Present" is the PDF's creation date, set by
+the case, so the figures do not move with the calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pdf_factory import build_resume_pdf
+
+from analyzer.resume.parse import parse_resume, resume_from_text
+from analyzer.scoring.experience import (advice_level, phrase_gaps, software_experience,
+                                         stated_months)
+from analyzer.scoring.gaps import Gap
+from analyzer.skills.matcher import extract_skills
+from analyzer.taxonomy.loader import load_taxonomy
+
+TAXONOMY = load_taxonomy()
+CREATED = date(2025, 6, 15)  # "Present" = June 2025
+LATER = date(2026, 12, 1)  # the clock: after the PDF was made
+
+
+def experience_of(resume):
+    evidence = [(f.id, e) for f in extract_skills(resume, TAXONOMY) for e in f.evidence]
+    return software_experience(resume, evidence, TAXONOMY)
+
+
+def pdf_experience(tmp_path, roles, *, created=CREATED, extra=()):
+    sections = [("Experience", roles), *extra, ("Skills", ["Python, Django, PostgreSQL"])]
+    pdf = build_resume_pdf(tmp_path / "cv.pdf", sections, created=created)
+    return experience_of(parse_resume(pdf, today=LATER))
+
+
+CASES = {
+    # case: (roles, software months, seniority, titles counted)
+    "overlapping roles counted once": (
+        ["**Backend Developer, Acme Cloud\tMar 2021 – Present", "• Built APIs in Python",
+         "**Freelance Developer, Self-employed\tJan 2020 – Dec 2021", "• Built Django sites for 3 clients"],
+        # Jan 2020 – Jun 2025: 2021's overlap once
+        66, "senior", ["Backend Developer", "Freelance Developer"]),
+    "a role outside software is left out": (
+        ["**Software Engineer, Beta Labs\tJan 2024 – Present", "• Built services in Python",
+         "**Barista, Corner Cafe\tJan 2019 – Dec 2023", "• Served 200 customers a day"],
+        18, "junior", ["Software Engineer"]),
+    "a research role counts when its bullets show software": (
+        ["**Research Assistant, Example University\tJan 2022 – Dec 2023",
+         "• Developed a data pipeline in Python for the lab's experiments",
+         "**Research Assistant, Other University\tJan 2020 – Dec 2021",
+         "• Ran interviews and wrote literature reviews"],
+        24, "mid", ["Research Assistant"]),
+    "an undated software role adds no months": (
+        ["**Software Engineer, Beta Labs\tJun 2023 – Present", "• Built services in Python",
+         "**Developer, Gamma Ltd\tMonth 20XX – Month 20XX", "• Built Django apps"],
+        25, "mid", ["Software Engineer", "Developer"]),
+    "internships only": (
+        ["**Software Engineering Intern, Acme\tJun 2024 – Aug 2024", "• Wrote tests for a Django API"],
+        3, "junior", ["Software Engineering Intern"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_software_months_and_seniority_from_a_pdf(tmp_path, case):
+    roles, months, seniority, counted = CASES[case]
+    exp = pdf_experience(tmp_path, roles)
+    assert (exp.software_months, exp.seniority) == (months, seniority), exp.reason
+    assert [r.title for r in exp.roles if r.software] == counted
+    assert (exp.as_of, exp.as_of_source) == (date(2025, 6, 1), "PDF creation date")
+    assert str(months) in exp.reason
+
+
+def test_undated_role_is_named_in_the_reason(tmp_path):
+    exp = pdf_experience(tmp_path, CASES["an undated software role adds no months"][0])
+    assert "1 more software role without readable dates" in exp.reason
+
+
+def test_no_work_is_a_student(tmp_path):
+    pdf = build_resume_pdf(tmp_path / "cv.pdf", [("Projects", ["**Todo API", "• A Django API"]),
+                                                  ("Skills", ["Python"])], created=CREATED)
+    exp = experience_of(parse_resume(pdf, today=LATER))
+    assert (exp.software_months, exp.seniority) == (0, "student")
+    assert "no work experience" in exp.reason
+
+
+@pytest.mark.parametrize(("months", "seniority"), [(23, "junior"), (24, "mid"), (60, "mid"), (61, "senior")])
+def test_seniority_bands(tmp_path, months, seniority):
+    # one role of exactly `months` months ending in June 2025
+    first = date(2025 - (months - 1 - 5 + 11) // 12, (6 - months) % 12 + 1, 1)
+    role = f"**Software Engineer, Acme\t{first:%b %Y} – Jun 2025"
+    exp = pdf_experience(tmp_path, [role, "• Built services in Python"])
+    assert (exp.software_months, exp.seniority) == (months, seniority)
+
+
+def test_last_updated_line_beats_the_creation_date(tmp_path):
+    exp = pdf_experience(tmp_path, ["**Software Engineer, Acme\tJan 2024 – Present", "• Built APIs in Python"],
+                         extra=[("Summary", ["Backend developer. Last updated: March 2025"])])
+    assert (exp.as_of, exp.as_of_source) == (date(2025, 3, 1), "last updated line")
+    assert exp.software_months == 15
+
+
+def test_a_creation_date_older_than_the_content_is_ignored(tmp_path):
+    # a template made in 2019 and filled in later: its creation date says nothing
+    exp = pdf_experience(tmp_path, ["**Software Engineer, Acme\tJan 2024 – Present", "• Built APIs in Python"],
+                         created=date(2019, 1, 1))
+    assert (exp.as_of, exp.as_of_source) == (LATER, "today")
+    assert exp.software_months == 36
+
+
+def test_a_creation_date_before_an_end_date_is_ignored(tmp_path):
+    # the PDF says it was made in June 2025, the résumé names an end in November 2025
+    exp = pdf_experience(tmp_path, ["**Software Engineer, Acme\tJan 2024 – Nov 2025", "• Built APIs in Python",
+                                    "**Developer, Beta\tJan 2022 – Present", "• Built Django apps"])
+    assert exp.as_of_source == "today"
+    assert exp.software_months == 60  # Jan 2022 – Dec 2026, inclusive
+
+
+def test_stated_total_when_present_has_no_date():
+    text = ("Ada Example\nSummary\nOver 3.5 years of experience building APIs.\nExperience\n"
+            "Software Engineer, Acme  Jan 2010 – Present\nBuilt APIs in Java.\n")
+    exp = experience_of(resume_from_text(text, today=LATER))
+    assert (exp.software_months, exp.seniority) == (43, "mid")
+    assert "Over 3.5 years of experience" in exp.reason
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("Over 3.5 years of experience", 43),
+    ("Total Experience: 12 years 6 months.", 150),
+    ("Dev-Test Professional with 8+ Yrs of exp", 97),
+    ("Ten years experience in mobile development", 120),
+    ("2 years 10 months of experience", 34),
+    ("a 4-year degree", None),
+    ("spent 2 years at Acme", None),
+])
+def test_stated_months(text, months):
+    found = stated_months([text])
+    assert (found[0] if found else None) == months
+
+
+@pytest.mark.parametrize(("score", "seniority", "level"), [
+    (20, "student", "beginner"), (20, "junior", "beginner"), (55, "junior", "intermediate"),
+    (20, "mid", "intermediate"), (80, "mid", "advanced"), (20, "senior", "advanced"), (20, None, "beginner"),
+])
+def test_advice_level_follows_seniority_and_readiness(score, seniority, level):
+    assert advice_level(score, seniority) == level
+
+
+def test_senior_gaps_say_the_resume_does_not_show_it(tmp_path):
+    exp = pdf_experience(tmp_path, CASES["overlapping roles counted once"][0])
+    gap = Gap("testing", "Automated testing", "missing", 0.67, 0.0,
+              "No automated testing or test framework is mentioned.", ("pytest",))
+    weak = Gap("containers", "Containers", "weak", 0.1, 50.0, "Docker is only listed.", ("docker",))
+    phrased = phrase_gaps((gap, weak), exp)
+    assert phrased[0].reason.startswith("No automated testing or test framework is mentioned. "
+                                        "The résumé does not show this area")
+    assert "5 years of software work" in phrased[0].reason
+    assert phrased[1] == weak
+    junior = pdf_experience(tmp_path, CASES["internships only"][0])
+    assert phrase_gaps((gap,), junior) == (gap,)
