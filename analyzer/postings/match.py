@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from analyzer.evidence import Evidence
 from analyzer.postings.parse import NICE, REQUIRED, Posting, PostingEvidence
 from analyzer.scoring.profile import Profile, ProfileSkill, candidate_stack
+from analyzer.scoring.projects import level_allows
 from analyzer.taxonomy import Project, Taxonomy
 
 __all__ = ["NICE_WEIGHT", "REQUIRED_WEIGHT", "STATUSES", "Match", "MatchItem", "MatchProject",
@@ -199,7 +200,8 @@ def _status(found: ProfileSkill | None) -> tuple[str, float]:
 
 
 def match_posting(posting: Posting, profile: Profile, taxonomy: Taxonomy, *,
-                  similarity: float | None = None, similarity_note: str | None = None) -> Match:
+                  similarity: float | None = None, similarity_note: str | None = None,
+                  level: str | None = None) -> Match:
     """Match a parsed posting to a candidate's profile (see the module docstring).
 
     Args:
@@ -207,6 +209,9 @@ def match_posting(posting: Posting, profile: Profile, taxonomy: Taxonomy, *,
         profile: the candidate's merged profile (résumé and/or code).
         taxonomy: the taxonomy both were read with.
         similarity, similarity_note: the TF-IDF second signal, carried into the result as is.
+        level: the candidate's level for advice (``beginner`` | ``intermediate`` | ``advanced``);
+            projects below it are not offered (:func:`analyzer.scoring.projects.level_allows`).
+            None offers every level.
     """
     items: list[MatchItem] = []
     for skill in posting.skills:
@@ -245,29 +250,29 @@ def match_posting(posting: Posting, profile: Profile, taxonomy: Taxonomy, *,
 
     items.sort(key=order)
     missing = [i.id for i in items if i.requirement == REQUIRED and i.status == "missing" and i.covered_by is None]
-    projects, uncovered = _projects(missing, profile, taxonomy)
+    projects, uncovered = _projects(missing, profile, taxonomy, level)
     return Match(posting, tuple(items), score, formula,
                  sum(c > 0 for c in req), len(req), sum(c > 0 for c in nice), len(nice),
                  projects, uncovered, similarity, similarity_note)
 
 
 def match_candidate(posting: Posting, profile: Profile, taxonomy: Taxonomy,
-                    resume_text: str | None) -> Match:
+                    resume_text: str | None, level: str | None = None) -> Match:
     """:func:`match_posting` plus the TF-IDF similarity of the posting and ``resume_text``
     (:mod:`analyzer.postings.similarity`; None without a résumé or when the saved model is
     missing or out of step, and the note says which)."""
     from analyzer.postings.similarity import NOTE, load_model
 
     if not resume_text or not resume_text.strip():
-        return match_posting(posting, profile, taxonomy, similarity=None,
+        return match_posting(posting, profile, taxonomy, similarity=None, level=level,
                              similarity_note="No résumé text, so no text similarity.")
     model = load_model()
     if model is None:
-        return match_posting(posting, profile, taxonomy, similarity=None, similarity_note=(
+        return match_posting(posting, profile, taxonomy, similarity=None, level=level, similarity_note=(
             "The text-similarity model is missing or out of step: rebuild it with "
             "`python -m analyzer.postings.similarity build`."))
     return match_posting(posting, profile, taxonomy, similarity=model.cosine(posting.text, resume_text),
-                         similarity_note=NOTE)
+                         similarity_note=NOTE, level=level)
 
 
 def _closes(project: Project, skill_id: str, taxonomy: Taxonomy) -> float:
@@ -283,12 +288,14 @@ def _closes(project: Project, skill_id: str, taxonomy: Taxonomy) -> float:
     return 0.0
 
 
-def _projects(missing: list[str], profile: Profile, taxonomy: Taxonomy) -> tuple[tuple[MatchProject, ...], tuple[str, ...]]:
-    """Greedy cover of the missing required skills by catalog projects (module docstring)."""
+def _projects(missing: list[str], profile: Profile, taxonomy: Taxonomy,
+              level: str | None = None) -> tuple[tuple[MatchProject, ...], tuple[str, ...]]:
+    """Greedy cover of the missing required skills by catalog projects at the candidate's level
+    (module docstring)."""
     open_ids = list(missing)
     stack = candidate_stack(profile, taxonomy)
     picked: list[MatchProject] = []
-    candidates = list(taxonomy.projects)
+    candidates = [p for p in taxonomy.projects if level is None or level_allows(p.difficulty, level)]
     while open_ids and candidates and len(picked) < MAX_PROJECTS:
         scored = [(sum(_closes(p, s, taxonomy) for s in open_ids), -i, p) for i, p in enumerate(candidates)]
         value, _, project = max(scored, key=lambda t: (t[0], t[1]))

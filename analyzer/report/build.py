@@ -349,7 +349,7 @@ def analyze(
         warnings=tuple(dict.fromkeys(warnings)),
         resume_name=resume_name,
         match=None if posting is None else match_candidate(
-            posting, profile, taxonomy, "\n".join(ln.text for ln in parsed.lines) if parsed else None),
+            posting, profile, taxonomy, "\n".join(ln.text for ln in parsed.lines) if parsed else None, level=level),
         experience=experience,
         level=level,
         level_reason=level_reason,

@@ -98,6 +98,17 @@ def _upgrade_groups(project: Project, taxonomy: Taxonomy) -> dict[str, str]:
     return found
 
 
+def level_allows(difficulty: str, level: str) -> bool:
+    """Whether a project of ``difficulty`` may be offered at ``level`` (both in :data:`LEVELS`).
+
+    Beginner projects are for beginners only, and nothing is more than one level below the
+    candidate: no to-do API for a mid-level or senior engineer.
+    """
+    rank = LEVELS.index(level)
+    lowest = 0 if rank == 0 else max(1, rank - 1)
+    return LEVELS.index(difficulty) >= lowest
+
+
 def suggest_projects(
     gaps: tuple[Gap, ...],
     stack: CandidateStack,
@@ -127,10 +138,7 @@ def suggest_projects(
     open_gaps = {g.id: g.importance for g in gaps}
     names = {g.id: g.name for g in taxonomy.groups}
     picked: list[Suggestion] = []
-    # beginner projects are for beginners only, and nothing is more than one level below the
-    # candidate (no to-do API for a mid-level or senior engineer)
-    lowest = 0 if level == 0 else max(1, level - 1)
-    candidates = [p for p in taxonomy.projects if LEVELS.index(p.difficulty) >= lowest]
+    candidates = [p for p in taxonomy.projects if level_allows(p.difficulty, level_name)]
 
     while candidates and len(picked) < limit:
         best: tuple[float, Project, tuple[str, ...], dict[str, str]] | None = None

@@ -111,3 +111,19 @@ def test_a_matched_report_follows_the_json_schema(tmp_path, taxonomy):
 def test_a_report_without_a_posting_has_no_match(tmp_path, taxonomy):
     report = analyze(build_resume_pdf(tmp_path / "casey.pdf"), taxonomy=taxonomy)
     assert "match" not in report.to_dict()
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
+def test_projects_for_missing_skills_fit_the_candidates_level(taxonomy, level):
+    posting = parse_posting(posting_from_text(
+        "Backend Engineer\nRequirements:\n- Python\n- REST APIs\n- PostgreSQL\n- Docker\n- Kafka\n- Redis\n"
+        "- Unit testing\n- CI/CD\n- OAuth\n"), taxonomy)
+    matched = match_posting(posting, build_profile([], taxonomy), taxonomy, level=level)
+    assert matched.projects
+    difficulties = {p.difficulty for p in matched.projects}
+    if level == "beginner":
+        assert difficulties  # every level may be offered to a beginner
+    else:  # no beginner project for anyone above it, nothing more than one level below
+        assert "beginner" not in difficulties, difficulties
+    if level == "advanced":
+        assert difficulties <= {"intermediate", "advanced"}
