@@ -13,7 +13,7 @@ documentation, performance, scalability, web security), then measures three set-
 - ``rules + classifier``: both; the classifier adds skills the rules did not find.
 
 A classifier mention needs probability ≥ ``--threshold`` (default 0.5). Figures go to
-stdout; docs/notes/judgement.md records them. Nothing here ships: if the classifier won it
+stdout; docs/judgement.md records them. Nothing here ships: if the classifier won it
 would move to ``models/`` with its rebuild command and an in-step test.
 
 Usage: ``.venv/bin/python scripts/experiment_classifier.py [--corpus …] [--threshold 0.5]``

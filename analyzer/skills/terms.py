@@ -12,7 +12,7 @@ Why not SpanRulers: tokenizing ~9,000 phrase patterns at every start-up took abo
 technology vocabulary. The table is plain data, so it is compiled once into
 ``models/skill_terms.json`` (``jobready taxonomy compile``, :func:`analyzer.skills.matcher.compile_terms`), stamped with the taxonomy's
 ``sha256`` and the spaCy version, and loaded in milliseconds; a stale or missing file is ignored
-and the table is compiled in memory instead (see ``docs/notes/vocabulary.md`` for figures).
+and the table is compiled in memory instead (see ``docs/vocabulary.md`` for figures).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ memberships; the tags and cohorts themselves stay.
 
 The schema is created and upgraded by the Alembic migrations in
 ``analyzer/workspace/migrations/versions`` (never by ``metadata.create_all``), so a
-change here needs a new revision: see ``docs/notes/workspace.md``.
+change here needs a new revision: see ``docs/workspace.md``.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def test_the_migrations_match_the_models(database_url):
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
-    assert differences == [], "models changed: generate a migration (docs/notes/workspace.md)"
+    assert differences == [], "models changed: generate a migration (docs/workspace.md)"
 
 
 def test_a_database_of_the_first_schema_is_upgraded_with_its_data(database_url):

@@ -4,7 +4,7 @@ jobready runs the migrations itself (``analyzer.workspace.database``), handing o
 open connection in ``config.attributes["connection"]`` whose transaction already holds
 the database's write lock, so two processes never migrate at once. Developers generate
 a new revision against a scratch database with ``sqlalchemy.url`` set instead
-(see ``docs/notes/workspace.md``).
+(see ``docs/workspace.md``).
 """
 
 from alembic import context
