@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 from analyzer.errors import InputError
 from analyzer.evidence import Check, Evidence
-from analyzer.postings.match import Match, match_candidate
-from analyzer.postings.parse import Posting
 from analyzer.resume.checks import check_resume
 from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
@@ -34,8 +32,10 @@ from analyzer.scoring.readiness import Readiness, score_readiness
 from analyzer.skills.matcher import SkillMatcher, course_evidence, extract_skills
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
-if TYPE_CHECKING:  # only a type here: folder-only and résumé-only runs need not import the code stage
+if TYPE_CHECKING:  # only types here: runs without code or a posting need not import those stages
     from analyzer.code.sources import RepositorySummary
+    from analyzer.postings.match import Match
+    from analyzer.postings.parse import Posting
 
 SCHEMA_VERSION = "1.1"
 """1.1 adds software months, seniority and the level reason, resources per gap and
@@ -333,6 +333,8 @@ def analyze(
     level = advice_level(readiness.score, experience.seniority if experience else None)
     level_reason = _level_reason(readiness.score, level, experience)
     gaps = phrase_gaps(find_gaps(readiness, profile, taxonomy, stack), experience)
+    if posting is not None:  # the postings stage loads only when a posting is given
+        from analyzer.postings.match import match_candidate
     return Report(
         taxonomy=taxonomy,
         resume=parsed,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from analyzer.postings.markdown import match_markdown
 
 _STATUS = {
     "verified": "claimed and shown in code",
@@ -136,6 +135,8 @@ def render_markdown(report: dict, categories: Mapping[str, str] | None = None) -
     out += ["", f"Formula: {r['formula']}", ""]
 
     if report.get("match"):
+        from analyzer.postings.markdown import match_markdown  # only reports with a posting need it
+
         out += match_markdown(report["match"])
 
     out += ["## Gaps, most important first", ""]
