@@ -8,8 +8,9 @@ an ``api/`` package of source files, Laravel's ``routes/api.php`` grown past the
 a ``urls.py`` where Django REST framework is declared, GraphQL resolver files, a committed
 SQLite database, ``jwt`` source files, an ``auth`` package. Those say "file names only" in
 their detail and count only when the code itself gave nothing of that kind. Two layouts are
-evidence whether read or not: a ``controllers/`` folder (MVC) and Rails' ``db/schema.rb`` (a
-relational schema); ``migrations/`` folders are counted by ``analyzer.code.detectors``.
+evidence whether read or not: a ``controllers/`` folder (MVC), Rails' ``db/schema.rb`` (a
+relational schema) and web server configuration kept with the app (``deploy/nginx/site``,
+``nginx.conf``, ``httpd.conf``: the author served the app behind Nginx or Apache); ``migrations/`` folders are counted by ``analyzer.code.detectors``.
 
 :func:`code_file_priority` ranks the source and config files worth a request on GitHub:
 database settings first (one setting names the database), then route tables, then auth modules
@@ -67,6 +68,9 @@ _SQLITE_FILE = re.compile(r"(?i)\.(sqlite3?|db\.sqlite3)$")
 _JWT_FILE = re.compile(r"(?i)(^|/)[\w-]*jwt[\w-]*\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs|rs)$")
 _CONTROLLERS_DIR = re.compile(r"(?i)(^|/)controllers/(?:[\w.-]+/)*[\w.-]+\.(rb|php|[cm]?[jt]s|java|kt|cs|py|go)$")
 _SCHEMA_DUMP = re.compile(r"(^|/)db/(schema\.rb|structure\.sql)$")
+# web server configuration kept with the app: the author ran the app behind that server
+_NGINX_CONF = re.compile(r"(?i)(^|/)(nginx[\w.-]*\.conf|[\w.-]+\.nginx)$|(^|/)(nginx|sites-available|sites-enabled)/[^/]+$")
+_APACHE_CONF = re.compile(r"(?i)(^|/)(httpd|apache2?)\.conf$|(^|/)apache2?/[^/]+\.conf$")
 _DRF = frozenset({"djangorestframework", "django-ninja"})  # a urls.py beside these serves an API
 _AUTH_DIR = re.compile(r"(?i)(^|/)(auth|authentication)/(?:[\w.-]+/)*[\w.-]+\.(py|go|[cm]?[jt]s|java|kt|rb|php|cs)$")
 
@@ -136,6 +140,10 @@ def tree_findings(tree: Sequence[TreeEntry], files: Mapping[str, str],
             note("mvc", path, "controllers folder (file names only)", by_name=True)
         if _SCHEMA_DUMP.search(path):
             note("relational_databases", path, "Rails schema dump (file names only)", by_name=True)
+        if _NGINX_CONF.search(path):
+            note("nginx", path, "Nginx configuration kept with the app", by_name=True)
+        if _APACHE_CONF.search(path):
+            note("apache", path, "Apache HTTP Server configuration kept with the app", by_name=True)
         if _GRAPHQL_DIR.search(path):
             note("graphql", path, "GraphQL resolvers (file names only)")
         if _SQLITE_FILE.search(path):

@@ -73,6 +73,24 @@ def test_layouts_are_evidence_read_or_not_and_urls_need_a_declared_api_framework
     assert "rest" in with_drf
 
 
+@pytest.mark.parametrize(("path", "signal"), [
+    ("deployment/nginx/microblog", "nginx"),
+    ("nginx.conf", "nginx"),
+    ("deploy/site.nginx", "nginx"),
+    ("etc/nginx/sites-available/app", "nginx"),
+    ("docker/apache2/app.conf", "apache"),
+    ("httpd.conf", "apache"),
+    ("src/nginx_helpers.py", None),       # a source file about nginx is no server config
+    ("docs/nginx.md", None),
+    ("app/apache_license.txt", None),
+])
+def test_web_server_configuration_kept_with_the_app(path, signal):
+    found = {f.signal for f in tree_findings([TreeEntry(path, "blob", 400)], {})}
+    assert found == ({signal} if signal else set())
+    if signal:  # the layout is evidence whether the file was read or not
+        assert {f.signal for f in tree_findings([TreeEntry(path, "blob", 400)], {path: "server {}"})} == {signal}
+
+
 def test_laravel_skeleton_api_routes_file_is_not_evidence():
     assert tree_findings([TreeEntry("routes/api.php", "blob", 570)], {}) == []
 
