@@ -43,3 +43,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
   echo "jobready is installed in .venv" >&2
 fi
+# byte-compile our own modules (only changed files are redone): where PYTHONDONTWRITEBYTECODE
+# is set, Python would otherwise compile them again at every start of jobready
+.venv/bin/python -m compileall -q analyzer dashboard app.py >/dev/null

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from analyzer.cli.common import Format, app
+from analyzer.cli.common import Format, app, loading
 from analyzer.cli.common import fail as _fail
 
 
@@ -51,11 +51,14 @@ def analyze(
         from analyzer.cli.workspace import open_for_save
 
         workspace = open_for_save(database)
-    from analyzer.report.build import analyze as run_analysis  # spaCy loads here, after the cheap checks
-    from analyzer.resume.parse import parse_resume
-    from analyzer.taxonomy.loader import load_taxonomy
+    with loading():  # spaCy loads here, after the cheap checks
+        from analyzer.report.build import analyze as run_analysis
+        from analyzer.resume.parse import parse_resume
+        from analyzer.skills import shared_matcher
+        from analyzer.taxonomy.loader import load_taxonomy
 
-    tax = load_taxonomy(taxonomy)
+        tax = load_taxonomy(taxonomy)
+        matcher = shared_matcher(tax) if resume is not None else None
     parsed_posting = None
     if posting is not None:
         from analyzer.cli.postings import read_posting_arg
@@ -73,7 +76,7 @@ def analyze(
     sources = _code_sources(github, repo or [], tax, warn=parsed is not None or bool(repo))
     sources["extra_warnings"] = (*warnings, *sources.get("extra_warnings", ()))
     report = run_analysis(parsed, resume_name=resume.name if resume else None,
-                          taxonomy=tax, posting=parsed_posting, **sources)
+                          taxonomy=tax, matcher=matcher, posting=parsed_posting, **sources)
     for warning in report.warnings:  # also in the report; stderr so a script sees them
         typer.echo(f"Warning: {warning}", err=True)
     if workspace is not None:

@@ -7,11 +7,17 @@ careful reader's rules decide which candidate ``Span`` counts (:mod:`analyzer.sk
 a lookup lemmatizer and ``Matcher`` rules read skills from what a sentence says
 (:mod:`analyzer.skills.signals`: "reduced p99 latency by 40%" → performance optimization).
 
-- :mod:`analyzer.skills.matcher`: :class:`SkillMatcher`, :func:`extract_skills`;
+- :mod:`analyzer.skills.matcher`: :class:`SkillMatcher`, :func:`extract_skills`, :func:`shared_matcher`;
 - :mod:`analyzer.skills.disambiguation`: homonyms, context words, skills rows and lists;
 - :mod:`analyzer.skills.signals`: the meaning rules (``SIGNALS``) and the lemmatizer.
 """
 
-from analyzer.skills.matcher import Mention, SkillFinding, SkillMatcher, extract_skills
+from analyzer.skills.matcher import (
+    Mention,
+    SkillFinding,
+    SkillMatcher,
+    extract_skills,
+    shared_matcher,
+)
 
-__all__ = ["Mention", "SkillFinding", "SkillMatcher", "extract_skills"]
+__all__ = ["Mention", "SkillFinding", "SkillMatcher", "extract_skills", "shared_matcher"]

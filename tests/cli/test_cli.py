@@ -313,3 +313,25 @@ def test_golden_report(golden_runs, case):
     if os.environ.get("JOBREADY_UPDATE_GOLDEN") == "1":
         expected_file.write_text(json.dumps(found, indent=2, ensure_ascii=False) + "\n", "utf-8")
     assert found == json.loads(expected_file.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_loading_turns_the_collector_back_on(fails):
+    import gc
+
+    from analyzer.cli.common import loading
+
+    assert gc.isenabled()
+    try:
+        with loading():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(1000)]  # long-lived objects built during start-up
+            if fails:
+                raise ValueError("the taxonomy was broken")
+    except ValueError:
+        assert fails
+    try:
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(kept)  # what start-up built is frozen
+    finally:
+        gc.unfreeze()
