@@ -22,7 +22,9 @@ Usage::
     python scripts/benchmark_dashboard.py --app app.py --runs 5
     python scripts/benchmark_dashboard.py --runs 1 --cohort 200
 
-Prints one line per run and the median of each figure (seconds). Uses
+Each run also times :data:`REFERENCE_APP`, a one-line Streamlit page, on its own fresh
+server: the floor of any Streamlit dashboard on the machine. Prints one line per run and
+the median of each figure (seconds). Uses
 ``/usr/bin/chromium`` with the project's usual flags; never a downloaded browser.
 """
 
@@ -125,6 +127,14 @@ def cohort_load(app: str, browser, size: int) -> tuple[float, float]:
             dashboard_server.stop(server)
 
 
+REFERENCE_APP = """import streamlit as st
+st.title("jobready")
+st.write("Upload a résumé PDF in the sidebar")
+"""
+"""The floor: a one-line Streamlit page with the same heading and hint. Its first paint is
+what Streamlit and Chromium cost on this machine before any of our code runs."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="app.py", help="the Streamlit script, relative to the repository")
@@ -132,16 +142,20 @@ def main() -> None:
     parser.add_argument("--cohort", type=int, default=0, metavar="N",
                         help="also time the Cohorts page with N stored reports")
     args = parser.parse_args()
-    paints, readies = [], []
-    with sync_playwright() as p:
+    paints, readies, floors = [], [], []
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as folder:
+        reference = Path(folder) / "reference_app.py"
+        reference.write_text(REFERENCE_APP, "utf-8")
         browser = p.chromium.launch(executable_path=str(dashboard_server.CHROMIUM),
                                      args=dashboard_server.CHROMIUM_ARGS)
         try:
-            for run in range(1, args.runs + 1):
+            for run in range(1, args.runs + 1):  # the app and the floor alternate
                 paint, ready = one_run(args.app, browser)
                 paints.append(paint)
                 readies.append(ready)
-                print(f"run {run}: first paint {paint:.2f} s, ready {ready:.2f} s", flush=True)
+                floors.append(one_run(str(reference), browser)[0])
+                print(f"run {run}: first paint {paint:.2f} s, ready {ready:.2f} s; "
+                      f"one-line Streamlit page {floors[-1]:.2f} s", flush=True)
             if args.cohort:
                 loads = [cohort_load(args.app, browser, args.cohort) for _ in range(args.runs)]
                 print(f"cohort page with {args.cohort} stored reports, median of {args.runs}: first open "
@@ -150,7 +164,8 @@ def main() -> None:
         finally:
             browser.close()
     print(f"median of {args.runs}: first paint {statistics.median(paints):.2f} s, "
-          f"ready {statistics.median(readies):.2f} s")
+          f"ready {statistics.median(readies):.2f} s; a one-line Streamlit page paints in "
+          f"{statistics.median(floors):.2f} s (the floor)")
 
 
 if __name__ == "__main__":
