@@ -212,6 +212,21 @@ def skill_rows(skills: list[dict], names: Mapping[str, str]) -> list[dict]:
     ]
 
 
+def other_technology_rows(others: list[dict], taxonomy: Taxonomy) -> list[dict]:
+    """One table row per entry of the report's ``other_technologies``: name, category
+    (its display name), strength and its first evidence."""
+    categories = taxonomy.categories
+    return [
+        {
+            "Technology": t["name"],
+            "Category": categories.get(t["category"], t["category"]),
+            "Strength": t["strength"],
+            "Evidence": where(t["evidence"][0]) if t["evidence"] else "",
+        }
+        for t in others
+    ]
+
+
 def skills_by_group(data: dict, taxonomy: Taxonomy) -> list[tuple[dict | None, list[dict]]]:
     """The report's skills under each requirement group they can meet, in the report's order.
 
@@ -258,6 +273,11 @@ def skills_ui(data: dict, taxonomy: Taxonomy) -> None:
                 continue
             rows = pd.DataFrame(skill_rows(members, names))
             st.table(rows, hide_index=True)
+    others = data.get("other_technologies") or []
+    if others:
+        with st.expander(f"Other technologies ({len(others)})"):
+            st.caption("Named with evidence, but outside every requirement area above.")
+            st.table(pd.DataFrame(other_technology_rows(others, taxonomy)), hide_index=True)
     with st.expander("All evidence, skill by skill", icon=":material/format_list_bulleted:"):
         for s in data["skills"]:
             if s["evidence"]:

@@ -12,6 +12,7 @@ from analyzer.report import analyze
 from dashboard.report_view import (
     closes_line,
     months_text,
+    other_technology_rows,
     plain,
     seniority_of,
     skills_by_group,
@@ -76,3 +77,19 @@ def test_skills_sit_under_the_groups_they_can_meet(tmp_path, taxonomy):
     assert placed == {s["id"] for s in data["skills"]}  # every skill shown somewhere
     framework = next(m for g, m in grouped if g and g["id"] == "backend_framework")
     assert "FastAPI" in [s["name"] for s in framework]
+
+
+def test_other_technologies_are_listed_with_category_and_evidence(tmp_path, taxonomy):
+    pdf = build_resume_pdf(tmp_path / "r.pdf", sections=[
+        ("Experience", ["• Wrote Apache Spark jobs in Python that load 2 TB a day into Snowflake"]),
+        ("Skills", ["Python, Apache Spark, Tableau"]),
+    ])
+    data = analyze(pdf, taxonomy=taxonomy).to_dict()
+    rows = other_technology_rows(data["other_technologies"], taxonomy)
+
+    by_name = {r["Technology"]: r for r in rows}
+    assert {"Apache Spark", "Tableau"} <= set(by_name)
+    assert by_name["Apache Spark"]["Category"] == taxonomy.categories["data_engineering"]
+    assert by_name["Apache Spark"]["Strength"] == "quantified"
+    assert "Wrote Apache Spark jobs" in by_name["Apache Spark"]["Evidence"]
+    assert "Python" not in by_name  # a curated skill stays with the skills
