@@ -1,0 +1,50 @@
+"""Technologies outside the curated lists still credit the area they belong to, end to end.
+
+Table-driven on generated PDFs: one work bullet per case, then the requirement group it must
+(or must not) meet and the skill its explanation must name. Each case is a reading that once
+gave a false gap ("No backend web framework is named" for a CakePHP developer).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pdf_factory import build_resume_pdf
+
+from analyzer.report import analyze
+
+JOB = "**Software Engineer, Example Ltd\tJan 2020 – Present"
+
+CASES = [
+    # (id, bullet, group, credited?, word the group's explanation must hold)
+    ("CakePHP", "• Built the booking site in PHP and CakePHP", "backend_framework", True, "CakePHP"),
+    ("WCF", "• Built WCF services for the iOS and Android apps", "backend_framework", True, "WCF"),
+    ("Falcon", "• Wrote the pricing API in Python with Falcon", "backend_framework", True, "Falcon"),
+    ("general words", "• Broad experience with web development frameworks",
+     "backend_framework", True, "Web framework"),
+    ("a frontend framework is not one", "• Built the dashboard in React and Angular",
+     "backend_framework", False, ""),
+    ("Dev-Ops", "• Streamlined the tools for our Dev-Ops implementation", "ci_cd", True, "DevOps"),
+    ("Azure SQL is Azure", "• Moved the reporting database to Azure SQL", "cloud_hosting", True,
+     "Azure SQL Database"),
+    ("Azure SQL is SQL Server", "• Moved the reporting database to Azure SQL",
+     "relational_database", True, "Azure SQL Database"),
+    ("Cognito is AWS", "• Added sign-in with AWS Cognito to the mobile API", "cloud_hosting", True,
+     "Amazon Cognito"),
+    ("Cognito is authentication", "• Added sign-in with AWS Cognito to the mobile API",
+     "auth_security", True, "Amazon Cognito"),
+    ("ElastiCache is Redis", "• Cached sessions in Amazon ElastiCache for Redis",
+     "nosql_or_caching", True, "ElastiCache"),
+]
+
+
+@pytest.mark.parametrize("bullet, group_id, credited, named",
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_technology_credits_its_area(tmp_path, taxonomy, bullet, group_id, credited, named):
+    pdf = build_resume_pdf(tmp_path / "r.pdf", sections=[("Experience", [JOB, bullet])])
+    report = analyze(pdf, taxonomy=taxonomy).to_dict()
+    group = next(g for g in report["readiness"]["groups"] if g["id"] == group_id)
+    if credited:
+        assert group["score"] > 0, group["explanation"]
+        assert named in group["explanation"]
+    else:
+        assert group["score"] == 0, group["explanation"]
