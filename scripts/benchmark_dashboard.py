@@ -47,15 +47,21 @@ TIMEOUT_MS = 120_000
 NOT_RUNNING = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the script run is over
 
 
-def one_run(app: str, browser) -> tuple[float, float]:
-    """(first paint, ready) in seconds for a fresh server."""
-    port = dashboard_server.free_port()
+def one_run(app: str, browser, context=None, port: int | None = None) -> tuple[float, float]:
+    """(first paint, ready) in seconds for a fresh server.
+
+    By default in a new browser context (nothing cached); with ``context`` and a fixed
+    ``port``, in a browser that has opened the same address before (its HTTP cache holds
+    Streamlit's scripts), as a coach's browser does when the server is started again.
+    """
+    port = port or dashboard_server.free_port()
     url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as home:
         server = dashboard_server.start(Path(home), port, app)
         try:
             dashboard_server.wait_until_up(url, server)
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = (context or browser).new_page(
+                **({} if context else {"viewport": {"width": 1400, "height": 1000}}))
             start = time.perf_counter()
             page.goto(url)
             page.locator("h1").first.wait_for(state="visible", timeout=TIMEOUT_MS)
@@ -139,6 +145,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="app.py", help="the Streamlit script, relative to the repository")
     parser.add_argument("--runs", type=int, default=3, help="fresh servers to measure (default 3)")
+    parser.add_argument("--returning", action="store_true",
+                        help="also time first paint in a browser that opened jobready before")
     parser.add_argument("--cohort", type=int, default=0, metavar="N",
                         help="also time the Cohorts page with N stored reports")
     args = parser.parse_args()
@@ -156,6 +164,15 @@ def main() -> None:
                 floors.append(one_run(str(reference), browser)[0])
                 print(f"run {run}: first paint {paint:.2f} s, ready {ready:.2f} s; "
                       f"one-line Streamlit page {floors[-1]:.2f} s", flush=True)
+            if args.returning:
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                port = dashboard_server.free_port()
+                one_run(args.app, browser, context, port)  # the first visit fills the cache
+                again = [one_run(args.app, browser, context, port)[0] for _ in range(args.runs)]
+                context.close()
+                print(f"returning browser (cache from an earlier visit), fresh server, median of "
+                      f"{args.runs}: first paint {statistics.median(again):.2f} s "
+                      f"({' '.join(f'{t:.2f}' for t in again)})", flush=True)
             if args.cohort:
                 loads = [cohort_load(args.app, browser, args.cohort) for _ in range(args.runs)]
                 print(f"cohort page with {args.cohort} stored reports, median of {args.runs}: first open "

@@ -59,9 +59,18 @@ SOFTWARE_TITLE_WORDS = frozenset({
 _SOFTWARE_TITLE_PHRASES = re.compile(
     r"\b(?:full\s+stack|data\s+engineer|machine\s+learning\s+engineer|ml\s+engineer|"
     r"site\s+reliability|software\s+engineer(?:ing)?|engineering\s+manager|tech(?:nical)?\s+lead|"
-    r"mern|mean\s+stack|cloud\s+engineer|infrastructure\s+engineer|security\s+engineer)\b",
+    r"mern|mean\s+stack|cloud\s+engineer|infrastructure\s+engineer|security\s+engineer|"
+    r"(?:member\s+of\s+)?technical\s+staff|[slp]?mts|qa\s+engineer|sdet|"
+    r"(?:software\s+)?(?:test\s+)?automation\s+engineer)\b",
     re.IGNORECASE,
 )
+"""Phrases that make a title software work: "Data Engineer", "Member of Technical Staff" (and
+its abbreviations MTS, SMTS, LMTS, PMTS, the usual software title at Oracle, VMware or
+Salesforce), "QA Engineer", "SDET"."""
+_SOFTWARE_CLAIM = re.compile(
+    r"\b(?:software|developer|programmer|full[\s-]?stack|back[\s-]?end|devops)\b", re.IGNORECASE)
+"""Words that make a stated total a claim of software work ("Senior software engineer with
+more than 9 years of experience")."""
 SOFTWARE_CATEGORIES = frozenset({
     "languages", "frameworks", "orm", "testing", "apis", "version_control", "runtimes",
     "devops", "messaging",
@@ -215,12 +224,19 @@ def software_experience(
     months = union_months(s for s in spans if s is not None)
     software = [r for r in roles if r.software]
     undated = [r for r in software if r.months is None]
-    stated = stated_months(line.text for line in resume.lines)
-    # the résumé's own total wins (unless every role read is outside software) when its
-    # roles give no dated months, or when "present"
+    # one text, so a total wrapped over two lines ("… with 2 years 10 months" / "of experience")
+    # is still read
+    text = " ".join(line.text for line in resume.lines)
+    stated = stated_months([text])
+    # a stated total next to words of software work ("software engineer with 9 years of
+    # experience") is a claim of software work even when no role could be read as one
+    at = text.find(stated[1]) if stated is not None else -1
+    claimed = at >= 0 and bool(_SOFTWARE_CLAIM.search(text[max(0, at - 80):at + len(stated[1]) + 40]))
+    # the résumé's own total wins (unless every role read is outside software and it claims no
+    # software work) when its roles give no dated months, or when "present"
     # could only be taken as today (no last-updated line, no PDF date): an old résumé read
     # years later must not grow its author's experience
-    use_stated = stated is not None and (software or not roles) and (
+    use_stated = stated is not None and (software or not roles or claimed) and (
         months == 0 or (resume.as_of_source == "today" and any(r.end is None for r in software if r.months)))
     if use_stated:
         months = stated[0]

@@ -57,6 +57,15 @@ CASES = {
         ["**Software Engineer, Beta Labs\tJun 2023 – Present", "• Built services in Python",
          "**Developer, Gamma Ltd\tMonth 20XX – Month 20XX", "• Built Django apps"],
         25, "mid", ["Software Engineer", "Developer"]),
+    "Member of Technical Staff is a software title": (
+        ["**Senior Member of Technical Staff, Oracle\tJan 2023 – Present", "• Owned the release process"],
+        30, "mid", ["Senior Member of Technical Staff"]),
+    "SMTS is a software title": (
+        ["**SMTS, Salesforce\tJan 2024 – Present", "• Owned the release process"],
+        18, "junior", ["SMTS"]),
+    "QA engineer is a software title": (
+        ["**QA Engineer, Beta Labs\tJan 2024 – Present", "• Owned the release process"],
+        18, "junior", ["QA Engineer"]),
     "internships only": (
         ["**Software Engineering Intern, Acme\tJun 2024 – Aug 2024", "• Wrote tests for a Django API"],
         3, "junior", ["Software Engineering Intern"]),
@@ -71,6 +80,13 @@ def test_software_months_and_seniority_from_a_pdf(tmp_path, case):
     assert [r.title for r in exp.roles if r.software] == counted
     assert (exp.as_of, exp.as_of_source) == (date(2025, 6, 1), "PDF creation date")
     assert str(months) in exp.reason
+
+
+def test_a_network_engineer_is_not_software_work(tmp_path):
+    exp = pdf_experience(tmp_path, ["**Network Engineer, Cisco\tJan 2020 – Present",
+                                    "• Configured routers and VLANs for 40 offices"])
+    assert (exp.software_months, exp.seniority) == (0, "student")
+    assert "None of the 1 roles" in exp.reason
 
 
 def test_undated_role_is_named_in_the_reason(tmp_path):
@@ -124,6 +140,20 @@ def test_stated_total_when_present_has_no_date():
     exp = experience_of(resume_from_text(text, today=LATER))
     assert (exp.software_months, exp.seniority) == (43, "mid")
     assert "Over 3.5 years of experience" in exp.reason
+
+
+@pytest.mark.parametrize(("summary", "months", "seniority"), [
+    # a total beside words of software work is a claim even when no role reads as software
+    ("Senior software engineer with more than 9 years of experience in C and C++.", 109, "senior"),
+    ("Java developer with 2 years 10 months\nof experience in banking.", 34, "mid"),  # wrapped
+    # without such words it is not: the one role is not software work
+    ("Analyst with more than 9 years of experience in reporting.", 0, "student"),
+])
+def test_stated_total_claiming_software_work(summary, months, seniority):
+    text = (f"Ada Example\nSummary\n{summary}\nExperience\nSMT Lead, Acme  Jan 2010 – Present\n"
+            "Ran the night shift.\n")
+    exp = experience_of(resume_from_text(text, today=LATER))
+    assert (exp.software_months, exp.seniority) == (months, seniority)
 
 
 @pytest.mark.parametrize(("text", "months"), [
