@@ -33,6 +33,10 @@ EXCLUDED_CATEGORIES = frozenset({"soft_skills", "career", "portfolio"})
 "experience" are read by a coach from the posting itself, not matched to evidence."""
 
 REQUIRED, NICE = "required", "nice_to_have"
+UNNAMED_FALLBACKS = frozenset({"web_framework"})
+"""Skills that stand for a framework the text does not name ("web frameworks", "an MVC
+framework"). A posting that names a member of the same requirement group asks for that one
+("experience in web frameworks such as Django" asks for Django), so the fallback is left out."""
 _STACK_SECTIONS = frozenset({"stack", "benefits", "about"})  # benefits only with "we use …"
 _LIST_SECTIONS = frozenset({"requirements", "nice", "stack"})
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•▪●◦·–—]|\d+[.)])\s*")
@@ -197,6 +201,7 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
             order.insert(0, skill_id)
         decided.setdefault(skill_id, []).insert(0, (REQUIRED, "in the title", Clause(0, title_end, title or "", "title", 1)))
 
+    order = _without_named_fallbacks(order, taxonomy)
     group_of = _group_numbers(groups, mentions, decided, taxonomy)
     skills = []
     for skill_id in order:
@@ -217,6 +222,17 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
 
 
 # ------------------------------------------------------------------ steps
+
+
+def _without_named_fallbacks(order: list[str], taxonomy: Taxonomy) -> list[str]:
+    """``order`` less each :data:`UNNAMED_FALLBACKS` skill when another member of one of its
+    requirement groups is also in it."""
+    found = set(order)
+    dropped = {
+        fallback for fallback in UNNAMED_FALLBACKS & found
+        if any(found & (set(g.any_of) - {fallback}) for g in taxonomy.groups if fallback in g.any_of)
+    }
+    return [skill_id for skill_id in order if skill_id not in dropped]
 
 
 def _title(text: PostingText, lines: Sequence[str]) -> tuple[str | None, int]:

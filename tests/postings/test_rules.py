@@ -81,6 +81,28 @@ def test_requirement_rules(taxonomy, text, expected):
         assert found.get(name) == requirement, (name, found)
 
 
+FALLBACKS = {
+    # "web frameworks" stands for a framework the posting does not name; when it names one,
+    # that one is what it asks for
+    "such as Django": ("Backend Engineer\nRequirements:\n- Python\n- Experience in web frameworks such as Django\n",
+                       ["Django"], ["Web framework (other or unnamed)"]),
+    "a framework named elsewhere": ("Engineer\nRequirements:\n- Spring Boot\n- Some MVC framework experience\n",
+                                    ["Spring Boot"], ["Web framework (other or unnamed)"]),
+    "no framework named": ("Engineer\nRequirements:\n- PHP\n- Experience with MVC frameworks\n",
+                           ["PHP", "Web framework (other or unnamed)"], []),
+    "an umbrella that is a group of its own stays": (
+        "Engineer\nRequirements:\n- Relational databases such as PostgreSQL\n",
+        ["Relational databases", "PostgreSQL"], []),
+}
+
+
+@pytest.mark.parametrize("text, present, absent", FALLBACKS.values(), ids=FALLBACKS.keys())
+def test_unnamed_framework_gives_way_to_a_named_one(taxonomy, text, present, absent):
+    found = requirements(read(taxonomy, text))
+    assert set(present) <= set(found), found
+    assert not set(absent) & set(found), found
+
+
 NEGATION = {
     "no PHP": ("Engineer\nRequirements:\n- Go\n- no PHP, we moved away from it\n", ["Go"], ["PHP"]),
     "aren't going to use": ("Engineer\nRequirements:\n- Python\n- We aren't going to use machine learning or Kubernetes\n",
