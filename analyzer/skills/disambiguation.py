@@ -17,7 +17,8 @@ The rules, in the order they apply:
 - an ambiguous term (``Ambiguity.terms``, else the name and every alias) is vetoed by
   its ``reject_before`` / ``reject_after`` words ("American Express", "Shell Oil"),
   by a following year ("Spring 2017"), a company suffix within three words
-  ("Oracle India Pvt Ltd"), "at" or "@" before it ("at Oracle"), a US state after it
+  ("Oracle India Pvt Ltd"), "at" or "@" before it ("at Oracle"), a Title-Case name after a job
+  title in a work header ("Backend Developer, Lumen Parcel"), a US state after it
   ("Spring, TX") and, for one letter, by an initial's shape ("John C. Smith",
   "Tolman, R. (2007)") or a letter-spaced heading ("E D U C AT IO N");
 - with ``needs_context`` it must also have context: the skills section, a tech label
@@ -93,6 +94,18 @@ COMPANY_WORDS = frozenset({
 
 EMPLOYER_MARKS = frozenset({"at", "@"})
 """Words right before an employer's name: "Engineer at Oracle", "Developer @ Acme"."""
+
+TITLE_WORDS = frozenset({
+    "developer", "engineer", "intern", "programmer", "architect", "manager", "analyst",
+    "consultant", "lead", "scientist", "administrator", "designer", "specialist", "assistant",
+    "researcher", "officer", "director", "founder", "co-founder", "contractor", "freelancer",
+    "cto", "ceo", "sre", "devops", "tester", "trainee", "apprentice", "associate",
+})
+"""Last words of a job title. In a work header "Backend Developer, Lumen Parcel" (or with
+"|", "–", "-" between) the Title-Case name after the title is the employer: "Lumen" and
+"Parcel" there are not the PHP framework and the bundler."""
+TITLE_SEPARATORS = frozenset({",", "|", "–", "—", "-", "·"})
+"""Marks between a job title and the employer's name in a work header."""
 
 NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "-", "'s", "’s"})
 """Lower-case words and marks inside a Title-Case name ("Unix Tools and Scripting",
@@ -269,8 +282,30 @@ def _vetoed(span: Span, rule: _Rule) -> bool:
         return True                                   # "Engineer at Oracle", "@ Acme"
     if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES:
         return True                                   # "Spring, TX", "Phoenix, NY"
+    if _in_employer_name(span):
+        return True                                   # "Backend Developer, Lumen Parcel"
     return len(span.text) == 1 and (_is_initial(span, previous, following)
                                     or _is_spaced_out(span, previous, following))
+
+
+def _in_employer_name(span: Span) -> bool:
+    """Whether the span is a word of a name of two or more capitalised words that follows a job
+    title and a separator: "Backend Developer, Lumen Parcel", "Intern | Spark Labs". A lone
+    word after the title stays a skill ("Backend Engineer, Go")."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and _capitalised(doc[start - 1]):
+        start -= 1
+    end = span.end
+    while end < len(doc) and _capitalised(doc[end]):
+        end += 1
+    if end - start < 2 or start < 2:
+        return False
+    return doc[start - 1].text in TITLE_SEPARATORS and doc[start - 2].lower_ in TITLE_WORDS
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
 
 
 def _is_initial(span: Span, previous, following) -> bool:

@@ -93,6 +93,13 @@ CASES = [
     ("Ingested events with Apache Kafka", "work", {"kafka"}, {"apache"}),
     ("Oracle India Pvt Ltd", "work", set(), {"oracle_database"}),
     ("Senior Consultant at Oracle", "work", set(), {"oracle_database"}),
+    # a Title-Case name after a job title in a work header is the employer
+    ("Junior Backend Developer, Lumen Parcel Jun 2023 – Present", "work", set(),
+     {"lumen", "parcel", "php", "laravel"}),
+    ("Software Engineering Intern | Spark Labs", "work", set(), {"apache_spark"}),
+    ("Data Engineer – Beam Analytics", "work", set(), {"apache_beam"}),
+    ("Backend Engineer, Go", "work", {"go"}, set()),            # a lone word stays a skill
+    ("Built the API in Lumen, PHP and MySQL", "work", {"lumen", "php", "mysql"}, set()),
     ("Tuned queries on Oracle and PostgreSQL", "work", {"oracle_database", "postgresql"}, set()),
     ("Worked on Oracle Hyperion reports", "work", set(), {"oracle_database"}),
     ("Swift, Kotlin, Objective-C", "skills", {"swift", "kotlin", "objective_c"}, set()),
