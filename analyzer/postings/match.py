@@ -17,7 +17,7 @@ status              when                                                        
 
 Credits are the profile's strength factors (:data:`analyzer.scoring.profile.STRENGTH_FACTOR`: listed 0.5,
 applied 0.8, quantified 0.9, demonstrated 1.0; an implied skill takes the factor of the skill
-implying it), so the match and the readiness score read evidence the same way.
+implying it, 0.4 when that skill is only listed), so the match and the readiness score read evidence the same way.
 
 **Score** in [0, 100]. Units are single skills and ``any_of`` groups (a group counts once, with
 the best credit among its members, and is required when any member is)::

@@ -30,8 +30,16 @@ STRENGTH_FACTOR: dict[str, float] = {
 Our own judgement, stated so a coach can argue with it: a keyword in a skills list
 proves least (0.5); a bullet that uses the skill in real work proves more (0.8), more
 still with a measured outcome (0.9); code that uses it proves it (1.0). A skill that is
-only implied (SQL from PostgreSQL) takes the factor of the skill that implies it.
+only implied (SQL from PostgreSQL) takes the factor of the skill that implies it, except
+that what a merely listed skill implies counts :data:`IMPLIED_FROM_LISTED`.
 """
+
+IMPLIED_FROM_LISTED = 0.4
+"""Factor of a skill implied only by listed skills (API development from "Express" in a skills
+list). Ours: a listed keyword says the candidate knows that tool (0.5); what the tool implies is
+one inference further, so it counts less, and a group met only that way scores 40, under the
+50 that a skill named in its own words earns. Measured on the labelled résumés
+(``scripts/evaluate.py --only groups``): false credit 13/266 → 10/266, no other figure moved."""
 
 
 CODE_CATEGORIES = frozenset({
@@ -157,7 +165,7 @@ def build_profile(
         )
 
     for implied_id, sources in taxonomy.implied(direct).items():
-        factor = max(skills[s].factor for s in sources if s in skills)
+        factor = max(_implied_factor(skills[s].factor) for s in sources if s in skills)
         current = skills.get(implied_id)
         if current is not None:
             # a résumé claim implied by code (Python behind a Django repository) is verified
@@ -183,6 +191,11 @@ def build_profile(
     ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
     return Profile(skills=tuple(ordered), code_examined=code_examined,
                    resume_examined=resume_examined, uncredited=tuple(uncredited))
+
+
+def _implied_factor(source_factor: float) -> float:
+    """What a skill of ``source_factor`` passes on to the skills it implies."""
+    return IMPLIED_FROM_LISTED if source_factor <= STRENGTH_FACTOR["listed"] else source_factor
 
 
 @dataclass(frozen=True)

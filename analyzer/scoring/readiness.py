@@ -33,7 +33,8 @@ it" (docs/labelling.md counts a course title as "only named")."""
 
 FORMULA = (
     "skill factor = strongest evidence (listed 0.5, applied 0.8, quantified 0.9, "
-    "demonstrated in code 1.0; implied skills take the factor of the skill implying them); "
+    "demonstrated in code 1.0; implied skills take the factor of the skill implying them, "
+    "0.4 when that skill is only listed); "
     "group score = 100 × (sum of the best `need` skill factors in the group) / need "
     "(a group named only in a course title: 100 × 0.1 / need); "
     "overall = Σ(group weight × group score) / Σ(group weight), "
