@@ -207,3 +207,16 @@ def test_project_reason_names_the_level_honestly():
     for pick in suggest_projects(gaps, stack, TAXONOMY, readiness.score):
         if pick.closes:
             assert ("suits" in pick.why) == (pick.difficulty == own), pick.why
+
+
+@pytest.mark.parametrize("strength, api_score", [
+    ("listed", 40.0),       # what a merely listed skill implies counts IMPLIED_FROM_LISTED
+    ("applied", 80.0),      # implied from a skill used in a bullet: that skill's factor
+    ("quantified", 90.0),
+])
+def test_implied_skill_factor_follows_its_source(strength, api_score):
+    profile = profile_of(("express", resume_ev(strength, "Express", "skills" if strength == "listed" else "work")))
+    readiness, _, _ = run(profile)
+    api = next(g for g in readiness.groups if g.id == "api_style")
+    assert api.score == api_score
+    assert profile.get("express").factor == STRENGTH_FACTOR[strength]  # the skill itself is not cut
