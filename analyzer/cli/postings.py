@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from analyzer.cli.common import Format, app
+from analyzer.cli.common import Format, app, loading
 
 
 def read_posting_arg(path: str):
@@ -29,12 +29,16 @@ def posting(
     taxonomy: Annotated[Optional[Path], typer.Option(help="Use another skill_taxonomy.yaml.")] = None,
 ) -> None:
     """Read a job posting: title, seniority, and each skill required or nice to have, with evidence."""
-    from analyzer.postings import parse_posting
-    from analyzer.postings.markdown import posting_markdown
-    from analyzer.taxonomy.loader import load_taxonomy
-
     text = read_posting_arg(file)  # PostingError → "Error: …", exit 2 (see analyzer.cli.main)
-    parsed = parse_posting(text, load_taxonomy(taxonomy))
+    with loading():
+        from analyzer.postings import parse_posting
+        from analyzer.postings.markdown import posting_markdown
+        from analyzer.skills import shared_matcher
+        from analyzer.taxonomy.loader import load_taxonomy
+
+        tax = load_taxonomy(taxonomy)
+        matcher = shared_matcher(tax)
+    parsed = parse_posting(text, tax, matcher)
     for warning in parsed.warnings:
         typer.echo(f"Warning: {warning}", err=True)
     data = parsed.to_dict()
