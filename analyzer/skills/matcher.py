@@ -25,7 +25,9 @@ Section headings that name an activity ("Invited Talks") and a GitHub profile li
 Evidence strength (see :mod:`analyzer.evidence`): ``listed`` for the skills section,
 summary, header, education and other sections, and any non-bullet line that is a list
 rather than a sentence (headings give no evidence);
-``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``;
+``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``, and for a
+sentence of six words or more in the skills, awards or summary section that opens with a verb
+of action in the past tense ("Developed the PL/SQL procedures …": an achievement listed there);
 ``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
 dates and version numbers do not count). Skills only implied by found ones
 (``Taxonomy.implied``) get a :class:`SkillFinding` with no evidence and ``implied_by``.
@@ -69,6 +71,19 @@ __all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
 
+ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics"})
+"""Sections where a sentence that reports what was done ("Participated in sales presentations…",
+"Led the migration of …") is a bullet in use, as in a work section: résumés list
+achievements under "Skills and achievements", "Key accomplishments" or the summary."""
+_DONE = re.compile(
+    r"^\W*(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
+    r"Interested|Accomplished|Detailed|Focused|Organi[sz]ed|Speciali[sz]ed|Advanced|Versed|"
+    r"Committed|Determined|Educated|Trained|Licensed|Based|Located|Proven|Respected|Renowned|"
+    r"Talented|Disciplined|Balanced|Sophisticated|Gifted|Recognized|Recognised)\b)"
+    r"(?:[A-Z][a-z]+ed|Led|Built|Wrote|Ran|Made|Won|Taught|Grew|Cut|Sold|Drove|Gave|Held|"
+    r"Brought|Took|Set up|Spoke|Began|Kept|Sent|Met)\b(?:\s+\S+){5,}")
+"""A line opening with a past-tense verb of action and holding at least six words; the -ed
+words that open a self-description ("Experienced engineer …", "Certified …") are not actions."""
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
@@ -278,7 +293,8 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
 
 def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
-    if line.section not in APPLIED_SECTIONS or line.is_heading:
+    if line.is_heading or line.section not in APPLIED_SECTIONS and not (
+            line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)):
         return "listed"
     if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
         return "listed"

@@ -75,6 +75,17 @@ STRENGTH_CASES = [
      "quantified"),
     ("Taught 40 students Git", "volunteer", True, "git", "quantified"),
     ("Achieved a 2.8x speedup in the Rust parser", "projects", True, "rust", "quantified"),
+    # a sentence reporting what was done counts in the skills, awards or summary section too
+    ("Developed the PL/SQL procedures and HTML forms of the portal", "skills", False, "html", "applied"),
+    ("Worked on Jenkins for continuous integration of all builds", "basics", False, "jenkins", "applied"),
+    ("Led the migration of the billing service to Kubernetes", "awards", False, "kubernetes", "applied"),
+    ("Cut cloud costs by 40% moving batch jobs to AWS Lambda", "skills", False, "aws", "quantified"),
+    # … but not a self-description, a short line or a list
+    ("Experienced backend engineer who writes Python every day", "basics", False, "python", "listed"),
+    ("Certified in AWS and Azure cloud platforms and services", "basics", False, "aws", "listed"),
+    ("Worked with Docker", "skills", False, "docker", "listed"),
+    ("Proficient in Jenkins, Docker and Kubernetes for CI/CD", "skills", False, "jenkins", "listed"),
+    ("Developed skills: Python, SQL, Docker, Git, Linux", "skills", False, "python", "listed"),
 ]
 
 
