@@ -2,6 +2,7 @@
 
 - ``analyzer/data/skill_taxonomy.yaml`` is a link to the top-level file, so a wheel
   (which only carries files inside the package) ships the same taxonomy;
+- ``analyzer/data/models`` is a link to ``models/`` for the same reason;
 - ``analyzer/data/sample_resume.pdf`` is what ``python -m analyzer.resume.sample`` writes today.
 """
 
@@ -22,6 +23,18 @@ def test_packaged_taxonomy_is_the_top_level_file():
     packaged = Path(analyzer.__file__).parent / "data" / "skill_taxonomy.yaml"
     assert packaged.read_bytes() == (ROOT / "skill_taxonomy.yaml").read_bytes()
     assert load_taxonomy(packaged).sha256 == load_taxonomy(ROOT / "skill_taxonomy.yaml").sha256
+
+
+def test_packaged_models_are_the_top_level_files():
+    """A wheel carries ``analyzer/data/models`` (a link to ``models/``): the compiled taxonomy,
+    the term table and the posting-similarity model, so an installed jobready starts as fast
+    as a checkout and keeps the similarity."""
+    packaged = Path(analyzer.__file__).parent / "data" / "models"
+    top = ROOT / "models"
+    names = sorted(p.name for p in top.iterdir() if p.is_file())
+    assert {"taxonomy.pickle", "skill_terms.json", "posting_similarity.joblib"} <= set(names)
+    for name in names:
+        assert (packaged / name).read_bytes() == (top / name).read_bytes(), name
 
 
 def _text(path: Path) -> list[str]:

@@ -52,7 +52,12 @@ and e-mail fragments of single résumés drop out); ``max_df=0.7`` drops words i
 documents ("experience", "team"); sublinear TF so one word repeated ten times does not
 dominate. Our own choices, checked by reading the cosines of the corpus postings."""
 
-MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "posting_similarity.joblib"
+_CHECKOUT_MODELS = Path(__file__).resolve().parents[2] / "models"
+_INSTALLED_MODELS = Path(__file__).resolve().parents[1] / "data" / "models"  # package data
+MODEL_PATH = (_CHECKOUT_MODELS if _CHECKOUT_MODELS.is_dir() or not _INSTALLED_MODELS.is_dir()
+              else _INSTALLED_MODELS) / "posting_similarity.joblib"
+"""``models/posting_similarity.joblib`` of a source checkout, else the copy an installed wheel
+carries as package data (``analyzer/data/models``)."""
 NOTE = ("Text similarity (TF-IDF cosine of the posting and the résumé text, 0–1): a second "
         "signal about shared wording, not part of the match score.")
 
