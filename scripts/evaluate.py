@@ -10,7 +10,8 @@
    resolve to a taxonomy skill, per document, micro-averaged over all documents.
 3. Requirement groups against the human group labels (``scripts/labels/groups.yaml``, policy in
    ``docs/labelling.md``): false gaps, false credit, areas shown in use credited ≥ 70 and
-   seniority agreement (:mod:`evaluate_groups`).
+   seniority agreement (:mod:`evaluate_groups`); then the same figures on the held-out labels
+   (``scripts/labels/holdout*.yaml``: résumés labelled after the rules were written).
 4. A false-positive audit of what (1) cannot score: every mention in the résumé PDFs of
    a skill the labelling policy leaves out (soft skills, concepts, career, generic nouns
    such as "cloud" or "cache"), printed with its line for a human to read, plus a count
@@ -50,7 +51,7 @@ from analyzer.skills.terms import artifact_path
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # evaluate_groups beside this file
-from evaluate_groups import DEFAULT_CORPUS, evaluate_groups, render_groups  # noqa: E402
+from evaluate_groups import DEFAULT_CORPUS, evaluate_groups, load_holdout, render_groups  # noqa: E402
 
 EXCLUDED_CATEGORIES = frozenset({"frontend", "soft_skills", "certifications", "education",
                                  "portfolio", "career", "concepts",
@@ -433,6 +434,9 @@ def render(result: dict, errors: bool = False) -> str:
                    + "".join(f"\n  {d}: {s} in '{t}'" for d, s, t in f["found"]))
     if "groups" in result:
         out += ["", render_groups(result["groups"], errors)]
+    if "groups_holdout" in result:
+        out += ["", "Held out (labelled after the rules were written; scripts/labels/holdout*.yaml):",
+                render_groups(result["groups_holdout"], errors)]
     if "benchmark" in result:
         b = result["benchmark"]
         out += ["", f"benchmark (medians): compile {b['compile']} s, load from disk "
@@ -483,6 +487,9 @@ def evaluate(corpus: Path, taxonomy: Taxonomy, only: str | None = None,
         result["dotin"] = evaluate_dotin(corpus, taxonomy, matcher, limit)
     if only in (None, "groups"):
         result["groups"] = evaluate_groups(corpus, taxonomy, matcher)
+        holdout = load_holdout()
+        if holdout:
+            result["groups_holdout"] = evaluate_groups(corpus, taxonomy, matcher, holdout)
     if only in (None, "postings") and (corpus / "postings" / "skillspan_train").is_dir():
         result["postings"] = evaluate_postings(corpus, taxonomy, matcher)
     if timing:

@@ -69,6 +69,15 @@ def load_labels(path: Path = LABELS) -> dict[str, dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def load_holdout(folder: Path = LABELS.parent) -> dict[str, dict]:
+    """The held-out labels (``holdout*.yaml`` beside ``groups.yaml``), merged: résumés labelled
+    after the rules were written, never used to tune them. Empty when there are none."""
+    merged: dict[str, dict] = {}
+    for path in sorted(folder.glob("holdout*.yaml")):
+        merged.update(load_labels(path))
+    return merged
+
+
 def dotin_text(path: Path) -> str:
     """Plain text of one dotin XML résumé (annotations dropped)."""
     return "".join(ET.parse(path).getroot().itertext())
@@ -198,7 +207,9 @@ if __name__ == "__main__":
     import typer
 
     def main(corpus: Path = typer.Option(DEFAULT_CORPUS, help="The shared corpus folder."),
-             errors: bool = typer.Option(False, "--errors", help="List every disagreement.")):
+             errors: bool = typer.Option(False, "--errors", help="List every disagreement."),
+             holdout: bool = typer.Option(False, "--holdout",
+                                          help="Score the held-out labels (holdout*.yaml) instead.")):
         """Score readiness groups against the human group labels."""
         from analyzer.skills import SkillMatcher
         from analyzer.taxonomy import load_taxonomy
@@ -208,6 +219,10 @@ if __name__ == "__main__":
                        "shared corpus folder.", err=True)
             raise typer.Exit(2)
         taxonomy = load_taxonomy()
-        typer.echo(render_groups(evaluate_groups(corpus, taxonomy, SkillMatcher(taxonomy)), errors))
+        labels = load_holdout() if holdout else None
+        if holdout and not labels:
+            typer.echo("Error: no scripts/labels/holdout*.yaml file: there are no held-out labels.", err=True)
+            raise typer.Exit(2)
+        typer.echo(render_groups(evaluate_groups(corpus, taxonomy, SkillMatcher(taxonomy), labels), errors))
 
     typer.run(main)
