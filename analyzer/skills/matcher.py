@@ -71,18 +71,21 @@ __all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
 
-ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics"})
+ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics", "languages", "interests"})
 """Sections where a sentence that reports what was done ("Participated in sales presentations…",
-"Led the migration of …") is a bullet in use, as in a work section: résumés list
-achievements under "Skills and achievements", "Key accomplishments" or the summary."""
+"Led the migration of …", "I wrote the backend in PHP …") is a bullet in use, as in a work
+section: résumés list achievements under "Skills and achievements", "Key accomplishments" or
+the summary, and a text résumé that lost its layout puts project lines under any heading."""
 _DONE = re.compile(
     r"^\W*(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
     r"Interested|Accomplished|Detailed|Focused|Organi[sz]ed|Speciali[sz]ed|Advanced|Versed|"
     r"Committed|Determined|Educated|Trained|Licensed|Based|Located|Proven|Respected|Renowned|"
     r"Talented|Disciplined|Balanced|Sophisticated|Gifted|Recognized|Recognised)\b)"
-    r"(?:[A-Z][a-z]+ed|Led|Built|Wrote|Ran|Made|Won|Taught|Grew|Cut|Sold|Drove|Gave|Held|"
+    r"(?:(?:I|We)\s+(?:[a-z]+ed|led|built|wrote|ran|made|won|taught|grew|cut|sold|drove|gave|held|"
+    r"brought|took|set up|spoke|began|kept|sent|met)\b|[A-Z][a-z]+ed|Led|Built|Wrote|Ran|Made|Won|Taught|Grew|Cut|Sold|Drove|Gave|Held|"
     r"Brought|Took|Set up|Spoke|Began|Kept|Sent|Met)\b(?:\s+\S+){5,}")
-"""A line opening with a past-tense verb of action and holding at least six words; the -ed
+"""A line opening with a past-tense verb of action (alone or after "I" / "We") and holding at
+least six words; the -ed
 words that open a self-description ("Experienced engineer …", "Certified …") are not actions."""
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(

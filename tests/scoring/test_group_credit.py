@@ -34,6 +34,12 @@ CASES = [
      "auth_security", True, "Amazon Cognito"),
     ("ElastiCache is Redis", "• Cached sessions in Amazon ElastiCache for Redis",
      "nosql_or_caching", True, "ElastiCache"),
+    ("network security names the area", "• Took the Network Security course and passed it",
+     "auth_security", True, "Information security"),
+    ("a security guard does not", "• Security officer at the front desk of the mall",
+     "auth_security", False, ""),
+    ("multi threaded is concurrency", "• Created a multi threaded connector for the message bus",
+     "performance_scalability", True, "Concurrency"),
 ]
 
 

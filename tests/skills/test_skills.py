@@ -80,6 +80,8 @@ STRENGTH_CASES = [
     ("Worked on Jenkins for continuous integration of all builds", "basics", False, "jenkins", "applied"),
     ("Led the migration of the billing service to Kubernetes", "awards", False, "kubernetes", "applied"),
     ("Cut cloud costs by 40% moving batch jobs to AWS Lambda", "skills", False, "aws", "quantified"),
+    ("I wrote the backend in PHP using a RESTful style", "skills", False, "php", "applied"),
+    ("I have good knowledge of PHP and MySQL databases", "skills", False, "php", "listed"),
     # … but not a self-description, a short line or a list
     ("Experienced backend engineer who writes Python every day", "basics", False, "python", "listed"),
     ("Certified in AWS and Azure cloud platforms and services", "basics", False, "aws", "listed"),
