@@ -67,7 +67,7 @@ GENERIC_SKILLS = frozenset({
     "orm", "database_management", "relational_databases", "database_design",
     "query_optimization", "transactions", "stored_procedures", "api_development", "http",
     "json", "webhooks", "rate_limiting", "payment_integration", "authentication",
-    "authorization", "encryption", "web_security", "sql_injection", "xss", "csrf",
+    "authorization", "encryption", "web_security", "information_security", "sql_injection", "xss", "csrf",
     "secure_coding", "password_hashing", "server_management", "web_servers", "hosting",
     "networking_basics", "load_balancing", "performance_optimization", "scalability",
     "software_architecture", "system_design", "monolith", "design_patterns",
