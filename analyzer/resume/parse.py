@@ -177,6 +177,9 @@ def _build(
     work, work_warnings = work_entries(work_lines, today)
     written = [d for w in work for d in (w.start, w.end) if d]
     as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
+    stale = stale_present(written, work, as_of, as_of_source)
+    if stale:
+        work_warnings = [*work_warnings, stale]
     if as_of != today:  # recount "Present" up to the résumé's own date
         work = [replace(w, months=_count(month_span(w.start, w.end, as_of)))
                 if w.months is not None else w for w in work]
@@ -196,6 +199,25 @@ def _build(
         as_of=today,
         as_of_source=as_of_source,
     )
+
+
+STALE_YEARS = 5
+"""A résumé whose latest written date is this many years before "present" may be old (ours)."""
+
+
+def stale_present(written: list[date], work, as_of: date, source: str) -> str | None:
+    """A warning when "present" could only be taken as today and the résumé's latest date is
+    :data:`STALE_YEARS` or more years older: an old résumé read today counts its open roles up
+    to today. None otherwise (a dated résumé, no open role, or a recent latest date)."""
+    if source != "today" or not written or not any(w.end is None and w.start for w in work):
+        return None
+    latest = max(written)
+    if (as_of.year - latest.year) * 12 + as_of.month - latest.month < STALE_YEARS * 12:
+        return None
+    return (f"The résumé has no date of its own and the latest date it names is "
+            f"{latest.strftime('%b %Y')}: \"present\" is read as today ({as_of.strftime('%b %Y')}), so if "
+            f"it was written back then, its open roles and seniority are counted too long (a "
+            f"\"Last updated: <month> <year>\" line on the résumé dates it).")
 
 
 def _count(span: tuple[int, int] | None) -> int | None:

@@ -190,3 +190,22 @@ def test_senior_gaps_say_the_resume_does_not_show_it(tmp_path):
     assert phrased[1] == weak
     junior = pdf_experience(tmp_path, CASES["internships only"][0])
     assert phrase_gaps((gap,), junior) == (gap,)
+
+
+@pytest.mark.parametrize(("text", "warned"), [
+    # no date of its own, an open role, latest date 2012: "present" = today may be far too late
+    ("Ada Example\nExperience\nPHP Developer, Acme  Nov 2012 – Present\nBuilt shops in PHP.\n", True),
+    # a recent latest date: nothing to say
+    ("Ada Example\nExperience\nPHP Developer, Acme  Jan 2025 – Present\nBuilt shops in PHP.\n", False),
+    # dated by its own line: "present" is that date
+    ("Ada Example\nLast updated: March 2013\nExperience\nPHP Developer, Acme  Nov 2012 – Present\n"
+     "Built shops in PHP.\n", False),
+    # no open role: nothing is counted up to today
+    ("Ada Example\nExperience\nPHP Developer, Acme  Nov 2010 – Nov 2012\nBuilt shops in PHP.\n", False),
+])
+def test_an_old_undated_resume_is_flagged(text, warned):
+    resume = resume_from_text(text, today=LATER)
+    stale = [w for w in resume.warnings if "no date of its own" in w]
+    assert bool(stale) == warned, resume.warnings
+    if warned:
+        assert "Nov 2012" in stale[0] and "Dec 2026" in stale[0] and "Last updated" in stale[0]

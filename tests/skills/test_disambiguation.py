@@ -99,6 +99,13 @@ CASES = [
     ("Software Engineering Intern | Spark Labs", "work", set(), {"apache_spark"}),
     ("Data Engineer – Beam Analytics", "work", set(), {"apache_beam"}),
     ("Backend Engineer, Go", "work", {"go"}, set()),            # a lone word stays a skill
+    # "OSS" is also SAP's support system and telecom's operations systems
+    ("Apply OSS Notes using SNOTE.", "skills", set(), {"open_source"}),
+    ("Worked on OSS/BSS systems for a telecom operator", "work", set(), {"open_source"}),
+    ("Contributed OSS patches to the Linux kernel", "work", {"open_source"}, set()),
+    # PaaS only as written
+    ("Performed a security overhaul of PAAs Overlord3", "work", set(), {"cloud_hosting"}),
+    ("Deployed the API to a PaaS (Heroku)", "work", {"cloud_hosting", "heroku"}, set()),
     ("Built the API in Lumen, PHP and MySQL", "work", {"lumen", "php", "mysql"}, set()),
     ("Tuned queries on Oracle and PostgreSQL", "work", {"oracle_database", "postgresql"}, set()),
     ("Worked on Oracle Hyperion reports", "work", set(), {"oracle_database"}),
