@@ -27,7 +27,9 @@ summary, header, education and other sections, and any non-bullet line that is a
 rather than a sentence (headings give no evidence);
 ``applied`` for a sentence or bullet in ``work``, ``projects`` or ``volunteer``, and for a
 sentence of six words or more in the skills, awards or summary section that opens with a verb
-of action in the past tense ("Developed the PL/SQL procedures …": an achievement listed there);
+of action in the past tense ("Developed the PL/SQL procedures …": an achievement listed there),
+and for a line of the skills, languages, interests or awards section that says what was built
+or run within its first words (a text résumé that lost its layout leaves work sentences there);
 ``quantified`` for such a line that carries a figure (a count, %, $, ×, 2M+ …; years,
 dates and version numbers do not count). Skills only implied by found ones
 (``Taxonomy.implied``) get a :class:`SkillFinding` with no evidence and ``implied_by``.
@@ -87,6 +89,19 @@ _DONE = re.compile(
 """A line opening with a past-tense verb of action (alone or after "I" / "We") and holding at
 least six words; the -ed
 words that open a self-description ("Experienced engineer …", "Certified …") are not actions."""
+DISPLACED_SECTIONS = frozenset({"skills", "languages", "interests", "awards"})
+"""Sections where a text résumé that lost its layout leaves work sentences ("My
+responsibilities also included managing a LAMP system …"): a line there that says what was
+built or run (:data:`_DID`) shows use. The summary (``basics``) is left out: "Over 10 years of
+experience developing applications in Java" is a claim, not a bullet."""
+_DID = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:developed|designed|implemented|built|wrote|written|created|managed|"
+    r"maintained|deployed|configured|administered|administering|migrated|refactored|optimi[sz]ed|"
+    r"automated|integrated|installed|upgraded|troubleshot|architected|coded|programmed|launched|"
+    r"improved|reduced|managing|developing|building|maintaining|responsibilities\s+(?:also\s+)?included)"
+    r"\b(?:\s+\S+){3,}", re.IGNORECASE)
+"""A verb of building or running software within a line's first six words, with more words
+after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers")."""
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
@@ -297,7 +312,8 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
 def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.is_heading or line.section not in APPLIED_SECTIONS and not (
-            line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)):
+            line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)
+            or line.section in DISPLACED_SECTIONS and _DID.search(line.text)):
         return "listed"
     if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
         return "listed"

@@ -82,6 +82,14 @@ STRENGTH_CASES = [
     ("Cut cloud costs by 40% moving batch jobs to AWS Lambda", "skills", False, "aws", "quantified"),
     ("I wrote the backend in PHP using a RESTful style", "skills", False, "php", "applied"),
     ("I have good knowledge of PHP and MySQL databases", "skills", False, "php", "listed"),
+    # a text résumé that lost its layout leaves work sentences under other headings
+    ("databases. My responsibilities also included managing a LAMP system of 5 servers", "skills",
+     False, "apache", "quantified"),
+    ("Role: I architected and wrote the java code and created the UI", "languages", False, "java",
+     "applied"),
+    ("Knowledge of MySQL and PostgreSQL databases and their tuning", "skills", False, "mysql", "listed"),
+    ("Over 10 years of experience developing applications using Java", "basics", False, "java",
+     "listed"),                                          # a claim in the summary, not a bullet
     # … but not a self-description, a short line or a list
     ("Experienced backend engineer who writes Python every day", "basics", False, "python", "listed"),
     ("Certified in AWS and Azure cloud platforms and services", "basics", False, "aws", "listed"),
