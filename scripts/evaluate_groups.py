@@ -209,7 +209,9 @@ if __name__ == "__main__":
     def main(corpus: Path = typer.Option(DEFAULT_CORPUS, help="The shared corpus folder."),
              errors: bool = typer.Option(False, "--errors", help="List every disagreement."),
              holdout: bool = typer.Option(False, "--holdout",
-                                          help="Score the held-out labels (holdout*.yaml) instead.")):
+                                          help="Score the held-out labels (holdout*.yaml) instead."),
+             labels_files: list[Path] = typer.Option(None, "--labels",
+                                                      help="Score these label files instead (repeatable).")):
         """Score readiness groups against the human group labels."""
         from analyzer.skills import SkillMatcher
         from analyzer.taxonomy import load_taxonomy
@@ -220,6 +222,10 @@ if __name__ == "__main__":
             raise typer.Exit(2)
         taxonomy = load_taxonomy()
         labels = load_holdout() if holdout else None
+        if labels_files:
+            labels = {}
+            for path in labels_files:
+                labels.update(load_labels(path))
         if holdout and not labels:
             typer.echo("Error: no scripts/labels/holdout*.yaml file: there are no held-out labels.", err=True)
             raise typer.Exit(2)
