@@ -38,6 +38,10 @@ CASES = [
      "auth_security", True, "Information security"),
     ("a security guard does not", "• Security officer at the front desk of the mall",
      "auth_security", False, ""),
+    ("VSTF is version control", "• Checked the final code in to VSTF after each review",
+     "version_control", True, "Subversion"),
+    ("WebObjects is a web framework", "• Wrote WebObjects applications for the online store",
+     "backend_framework", True, "WebObjects"),
     ("multi threaded is concurrency", "• Created a multi threaded connector for the message bus",
      "performance_scalability", True, "Concurrency"),
 ]
