@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 
 import typer
+
+from analyzer.startup import loading  # noqa: F401  (the commands load their pipeline in it)
 
 app = typer.Typer(
     add_completion=False,
@@ -25,25 +24,6 @@ app.add_typer(taxonomy_app, name="taxonomy")
 class Format(str, Enum):
     json = "json"
     markdown = "markdown"
-
-
-@contextmanager
-def loading() -> Iterator[None]:
-    """Run a command's start-up (importing spaCy, loading the taxonomy, compiling the
-    matcher) with Python's cyclic garbage collector off, then keep what it built out of
-    later collections (``gc.freeze``) and turn the collector back on.
-
-    Start-up creates about a million long-lived objects and no garbage cycles worth
-    collecting; the collector's passes over them were about 0.3 s of a 1.5 s
-    ``jobready analyze`` (``scripts/benchmark.py``, cold start). The collector is on again
-    for the analysis itself, however the block ends.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def fail(message: str, status: int) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from analyzer.postings import requirements as rules
 from analyzer.postings.read import PostingText
 from analyzer.postings.sections import Clause, Section, clauses, find_sections, hangs
-from analyzer.skills import SkillMatcher
+from analyzer.skills import SkillMatcher, shared_matcher
 from analyzer.taxonomy import Taxonomy
 
 __all__ = ["EXCLUDED_CATEGORIES", "Posting", "PostingEvidence", "PostingSkill", "parse_posting"]
@@ -140,23 +140,21 @@ class _Mention:
     tag: bool = False  # from a "Technologies" tag line
 
 
-_MATCHERS: dict[str, SkillMatcher] = {}
-
-
 def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher | None = None) -> Posting:
     """Read a posting's title, seniority and skills (required / nice to have / any_of).
 
     Args:
         text: from :func:`analyzer.postings.read.read_posting` or ``posting_from_text``.
         taxonomy: the loaded taxonomy.
-        matcher: a compiled matcher for ``taxonomy`` (default: one compiled once per taxonomy).
+        matcher: a compiled matcher for ``taxonomy`` (default: the one the process shares,
+            :func:`analyzer.skills.shared_matcher`, so résumé and posting compile it once).
 
     Returns:
         A :class:`Posting`; never raises on odd text (a posting with no technology gets a
         warning instead).
     """
     if matcher is None:
-        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(taxonomy.sha256, SkillMatcher(taxonomy))
+        matcher = shared_matcher(taxonomy)
     lines = list(text.lines)
     full = "\n".join(lines)
     title, title_end = _title(text, lines)

@@ -82,13 +82,13 @@ _DONE = re.compile(
     r"^\W*(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
     r"Interested|Accomplished|Detailed|Focused|Organi[sz]ed|Speciali[sz]ed|Advanced|Versed|"
     r"Committed|Determined|Educated|Trained|Licensed|Based|Located|Proven|Respected|Renowned|"
-    r"Talented|Disciplined|Balanced|Sophisticated|Gifted|Recognized|Recognised)\b)"
+    r"Disciplined|Balanced|Sophisticated|Gifted|Recognized|Recognised)\b)"
     r"(?:(?:I|We)\s+(?:[a-z]+ed|led|built|wrote|ran|made|won|taught|grew|cut|sold|drove|gave|held|"
     r"brought|took|set up|spoke|began|kept|sent|met)\b|[A-Z][a-z]+ed|Led|Built|Wrote|Ran|Made|Won|Taught|Grew|Cut|Sold|Drove|Gave|Held|"
     r"Brought|Took|Set up|Spoke|Began|Kept|Sent|Met)\b(?:\s+\S+){5,}")
 """A line opening with a past-tense verb of action (alone or after "I" / "We") and holding at
-least six words; the -ed
-words that open a self-description ("Experienced engineer …", "Certified …") are not actions."""
+least six words; the -ed words that open a self-description ("Experienced engineer …",
+"Certified …") are not actions."""
 DISPLACED_SECTIONS = frozenset({"skills", "languages", "interests", "awards"})
 """Sections where a text résumé that lost its layout leaves work sentences ("My
 responsibilities also included managing a LAMP system …"): a line there that says what was
@@ -417,8 +417,7 @@ def course_evidence(resume: Resume, taxonomy: Taxonomy,
     "nothing mentions cloud". Skills with evidence elsewhere are left out by the caller.
     """
     if matcher is None:
-        matcher = _MATCHERS.get(taxonomy.sha256) or _MATCHERS.setdefault(
-            taxonomy.sha256, SkillMatcher(taxonomy))
+        matcher = shared_matcher(taxonomy)
     courses = [line for line, course in zip(resume.lines, course_lines(resume.lines))
                if course and line.text.strip() and not line.is_heading]
     found = []

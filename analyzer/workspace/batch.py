@@ -21,7 +21,6 @@ The work is split so it can run anywhere:
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 import time
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analyzer.errors import InputError, JobreadyError
+from analyzer.startup import loading
 
 if TYPE_CHECKING:
     from analyzer.workspace import Workspace
@@ -153,11 +153,10 @@ def warm_worker(taxonomy_path: str | None = None) -> None:
     """Import the pipeline, load the taxonomy and compile the skill matcher (once per process).
 
     A process pool runs it as each worker's initializer, so per-file times leave start-up out.
-    The loading runs with Python's cyclic garbage collector off, and what it built is then
-    kept out of later collections (``gc.freeze``): it lives as long as the worker.
+    The loading runs inside :func:`analyzer.startup.loading`: what it builds lives as long as
+    the worker.
     """
-    gc.disable()
-    try:
+    with loading():
         import analyzer.report.build  # noqa: F401  (spaCy and pdfplumber load here)
         from analyzer.skills import SkillMatcher
         from analyzer.taxonomy import load_taxonomy
@@ -165,9 +164,6 @@ def warm_worker(taxonomy_path: str | None = None) -> None:
         taxonomy = load_taxonomy(taxonomy_path)
         if _WORKER.get("taxonomy") is not taxonomy:
             _WORKER.update(taxonomy=taxonomy, matcher=SkillMatcher(taxonomy))
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def analyze_file(path: str | Path, github_user: str | None = None,

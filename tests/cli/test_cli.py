@@ -319,7 +319,7 @@ def test_golden_report(golden_runs, case):
 def test_loading_turns_the_collector_back_on(fails):
     import gc
 
-    from analyzer.cli.common import loading
+    from analyzer.startup import loading
 
     assert gc.isenabled()
     try:
