@@ -165,7 +165,8 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     title_mentions = ({m.skill_id for m in matcher.mentions(title, "skills")} if title else set())
 
     starts = [c.start for c in parts]
-    decided: dict[str, list[tuple[str, str, Clause]]] = {}
+    # skill id → (requirement, reason, clause, from the company's stack rather than its asks)
+    decided: dict[str, list[tuple[str, str, Clause, bool]]] = {}
     order: list[str] = []
     negated_runs: set[int] = set()
     groups = rules.alternatives(full, [(m.start, m.end, m.skill_id, taxonomy.skill(m.skill_id).category)
@@ -193,11 +194,13 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         requirement, reason = _decide(mention, clause, has_requirements, in_clause)
         if mention.skill_id not in decided:
             order.append(mention.skill_id)
-        decided.setdefault(mention.skill_id, []).append((requirement, reason, clause))
+        stack = mention.tag or clause.section in _STACK_SECTIONS
+        decided.setdefault(mention.skill_id, []).append((requirement, reason, clause, stack))
     for skill_id in title_mentions:
         if skill_id not in decided:
             order.insert(0, skill_id)
-        decided.setdefault(skill_id, []).insert(0, (REQUIRED, "in the title", Clause(0, title_end, title or "", "title", 1)))
+        decided.setdefault(skill_id, []).insert(
+            0, (REQUIRED, "in the title", Clause(0, title_end, title or "", "title", 1), False))
 
     order = _without_named_fallbacks(order, taxonomy)
     group_of = _group_numbers(groups, mentions, decided, taxonomy)
@@ -208,9 +211,13 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
             continue
         found = decided[skill_id]
         required = [f for f in found if f[0] == REQUIRED]
-        requirement, reason = (required[0] if required else found[0])[:2]
-        deciding = sorted(found, key=lambda f: f[0] != requirement)  # the deciding clauses first
-        evidence = tuple(dict.fromkeys(PostingEvidence(_excerpt(c.text), c.line) for _, _, c in deciding))
+        same = required or [f for f in found if f[0] == found[0][0]]
+        # what the posting asks decides before its stack ("Python or Go are ideal" says why Go is
+        # nice to have; a "Technologies: … go …" tag line only that the company uses it)
+        requirement, reason = next((f for f in same if not f[3]), same[0])[:2]
+        # the deciding clauses first, the posting's own words before its tag line
+        deciding = sorted(found, key=lambda f: (f[0] != requirement, f[3]))
+        evidence = tuple(dict.fromkeys(PostingEvidence(_excerpt(f[2].text), f[2].line) for f in deciding))
         skills.append(PostingSkill(skill.id, skill.name, skill.category, requirement,
                                    group_of.get(skill_id), evidence, reason))
     skills.sort(key=lambda s: s.requirement != REQUIRED)

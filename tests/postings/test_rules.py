@@ -183,3 +183,14 @@ def test_another_language_is_named(taxonomy):
     posting = read(taxonomy, "Entwickler\nWir suchen Entwickler mit Erfahrung in Java und Kenntnissen über Datenbanken "
                              "sowie Freude an sauberem Code und Teamarbeit im Büro.")
     assert any("does not look like English" in w for w in posting.warnings)
+
+
+def test_the_postings_own_words_give_the_reason_before_its_tag_line(taxonomy):
+    posting = read(taxonomy, "Backend Engineer (Python)\nTechnologies python go django\n"
+                             "What you'll bring:\n- Python or Go are ideal\n"
+                             "- Bonus: Experience in web frameworks such as Django\n")
+    skills = {s.name: s for s in posting.skills}
+    assert skills["Go"].requirement == NICE and "tag line" not in skills["Go"].reason
+    assert "Python or Go are ideal" in skills["Go"].evidence[0].text
+    assert skills["Django"].requirement == NICE and "tag line" not in skills["Django"].reason
+    assert "such as Django" in skills["Django"].evidence[0].text
