@@ -108,6 +108,7 @@ def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
 
 _BUILT_SOFTWARE = re.compile(
     r"\b(?:develop(?:ed|ing|s)?|development\s+of|creat(?:ed|e|ing)|implement(?:ed|ing|s)?|built|build(?:ing|s)?|cod(?:ed|ing)|"
+    r"devis(?:ed|ing)|design(?:ed|ing)|"
     r"programm(?:ed|ing)|deploy(?:ed|ing)?|automat(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|"
     r"ship(?:ped|ping)?|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
     r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|service|services|backend|"

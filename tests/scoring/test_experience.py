@@ -53,6 +53,10 @@ CASES = {
          "**Research Assistant, Other University\tJan 2020 – Dec 2021",
          "• Ran interviews and wrote literature reviews"],
         24, "mid", ["Research Assistant"]),
+    "a research role that devised an algorithm counts": (
+        ["**Research Assistant, Example University\tJan 2024 – Dec 2024",
+         "• Devised a new NLP algorithm for text classification, 10% more accurate"],
+        12, "junior", ["Research Assistant"]),
     "an undated software role adds no months": (
         ["**Software Engineer, Beta Labs\tJun 2023 – Present", "• Built services in Python",
          "**Developer, Gamma Ltd\tMonth 20XX – Month 20XX", "• Built Django apps"],
