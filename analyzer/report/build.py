@@ -29,7 +29,7 @@ from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects
 from analyzer.scoring.readiness import Readiness, score_readiness
-from analyzer.skills.matcher import SkillMatcher, course_evidence, extract_skills
+from analyzer.skills.matcher import SkillMatcher, course_evidence, extract_skills, related_evidence
 from analyzer.taxonomy.loader import Taxonomy, load_taxonomy
 
 if TYPE_CHECKING:  # only types here: runs without code or a posting need not import those stages
@@ -326,7 +326,8 @@ def analyze(
                             resume_examined=parsed is not None,
                             uncredited=[item for item in (course_evidence(parsed, taxonomy, matcher)
                                                           if parsed is not None else ())
-                                        if item[0] not in credited])
+                                        if item[0] not in credited],
+                            related=related_evidence(parsed, taxonomy, matcher) if parsed is not None else ())
     readiness = score_readiness(profile, taxonomy)
     stack = candidate_stack(profile, taxonomy)
     experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)

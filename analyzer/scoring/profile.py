@@ -85,14 +85,20 @@ class Profile:
     """All skills of one candidate, strongest first, and which sources were examined.
 
     ``uncredited`` holds (skill id, evidence) of mentions that earn no credit (a skill named
-    only in a course title): readiness and gaps cite them so that "nothing mentions X" is
-    said only when nothing does.
+    only in a course title), and ``related`` (requirement group id, evidence) of words that
+    touch a group without meeting it ("system test" for testing): readiness and gaps cite
+    them so that "nothing mentions X" is said only when nothing does.
     """
 
     skills: tuple[ProfileSkill, ...]
     code_examined: bool
     resume_examined: bool = True
     uncredited: tuple[tuple[str, Evidence], ...] = ()
+    related: tuple[tuple[str, Evidence], ...] = ()
+
+    def related_for(self, group_id: str) -> list[Evidence]:
+        """The related-word evidence of one requirement group, in the order it was found."""
+        return [e for gid, e in self.related if gid == group_id]
 
     def uncredited_for(self, skill_ids: Iterable[str]) -> list[tuple[str, Evidence]]:
         """The uncredited mentions of any of these skills, in the order they were found."""
@@ -124,6 +130,7 @@ def build_profile(
     code_examined: bool = False,
     resume_examined: bool = True,
     uncredited: Iterable[tuple[str, Evidence]] = (),
+    related: Iterable[tuple[str, Evidence]] = (),
 ) -> Profile:
     """Merge (skill id, evidence) pairs from every source into a :class:`Profile`.
 
@@ -137,6 +144,8 @@ def build_profile(
             show (soft skills, work experience) are "not assessed" rather than missing.
         uncredited: mentions that earn no credit but must not be called absent (course
             titles: :func:`analyzer.skills.matcher.course_evidence`); kept on the profile.
+        related: (group id, evidence) of words that touch a group without meeting it
+            (:func:`analyzer.skills.matcher.related_evidence`); kept on the profile.
 
     Returns:
         Profile with skills ordered by factor, then taxonomy weight, then name.
@@ -190,7 +199,8 @@ def build_profile(
 
     ordered = sorted(skills.values(), key=lambda s: (-s.factor, -s.weight, s.name.lower()))
     return Profile(skills=tuple(ordered), code_examined=code_examined,
-                   resume_examined=resume_examined, uncredited=tuple(uncredited))
+                   resume_examined=resume_examined, uncredited=tuple(uncredited),
+                   related=tuple(related))
 
 
 def _implied_factor(source_factor: float) -> float:

@@ -11,7 +11,10 @@ The formula, in words a coach can check by hand:
    A Java + Spring candidate fills "a backend framework" with Spring and is not marked
    down for lacking Django. A group none of whose skills is credited but one of them is
    named in a course title scores ``100 × COURSE_FACTOR / need`` (10 for most groups): the
-   course shows study, not use, yet the area is not absent.
+   course shows study, not use, yet the area is not absent. So does a group touched only by
+   related things (``related`` in ``skill_taxonomy.yaml``): another kind of skill of the
+   group's categories (C++ for a web-backend language, MongoDB for a relational database) or a
+   related word ("system test", "passwords"), ``100 × RELATED_FACTOR / need``.
 3. Overall readiness is the weighted mean of the group scores,
    ``Σ weight_g × score_g / Σ weight_g``, where ``weight_g = (n + 1) / 6`` and ``n`` is
    how many of the five seed articles name the group's concept (see docs/taxonomy.md).
@@ -31,12 +34,19 @@ COURSE_FACTOR = 0.1
 earns a token 0.1 — far below a skills-list mention (0.5) and never a false "nothing mentions
 it" (docs/labelling.md counts a course title as "only named")."""
 
+RELATED_FACTOR = 0.1
+"""What a group touched only by related things is worth, in [0, 1] (our judgement, as
+:data:`COURSE_FACTOR`): "test applications" or "C++" shows the candidate near the area, not in
+it, so it earns a token 0.1 and a reason that quotes what was found. docs/labelling.md counts
+such a mention as "only named", and "nothing mentions X" would be false."""
+
 FORMULA = (
     "skill factor = strongest evidence (listed 0.5, applied 0.8, quantified 0.9, "
     "demonstrated in code 1.0; implied skills take the factor of the skill implying them, "
     "0.4 when that skill is only listed); "
     "group score = 100 × (sum of the best `need` skill factors in the group) / need "
-    "(a group named only in a course title: 100 × 0.1 / need); "
+    "(a group named only in a course title, or touched only by a related word or another kind "
+    "of skill of its area: 100 × 0.1 / need); "
     "overall = Σ(group weight × group score) / Σ(group weight), "
     "group weight = (articles naming the group + 1) / 6."
 )
@@ -106,23 +116,48 @@ def score_group(group: RequirementGroup, profile: Profile) -> GroupScore:
     else:
         if profile.uncredited_for(group.any_of):
             score = round(100 * COURSE_FACTOR / group.need, 1)
+        elif related_skills(group, profile) or profile.related_for(group.id):
+            score = round(100 * RELATED_FACTOR / group.need, 1)
         explanation = f"{missing_reason(group, profile)} → {score:g}"
     return GroupScore(group.id, group.name, score, group.weight, tuple(best), explanation)
+
+
+def related_skills(group: RequirementGroup, profile: Profile) -> list:
+    """Skills of the group's ``related_categories`` the candidate shows (own evidence) that
+    are not among its ``any_of``: C++ for "a backend programming language", strongest first."""
+    return [s for s in profile.skills if s.category in group.related_categories and s.evidence
+            and s.id not in group.any_of]
+
+
+def _clip(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "…"
 
 
 def missing_reason(group: RequirementGroup, profile: Profile) -> str:
     """Why a group with no credited skill scores (nearly) 0, truthfully: the taxonomy's
     ``missing_reason`` ("No cloud platform … is named") only when nothing mentions the area;
-    when a course title does (``Profile.uncredited``), that mention and why it earns nothing."""
+    when a course title does (``Profile.uncredited``), that mention and why it earns nothing;
+    when only related things do (:func:`related_skills`, ``Profile.related``), what was found
+    and the group's ``related_note`` ("Found only "system test" (…): no kind of automated test
+    … is named.")."""
     found = profile.uncredited_for(group.any_of)
-    if not found:
-        return group.missing_reason
-    item = found[0][1]
-    quoted = re.search(r'"(.+)"', item.detail or "")  # the course's words, else its line
-    text = quoted.group(1) if quoted else item.text
-    text = text if len(text) <= 70 else text[:67].rstrip() + "…"
-    return (f'Only a course title mentions it ("{text}"); a course shows study, not use: '
-            "show it in a project or a job.")
+    if found:
+        item = found[0][1]
+        quoted = re.search(r'"(.+)"', item.detail or "")  # the course's words, else its line
+        text = _clip(quoted.group(1) if quoted else item.text)
+        return (f'Only a course title mentions it ("{text}"); a course shows study, not use: '
+                "show it in a project or a job.")
+    note = group.related_note or group.missing_reason
+    skills = related_skills(group, profile)
+    if skills:
+        names = ", ".join(s.name for s in skills[:3])
+        return f'Found only {names} ("{_clip(skills[0].evidence[0].text)}"): {note}.'
+    words = profile.related_for(group.id)
+    if words:
+        quoted = re.search(r'"(.+)"', words[0].detail or "")
+        surface = quoted.group(1) if quoted else "a related word"
+        return f'Found only "{surface}" ("{_clip(words[0].text)}"): {note}.'
+    return group.missing_reason
 
 
 def _assessable(group: RequirementGroup, profile: Profile, taxonomy: Taxonomy) -> bool:
@@ -157,5 +192,5 @@ def score_readiness(profile: Profile, taxonomy: Taxonomy) -> Readiness:
     return Readiness(score=round(overall, 1), groups=groups)
 
 
-__all__ = ["COURSE_FACTOR", "FORMULA", "STRENGTH_FACTOR", "GroupScore", "Readiness", "missing_reason", "score_group",
+__all__ = ["COURSE_FACTOR", "FORMULA", "RELATED_FACTOR", "related_skills", "STRENGTH_FACTOR", "GroupScore", "Readiness", "missing_reason", "score_group",
            "score_readiness"]

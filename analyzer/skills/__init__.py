@@ -17,7 +17,8 @@ from analyzer.skills.matcher import (
     SkillFinding,
     SkillMatcher,
     extract_skills,
+    related_evidence,
     shared_matcher,
 )
 
-__all__ = ["Mention", "SkillFinding", "SkillMatcher", "extract_skills", "shared_matcher"]
+__all__ = ["Mention", "SkillFinding", "SkillMatcher", "extract_skills", "related_evidence", "shared_matcher"]

@@ -55,10 +55,12 @@ from typing import TYPE_CHECKING
 
 from spacy.attrs import ORTH
 from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from analyzer.evidence import Evidence, strength_rank
+from analyzer.resume.template import template_text
 from analyzer.skills.disambiguation import CAPITALS, Disambiguator, is_list_like, is_skills_row
 from analyzer.skills.signals import SignalMatcher, add_lemmatizer, heading_skill
 from analyzer.skills.terms import TermTable, artifact_path
@@ -68,7 +70,7 @@ if TYPE_CHECKING:  # only for annotations: extract_skills reads nothing but resu
     from analyzer.resume.parse import Line, Resume
 
 __all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher", "course_evidence",
-           "course_lines", "extract_skills"]
+           "course_lines", "extract_skills", "related_evidence"]
 
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
@@ -197,6 +199,7 @@ class SkillMatcher:
         self.terms = table or TermTable.compile(_patterns(self.taxonomy), self.nlp.make_doc)
         add_lemmatizer(self.nlp)  # after the table: its patterns need the tokenizer only
         self.signals = SignalMatcher(self.nlp.vocab, self.taxonomy)
+        self._related: tuple[PhraseMatcher, dict[str, re.Pattern]] | None = None
         self.compile_seconds = time.perf_counter() - started
 
     def mentions(self, text: str, section: str | None = None) -> list[Mention]:
@@ -212,6 +215,37 @@ class SkillMatcher:
         pairs = list(lines)
         docs = self.terms.pipe(self.nlp.pipe(text for text, _ in pairs))
         return [self._line_mentions(doc, section) for doc, (_, section) in zip(docs, pairs)]
+
+    def related_in(self, texts: Iterable[str]) -> list[list[tuple[str, str]]]:
+        """For each text, the ``(group id, surface)`` of every word that touches a requirement
+        group without meeting it (``RequirementGroup.related_words``: "tested", "passwords"),
+        in reading order, the first (longest) per group; a line holding one of the group's
+        ``related_veto`` phrases ("performance review") gives none for that group.
+
+        Matched as whole tokens in any case (spaCy ``PhraseMatcher`` on ``LOWER``); the
+        matcher is built on first use (about 0.01 s).
+        """
+        if self._related is None:
+            phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+            vetoes = {}
+            for group in self.taxonomy.groups:
+                if group.related_words:
+                    phrases.add(group.id, [self.nlp.make_doc(w) for w in group.related_words])
+                if group.related_veto:
+                    vetoes[group.id] = re.compile(
+                        r"(?i)\b(?:" + "|".join(map(re.escape, group.related_veto)) + r")\b")
+            self._related = (phrases, vetoes)
+        phrases, vetoes = self._related
+        found = []
+        for doc in self.nlp.tokenizer.pipe(texts):
+            groups: dict[str, str] = {}
+            for label, start, end in sorted(phrases(doc), key=lambda m: (m[1], -m[2])):
+                group_id = self.nlp.vocab.strings[label]
+                veto = vetoes.get(group_id)
+                if group_id not in groups and not (veto and veto.search(doc.text)):
+                    groups[group_id] = doc[start:end].text
+            found.append(list(groups.items()))
+        return found
 
     def _line_mentions(self, doc, section: str | None) -> list[Mention]:
         """Taxonomy terms the disambiguation rules accept, then signals for other skills."""
@@ -429,6 +463,48 @@ def course_evidence(resume: Resume, taxonomy: Taxonomy,
                     source="resume", strength="listed", text=line.text.strip(),
                     section=line.section, page=line.page,
                     detail=f'a course title ("{mention.surface}")')))
+    return found
+
+
+_EXAMPLE_HOSTS = ("homepage.", "example.", "yourwebsite.", "yoursite.", "mywebsite.", "website.")
+_SAMPLE = re.compile(r"(?i)\b(?:resume|cv)\s+(?:sample|template)s?\b|\bsample\s+(?:resume|cv)\b")
+"""A link on a line like "SOFTWARE ENGINEER Resume Sample www.…" is the template site's, not the candidate's."""
+
+RELATED_PER_GROUP = 3
+"""At most this many lines of related words are kept per requirement group (the reason quotes
+the first; the rest are for the JSON report's reader)."""
+
+
+def related_evidence(resume: Resume, taxonomy: Taxonomy,
+                     matcher: SkillMatcher | None = None) -> list[tuple[str, Evidence]]:
+    """Words that touch a requirement group without meeting it, as (group id, ``listed``
+    evidence) pairs: "system test" for testing, "passwords" for security (the group's
+    ``related.words`` in ``skill_taxonomy.yaml``), and a personal website link for the
+    portfolio. They earn no skill; readiness uses them so that a gap says what was found
+    ("Found only "system test" …") instead of "nothing mentions it". At most
+    :data:`RELATED_PER_GROUP` per group, in reading order; headings are skipped.
+    """
+    if matcher is None:
+        matcher = shared_matcher(taxonomy)
+    lines = [ln for ln in resume.lines if ln.text.strip() and not ln.is_heading]
+    found: list[tuple[str, Evidence]] = []
+    count: dict[str, int] = {}
+    for line, hits in zip(lines, matcher.related_in(ln.text for ln in lines)):
+        for group_id, surface in hits:
+            if count.get(group_id, 0) < RELATED_PER_GROUP:
+                count[group_id] = count.get(group_id, 0) + 1
+                found.append((group_id, Evidence(
+                    source="resume", strength="listed", text=line.text.strip(), section=line.section,
+                    page=line.page, detail=f'a related word ("{surface}")')))
+    site = getattr(resume.basics, "website", None)
+    host = site.split("//")[-1].lower() if site else ""
+    holder = next((ln for ln in resume.lines if host and host in ln.text.lower()), None)
+    if site and count.get("portfolio", 0) < RELATED_PER_GROUP and not host.startswith(_EXAMPLE_HOSTS) \
+            and not (holder and (template_text(holder.text) or _SAMPLE.search(holder.text))):
+        found.append(("portfolio", Evidence(
+            source="resume", strength="listed", text=holder.text.strip() if holder else site,
+            section=holder.section if holder else "basics", page=holder.page if holder else 1,
+            detail=f'a personal website link ("{site}")')))
     return found
 
 

@@ -135,7 +135,12 @@ class Skill:
 
 @dataclass(frozen=True)
 class RequirementGroup:
-    """A requirement met by ``need`` of the ``any_of`` skills; ``weight`` as for skills."""
+    """A requirement met by ``need`` of the ``any_of`` skills; ``weight`` as for skills.
+
+    ``related_categories``, ``related_words`` and ``related_veto`` say what touches the area
+    without meeting it (another language than a web-backend one, the word "tested"), and
+    ``related_note`` why that is not enough; see :mod:`analyzer.scoring.readiness`.
+    """
 
     id: str
     name: str
@@ -147,6 +152,10 @@ class RequirementGroup:
     sources: tuple[Source, ...] = ()
     origin: str = "articles"
     note: str | None = None
+    related_categories: tuple[str, ...] = ()
+    related_words: tuple[str, ...] = ()
+    related_veto: tuple[str, ...] = ()
+    related_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -505,7 +514,11 @@ def _build(path: Path, sha256: str, entries: dict[str, list]) -> Taxonomy:
     groups = tuple(
         RequirementGroup(e.id, e.name, e.description, tuple(e.any_of), e.need,
                          e.missing_reason, _weight(e.sources, n_total), _sources(e.sources),
-                         e.origin, e.note)
+                         e.origin, e.note,
+                         tuple(e.related.categories) if e.related else (),
+                         tuple(e.related.words) if e.related else (),
+                         tuple(e.related.veto) if e.related else (),
+                         e.related.note if e.related else None)
         for e in entries["requirement_groups"])
     projects = tuple(
         Project(e.id, e.title, e.difficulty, e.brief, tuple(e.exercises), tuple(e.skills),

@@ -81,6 +81,17 @@ class SkillEntry(_Sourced):
     packages: dict[Ecosystem, list[Text]] = {}
 
 
+class RelatedEntry(_Entry):
+    """What touches a requirement group without meeting it (docs/judgement.md, "Related only"):
+    skills of these categories outside the group's ``any_of``, and these words (matched in any
+    case, as whole tokens, each form written out), unless the line holds a ``veto`` word."""
+
+    categories: list[Id] = []
+    words: list[Text] = []
+    veto: list[Text] = []
+    note: Text
+
+
 class GroupEntry(_Sourced):
     """One requirement group: any-of skills, how many are needed, why it matters."""
 
@@ -90,6 +101,7 @@ class GroupEntry(_Sourced):
     any_of: list[Id] = Field(min_length=1)
     need: int = Field(default=1, ge=1)
     missing_reason: Text
+    related: RelatedEntry | None = None
 
 
 class UpgradeEntry(_Entry):
@@ -239,6 +251,10 @@ class _Checker:
                 self._ref(f"{at}.any_of[{j}]", skill_id, self.skills, "skill")
             if g.need > len(g.any_of):
                 self.add(f"{at}.need", f"need is {g.need} but any_of lists {len(g.any_of)} skills")
+            for j, category in enumerate(g.related.categories if g.related else ()):
+                if category not in self.categories:
+                    self.add(f"{at}.related.categories[{j}]", f'unknown category "{category}": use '
+                             "one of the ids listed under categories")
             self._origin(at, g)
         for i, p in self.ix["projects"]:
             at = f"projects[{i}]"

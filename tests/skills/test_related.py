@@ -1,0 +1,113 @@
+"""Related only: what touches a requirement group without meeting it (issue 7, §1: a gap's
+reason must be true).
+
+"Wrote system test applications" names no kind of automated test, yet "nothing mentions
+testing" would be false; "C++" is a language but not a web-backend one. Such lines give the
+group a token 10 (``RELATED_FACTOR``) and a reason that quotes them. Table-driven good and bad
+cases; the bad ones are the traps a reviewer rejects ("performance review", "Social Security").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from analyzer.report.build import analyze
+from analyzer.resume.parse import Line, resume_from_text
+from analyzer.skills.matcher import SkillMatcher, related_evidence
+
+
+@pytest.fixture(scope="module")
+def matcher(taxonomy) -> SkillMatcher:
+    return SkillMatcher(taxonomy)
+
+
+GOOD = [
+    ("Wrote drivers, libraries and system test applications", "testing", "test"),
+    ("Let the users register unique names and passwords", "auth_security", "passwords"),
+    ("Created custom permission levels for each site", "auth_security", "permission levels"),
+    ("Devised an anti-virus program for the website", "auth_security", "anti-virus"),
+    ("Uploading of purchase orders using BAPI", "api_style", "BAPI"),
+    ("Designed a Service Oriented Architecture for billing", "api_style", "Service Oriented"),
+    ("Set up an automated build process for the team", "ci_cd", "automated build process"),
+    ("Tuned the query cache of the reporting tool", "nosql_or_caching", "cache"),
+    ("Improved the performance of the nightly import", "performance_scalability", "performance"),
+    ("Position: Project Manager", "soft_skills", "Manager"),
+    ("Published two personal projects", "portfolio", "personal projects"),
+    ("Ran the virtual machines of the lab", "containers", "virtual machines"),
+]
+
+BAD = [
+    ("Received a top rating in my annual performance review", "performance_scalability"),
+    ("Search Engine Optimization for client sites", "performance_scalability"),
+    ("Verified Social Security numbers of new hires", "auth_security"),
+    ("Deployed the site on Amazon Web Services", "api_style"),
+    ("Passed the Test of English as a Foreign Language", "testing"),
+    ("Captain of two team sports clubs", "soft_skills"),
+    ("Secure a challenging position in a growing company", "auth_security"),
+]
+
+
+@pytest.mark.parametrize(("text", "group", "surface"), GOOD, ids=[g[0][:40] for g in GOOD])
+def test_related_word_is_found(matcher, text, group, surface):
+    assert (group, surface) in matcher.related_in([text])[0]
+
+
+@pytest.mark.parametrize(("text", "group"), BAD, ids=[b[0][:40] for b in BAD])
+def test_trap_is_not_a_related_word(matcher, text, group):
+    assert group not in dict(matcher.related_in([text])[0])
+
+
+def test_every_group_with_related_words_has_a_good_case(taxonomy):
+    groups = {g.id for g in taxonomy.groups if g.related_words}
+    covered = {group for _, group, _ in GOOD}
+    assert groups - covered <= {"backend_language", "backend_framework", "relational_database",
+                                "version_control", "cloud_hosting", "linux_web_servers"}
+    assert all(g.related_note for g in taxonomy.groups if g.related_words or g.related_categories)
+
+
+def line(text: str, section: str = "work") -> Line:
+    return Line(text=text, page=1, section=section, column=0, is_heading=False, bullet=True)
+
+
+def report_for(taxonomy, matcher, *texts: str, section: str = "work"):
+    resume = dataclasses.replace(resume_from_text("x"), lines=tuple(line(t, section) for t in texts))
+    return analyze(resume, taxonomy=taxonomy, matcher=matcher)
+
+
+def test_a_related_word_scores_ten_and_is_quoted(taxonomy, matcher):
+    report = report_for(taxonomy, matcher, "Wrote drivers, libraries and system test applications")
+    testing = report.readiness.group("testing")
+    assert testing.score == 10 and testing.met_by == ()
+    assert testing.explanation.startswith('Found only "test" ("Wrote drivers')
+    assert "no kind of automated test" in testing.explanation
+    gap = next(g for g in report.gaps if g.id == "testing")
+    assert gap.kind == "missing" and gap.reason.startswith('Found only "test"')
+
+
+def test_another_kind_of_skill_of_the_area_is_named(taxonomy, matcher):
+    report = report_for(taxonomy, matcher, "C, C++, MATLAB", section="skills")
+    language = report.readiness.group("backend_language")
+    assert language.score == 10
+    assert "C++" in language.explanation and "server-side web language" in language.explanation
+
+
+def test_a_credited_skill_wins_over_related_words(taxonomy, matcher):
+    report = report_for(taxonomy, matcher, "Wrote unit tests with pytest for the system test rig")
+    assert report.readiness.group("testing").score >= 80
+    assert not report.readiness.group("testing").explanation.startswith("Found only")
+
+
+def test_nothing_related_keeps_the_plain_reason(taxonomy, matcher):
+    report = report_for(taxonomy, matcher, "Sold shoes at the mall on weekends")
+    group = next(g for g in taxonomy.groups if g.id == "ci_cd")
+    assert report.readiness.group("ci_cd").explanation == f"{group.missing_reason} → 0"
+
+
+def test_a_personal_website_is_related_to_the_portfolio(taxonomy, matcher):
+    resume = resume_from_text("Ada Example\nada@example.com · https://ada-example.dev\nSkills\nPython\n")
+    found = [e for gid, e in related_evidence(resume, taxonomy, matcher) if gid == "portfolio"]
+    assert found and "ada-example.dev" in found[0].detail
+    template = resume_from_text("Ada Example\nwww.homepage.com your_id\nSkills\nPython\n")
+    assert not [e for gid, e in related_evidence(template, taxonomy, matcher) if gid == "portfolio"]
