@@ -9,6 +9,7 @@ readiness → gaps → projects → checks — and returns a :class:`Report`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -230,13 +231,21 @@ class Report:
         return render_markdown(self.to_dict(), self.taxonomy.categories)
 
 
+_EMPLOYER_PROJECT = re.compile(
+    r"(?i)^\W*(?:client|customer|employer|organi[sz]ation|company|team\s+size|duration|"
+    r"(?:roles?\s+(?:and|&)\s+)?responsibilities)\b\s*(?:[:\-–—]|$)")
+"""A projects-section line that makes it a list of employer projects ("Client: Ericsson",
+"Team size: 6", "Roles and Responsibilities"): docs/labelling.md counts client projects done
+for an employer as work, not as a portfolio."""
+
+
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
     """Evidence from the résumé's structure rather than its words.
 
     A dated work entry is evidence of ``work_experience``; a non-empty ``projects``
     section of ``personal_projects`` (both ``applied``: they describe real use). A projects
     section holding template text ("Project 1", "Details") is a template, not a portfolio,
-    and earns nothing. Skill ids the taxonomy lacks are skipped.
+    and earns nothing; nor does one that lists employer projects (:data:`_EMPLOYER_PROJECT`). Skill ids the taxonomy lacks are skipped.
     """
     found: list[tuple[str, Evidence]] = []
     if "work_experience" in taxonomy.skills:
@@ -245,7 +254,7 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
                   for w in resume.work if w.start is not None]
     projects = [ln for ln in resume.lines if ln.section == "projects" and not ln.is_heading]
     if projects and "personal_projects" in taxonomy.skills and not any(
-            template_text(ln.text) for ln in projects):
+            template_text(ln.text) or _EMPLOYER_PROJECT.match(ln.text) for ln in projects):
         first = projects[0]
         found.append(("personal_projects", Evidence("resume", "applied", first.text,
                                                     section="projects", page=first.page,

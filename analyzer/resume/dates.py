@@ -12,7 +12,8 @@ Forms read (case-insensitive; separators ``–``, ``—``, ``-``, ``to``, ``unti
 ``Jan 2020``, ``January 2020``, ``Sept. 2019``, ``Jan '20``, ``06/2019``, ``2019-06``,
 ``Summer 2018`` (a season), ``2019`` (a year), a range of any two of these, a short end
 year (``2019–21``), an open end (``Present``, ``Current``, ``Now``, ``Ongoing``, ``to date``,
-``onwards``, ``since 2019``), and a dangling range (``June 2020 –``) whose end the caller may
+``onwards``, ``since 2019``), a range whose dash was lost in extraction (``20012006``,
+``2005present``), and a dangling range (``June 2020 –``) whose end the caller may
 find on the next line (moderncv's date column) with :func:`complete_range`.
 
 Conventions (ours, chosen so that a range reads as written):
@@ -67,9 +68,14 @@ def _point(prefix: str) -> str:
     )
 
 
+_GLUED = rf"(?<=\d)(?=(?:19|20)\d\d(?!\d)|(?:{_PRESENT}|{_MONTH}|{_SEASON})\b)"
+"""No separator at all between a year and what ends the range: "20012006", "2005present",
+"Fall 2000Fall 2005". Text extracted from some PDFs (and the flattened corpus texts) loses the
+en dash; such a range is read only when it runs forward (:func:`find_dates`)."""
+
 _RANGE_RE = re.compile(
     rf"(?<![\w/.])(?:since\s+)?{_point('s_')}"
-    rf"(?:(?P<dash>{_DASH})(?:(?P<present>{_PRESENT})\b|{_point('e_')}|(?P<short>\d\d)(?!\d))?"
+    rf"(?:(?P<dash>{_DASH}|{_GLUED})(?:(?P<present>{_PRESENT})\b|{_point('e_')}|(?P<short>\d\d)(?!\d))?"
     rf"|\s+(?P<onwards>onwards?)\b)?(?![\w/])",
     re.IGNORECASE,
 )
@@ -138,7 +144,7 @@ def find_dates(text: str) -> list[DateRange]:
             end_year = _year(None, m.group("short"))
             end = date(end_year, 12, 1) if start and end_year >= start.year else None
             is_range = True
-        elif m.group("dash"):
+        elif m.group("dash") is not None:
             end_point = _read_point(m, "e_", end=True)
             is_range = True
             if end_point is None:
@@ -146,6 +152,8 @@ def find_dates(text: str) -> list[DateRange]:
                 end = None
             else:
                 end = end_point[0]
+            if m.group("dash") == "" and (end is None and not present or start and end and end < start):
+                continue  # glued digits that are no forward range ("20062001") are no date
         found.append(DateRange(start, end, present, is_range, dangling, precise, m.span()))
     return found
 

@@ -97,13 +97,17 @@ responsibilities also included managing a LAMP system …"): a line there that s
 built or run (:data:`_DID`) shows use. The summary (``basics``) is left out: "Over 10 years of
 experience developing applications in Java" is a claim, not a bullet."""
 _DID = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:developed|designed|implemented|built|wrote|written|created|managed|"
+    r"^(?:\S+\s+){0,7}?(?:developed|designed|implemented|built|wrote|written|created|managed|"
     r"maintained|deployed|configured|administered|administering|migrated|refactored|optimi[sz]ed|"
     r"automated|integrated|installed|upgraded|troubleshot|architected|coded|programmed|launched|"
-    r"improved|reduced|managing|developing|building|maintaining|responsibilities\s+(?:also\s+)?included)"
-    r"\b(?:\s+\S+){3,}", re.IGNORECASE)
-"""A verb of building or running software within a line's first six words, with more words
-after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers")."""
+    r"improved|reduced|managing|developing|building|maintaining|responsibilities\s+(?:also\s+)?included|"
+    r"monitoring|troubleshooting|configuring|installing|implementing|deploying|migrating|tuning|"
+    r"administration\s+(?:of|on|using)|tested)"
+    r"\b(?:\s+\S+){3,}|\bwritten\s+in\s+\w", re.IGNORECASE)
+"""A verb of building or running software within a line's first eight words, with more words
+after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers",
+"Monitoring HANA DB and troubleshooting …", "… system written in Python and fully unit tested").
+A line that is a list of short items ("Configuring: Ansible, Puppet, Chef") is still listed."""
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
@@ -111,6 +115,7 @@ _NOT_FIGURES = re.compile(
     | \b\d{1,2}\s*/\s*(?:19|20)?\d{2}\b                              # 05/2019
     | \b(?:19|20)\d{2}\b                                              # years
     | \bv?\d+(?:\.\d+)+\b(?!%)                                         # versions 3.11
+    | \b\d{1,2}\s?[gc]\b                                               # Oracle 11g, 12c
     """
 )
 # Version numbers written right after a skill ("Python 3", "Java 8", "Java 1.8").
@@ -347,7 +352,8 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.is_heading or line.section not in APPLIED_SECTIONS and not (
             line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)
-            or line.section in DISPLACED_SECTIONS and _DID.search(line.text)):
+            or line.section in DISPLACED_SECTIONS and _DID.search(line.text)
+            and not is_list_like(line.text)):
         return "listed"
     if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
         return "listed"

@@ -191,7 +191,14 @@ SIGNALS: tuple[Signal, ...] = (
         [_any(*LED_FORMS), _any("the", "a", "an", "our", "its", "their"), _filler(2),
          _any(*EFFORTS)],
         [_any(*LED_FORMS), _any(*EFFORTS)],
-    ), "leads a piece of work (\"led the development of\", \"managed the migration\")"),
+        [_any("lead", "leads"), _any("the", "a", "an", "our", "its", "their"), _filler(2),
+         _any(*EFFORTS)],
+        [_any("team", "tech", "technical", "project"), _any("lead", "leader"), _any("for", "of", "on"),
+         _filler(2), _any(*EFFORTS)],
+        [_any("supervised", "supervising", "oversaw", "overseeing", "coordinated", "coordinating"),
+         _filler(3), _any(*EFFORTS, "testing", "operations", "rollout", "release", "releases")],
+    ), "leads a piece of work (\"led the development of\", \"managed the migration\", \"Lead the "
+       "design of\", \"team lead for development of\", \"supervised the software testing\")"),
     Signal("team_management", "leadership", (
         [_lemma("team", "people", "engineering"), _any("management", "leadership", "leading")],
     ), "names managing people (\"team management skills\")"),
@@ -374,7 +381,7 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("maintain_open_source", "open_source", (
         [_lemma("maintainer", "maintain", "creator", "author", "create", "core", "committer",
                 "contributor", "contribute"), _filler(4),
-         _any("opensource", "oss")],
+         _any("opensource")],
         [_lemma("maintainer", "maintain", "creator", "author", "create", "core", "committer",
                 "contributor", "contribute"), _filler(4), _any("open"), {"ORTH": "-", "OP": "?"},
          _any("source")],

@@ -523,7 +523,9 @@ def test_a_lone_manifest_earns_no_security_server_or_portfolio_credit(tmp_path, 
     assert [e.path for e in evidence_of(analysis, "data_validation")] == [validation]
     groups = readiness_of(root, real_taxonomy)
     assert groups["backend_framework"][0] == 100
-    assert [groups[g] for g in ("auth_security", "linux_web_servers", "portfolio")] == [(0, ())] * 3
+    assert [groups[g] for g in ("auth_security", "portfolio")] == [(0, ())] * 2
+    # an app server in the manifest (uvicorn, pm2, embedded Tomcat) only touches the area: a token 10
+    assert groups["linux_web_servers"][1] == () and groups["linux_web_servers"][0] in (0, 10)
 
 
 def test_a_git_checkout_with_code_meets_version_control_and_portfolio(tmp_path, real_taxonomy):

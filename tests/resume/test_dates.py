@@ -33,6 +33,10 @@ TODAY = date(2026, 3, 15)
         ("June 2023 – current", date(2023, 6, 1), None, True, 34),
         ("Mar 2025 – Dec 2027", date(2025, 3, 1), date(2027, 12, 1), False, 13),  # clamped to today
         ("Software Engineer, Acme | Feb 2024 – Now | Remote", date(2024, 2, 1), None, True, 26),
+        # the dash lost in extraction
+        ("20072013    Systems Designer", date(2007, 1, 1), date(2013, 12, 1), False, 84),
+        ("2005present: Acme", date(2005, 1, 1), None, True, 255),
+        ("Fall 2000Fall  2005", date(2000, 9, 1), date(2005, 11, 1), False, 63),
     ],
 )
 def test_find_dates_reads_ranges(text, start, end, present, count):
@@ -46,7 +50,7 @@ def test_find_dates_reads_ranges(text, start, end, present, count):
 @pytest.mark.parametrize(
     "text",
     ["(312) 555-0123", "Cum. GPA: 3.83 / 4.0", "1/2", "US Patent 11,234,567", "over 5000 lines", "May I help",
-     "Python 3.11", "port 8080", "52/2500 applicants"],
+     "Python 3.11", "port 8080", "52/2500 applicants", "order 20132009"],
 )
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text) == []

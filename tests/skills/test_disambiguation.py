@@ -103,6 +103,11 @@ CASES = [
     ("Apply OSS Notes using SNOTE.", "skills", set(), {"open_source"}),
     ("Worked on OSS/BSS systems for a telecom operator", "work", set(), {"open_source"}),
     ("Contributed OSS patches to the Linux kernel", "work", {"open_source"}, set()),
+    ("Creating OSS messages on various issues to SAP in SMP.", "skills", set(), {"open_source"}),
+    # "SCM" is also supply chain management
+    ("Applications Development for Oracle CRM, Oracle ebusiness SCM,", "work", set(), {"version_control"}),
+    ("Tools: SCM, Git, Jira", "skills", {"version_control", "git"}, set()),
+    ("Used ClearCase as SCM for releases", "work", {"version_control"}, set()),
     # PaaS only as written
     ("Performed a security overhaul of PAAs Overlord3", "work", set(), {"cloud_hosting"}),
     ("Deployed the API to a PaaS (Heroku)", "work", {"cloud_hosting", "heroku"}, set()),

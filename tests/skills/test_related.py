@@ -111,3 +111,20 @@ def test_a_personal_website_is_related_to_the_portfolio(taxonomy, matcher):
     assert found and "ada-example.dev" in found[0].detail
     template = resume_from_text("Ada Example\nwww.homepage.com your_id\nSkills\nPython\n")
     assert not [e for gid, e in related_evidence(template, taxonomy, matcher) if gid == "portfolio"]
+
+
+PROJECT_SECTIONS = [
+    # (lines of a projects section, personal projects credited)
+    (["Link shortener in Go with PostgreSQL, deployed on Fly.io"], True),
+    (["Forecast Workbook application for the US sales group", "Responsibilities",
+      "Involved in design of database, tables and stored procedures."], False),
+    (["Billing migration", "Client: Ericsson", "Environment: Java, Oracle"], False),
+    (["Payroll portal", "Team size: 6", "Built the REST API in Spring Boot"], False),
+    (["Chess engine in Rust; my role: sole author, 2,000 lines"], True),
+]
+
+
+@pytest.mark.parametrize(("texts", "credited"), PROJECT_SECTIONS, ids=[p[0][0][:30] for p in PROJECT_SECTIONS])
+def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credited):
+    report = report_for(taxonomy, matcher, *texts, section="projects")
+    assert any(s.id == "personal_projects" and s.evidence for s in report.profile.skills) == credited

@@ -87,6 +87,13 @@ STRENGTH_CASES = [
      False, "apache", "quantified"),
     ("Role: I architected and wrote the java code and created the UI", "languages", False, "java",
      "applied"),
+    ("Open source group web-based expense management system written in Python.", "languages", False,
+     "python", "applied"),
+    ("Monitoring HANA DB and troubleshooting performance issues using HANA studio", "skills", True,
+     "sap_hana", "applied"),
+    ("Database administration on Oracle 11g and 12c clusters", "skills", True, "oracle_database",
+     "applied"),
+    ("Configuring: Ansible, Puppet, Chef, Salt", "skills", True, "ansible", "listed"),
     ("Knowledge of MySQL and PostgreSQL databases and their tuning", "skills", False, "mysql", "listed"),
     ("Over 10 years of experience developing applications using Java", "basics", False, "java",
      "listed"),                                          # a claim in the summary, not a bullet
