@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
@@ -24,7 +24,7 @@ from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (Experience, advice_level, phrase_gaps,
+from analyzer.scoring.experience import (SOFTWARE_CATEGORIES, Experience, advice_level, phrase_gaps,
                                          readiness_level, software_experience)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
@@ -239,6 +239,45 @@ _EMPLOYER_PROJECT = re.compile(
 for an employer as work, not as a portfolio."""
 
 
+_IT_TITLE = re.compile(
+    r"(?i)\b(?:IT|ICT|engineer(?:ing)?|technical|technician|tech|support|network(?:s|ing)?|systems?|"
+    r"computers?|computing|administrator|admin|help\s?desk|data(?:base)?|web|software|developer|"
+    r"programmer|analyst|tester|QA|digital|informatics?|information)\b")
+"""Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer"), which
+docs/labelling.md counts as practical experience even without software bullets."""
+
+JOB_SKILLS = ("work_experience", "freelancing", "internships")
+"""Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside
+software and IT only when its bullets show software work."""
+
+
+def _without_jobs_outside_software(
+    evidence: list[tuple[str, Evidence]], experience: Experience | None, taxonomy: Taxonomy,
+) -> tuple[list[tuple[str, Evidence]], list[tuple[str, Evidence]]]:
+    """Split off the work-section evidence of :data:`JOB_SKILLS` when the résumé lists jobs and
+    none of them is software or IT work (a paralegal, a translator; :data:`_IT_TITLE`): returns (the evidence kept,
+    ``("practical_experience", evidence)`` pairs for ``Profile.related``), so the area reads
+    "Found only "Paralegal" …" instead of crediting the jobs. Nothing is split off when the work
+    section names a language, framework or other :data:`SOFTWARE_CATEGORIES` skill: then the
+    roles were read badly, not held outside software."""
+    if experience is None or not experience.roles or any(
+            r.software or _IT_TITLE.search(f"{r.title} {r.organization or ''}") for r in experience.roles):
+        return evidence, []
+    if any(item.section == "work" and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
+           for sid, item in evidence):
+        return evidence, []  # roles read badly from a flattened text, but the work names code
+    kept, outside = [], []
+    for skill_id, item in evidence:
+        if skill_id in JOB_SKILLS and item.source == "resume" and item.section == "work":
+            role = next((r for r in experience.roles if r.title and r.title in item.text), None)
+            title = role.title if role else item.text
+            outside.append(("practical_experience", replace(
+                item, strength="listed", detail=f'a job outside software ("{title}")')))
+        else:
+            kept.append((skill_id, item))
+    return kept, outside
+
+
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
     """Evidence from the résumé's structure rather than its words.
 
@@ -330,16 +369,18 @@ def analyze(
                         for w in repo.warnings)
 
     code_examined = bool(repositories)
+    experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)
+    evidence, outside = _without_jobs_outside_software(evidence, experience, taxonomy)
     credited = {sid for sid, _ in evidence}
     profile = build_profile(evidence, taxonomy, code_examined=code_examined,
                             resume_examined=parsed is not None,
                             uncredited=[item for item in (course_evidence(parsed, taxonomy, matcher)
                                                           if parsed is not None else ())
                                         if item[0] not in credited],
-                            related=related_evidence(parsed, taxonomy, matcher) if parsed is not None else ())
+                            related=[*(related_evidence(parsed, taxonomy, matcher) if parsed is not None
+                                       else ()), *outside])
     readiness = score_readiness(profile, taxonomy)
     stack = candidate_stack(profile, taxonomy)
-    experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)
     level = advice_level(readiness.score, experience.seniority if experience else None)
     level_reason = _level_reason(readiness.score, level, experience)
     gaps = phrase_gaps(find_gaps(readiness, profile, taxonomy, stack), experience)

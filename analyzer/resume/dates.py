@@ -9,7 +9,7 @@ A résumé writes a job's dates in many ways; :func:`find_dates` reads the commo
     12
 
 Forms read (case-insensitive; separators ``–``, ``—``, ``-``, ``to``, ``until``, ``through``):
-``Jan 2020``, ``January 2020``, ``Sept. 2019``, ``Jan '20``, ``06/2019``, ``2019-06``,
+``Jan 2020``, ``Dec' 2015``, ``January 2020``, ``Sept. 2019``, ``Jan '20``, ``06/2019``, ``2019-06``,
 ``Summer 2018`` (a season), ``2019`` (a year), a range of any two of these, a short end
 year (``2019–21``), an open end (``Present``, ``Current``, ``Now``, ``Ongoing``, ``to date``,
 ``onwards``, ``since 2019``), a range whose dash was lost in extraction (``20012006``,
@@ -60,7 +60,7 @@ def _point(prefix: str) -> str:
     """A regex for one point in time; group names carry ``prefix`` so two points fit in one regex."""
     p = prefix
     return (
-        rf"(?:(?P<{p}mon>{_MONTH})\.?,?\s*(?:(?P<{p}y1>{_YEAR})|'(?P<{p}yy>\d\d))"
+        rf"(?:(?P<{p}mon>{_MONTH})\.?['’]?,?\s*(?:(?P<{p}y1>{_YEAR})|'(?P<{p}yy>\d\d))"
         rf"|(?P<{p}season>{_SEASON}),?\s*(?P<{p}y2>{_YEAR})"
         rf"|(?P<{p}mnum>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}y3>{_YEAR})"
         rf"|(?P<{p}y4>{_YEAR})\s*[-/.]\s*(?P<{p}mnum2>0[1-9]|1[0-2])(?![\d])"

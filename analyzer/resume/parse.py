@@ -167,13 +167,16 @@ def _build(
     today: date, page_heights: dict[int, float], created: date | None = None,
 ) -> Resume:
     sections, heading_flags = assign_sections(raw, body_size)
+    work_lines = [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h]
+    if "work" not in sections:
+        work_lines = header_roles(raw, sections)
+        sections = _roles_as_work(raw, sections, work_lines)
     # quotes keep the sentence, not the date column printed beside it
     cuts = date_column_cuts(raw)
     lines = tuple(
         Line(r.text[cut:], r.page, s, r.column, h, r.bullet)
         for r, s, h, cut in zip(raw, sections, heading_flags, cuts)
     )
-    work_lines = [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h]
     work, work_warnings = work_entries(work_lines, today)
     written = [d for w in work for d in (w.start, w.end) if d]
     as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
@@ -384,13 +387,51 @@ _STRONG_SEP = re.compile(r"\s+[|–—·•@-]\s+|\s*\|\s*|\s+at\s+")
 
 
 def _is_date_line(line: TextLine, found: list[DateRange]) -> DateRange | None:
-    """The range that makes a line an entry's date line: a range or a month/season date."""
+    """The range that makes a line an entry's date line: a range, a month/season date, or a
+    year alone on its line (a date column whose end is on the next line: "2008" / "Present")."""
     for r in found:
-        if r.is_range or r.precise:
+        if r.is_range or r.precise or not line.text[: r.span[0]].strip(" (") \
+                and not line.text[r.span[1]:].strip(" ):,.–-"):
             rest = (line.text[: r.span[0]] + line.text[r.span[1]:]).split()
             if not line.bullet or len(rest) <= 4:  # icon-led date rows (AltaCV) are short
                 return r
     return None
+
+
+_SCHOOLING = re.compile(
+    r"(?i)\b(?:bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?tech|m\.?\s?tech|b\.?e|"
+    r"ph\.?\s?d|mba|degree|diploma|university|college|school|institute|gpa|graduat\w*|studies)\b")
+
+
+def header_roles(raw: list[TextLine], sections: list[str]) -> list[TextLine]:
+    """The lines to read roles from when no heading opened a work section: the summary area
+    (``basics``) after the name and contact lines, without the lines about schooling. A text
+    résumé that lost its headings, or one with a "Career Overview" the heading list lacks,
+    still dates its roles there ("2006 to 2008" / "Siemens PLM Software" / "Sr. Applications
+    Engineer")."""
+    basics = [r for r, s in zip(raw, sections) if s == "basics"]
+    return [r for r in basics[3:] if not _SCHOOLING.search(r.text)]
+
+
+def _roles_as_work(raw: list[TextLine], sections: list[str], roles: list[TextLine]) -> list[str]:
+    """Sections with the summary-area lines from the first dated role on marked ``work`` (see
+    :func:`header_roles`), so that their bullets count as work; unchanged when no line of
+    ``roles`` is a date range."""
+    picked = {id(r) for r in roles}
+    first = next((i for i, r in enumerate(raw) if id(r) in picked
+                  and any(d.is_range for d in find_dates(r.text))), None)
+    if first is None:
+        return sections
+    start = first
+    while start - 1 >= 0 and first - start < 2 and id(raw[start - 1]) in picked \
+            and _is_header_like(raw[start - 1]):
+        start -= 1
+    marked = list(sections)
+    for i in range(start, len(raw)):
+        if sections[i] != "basics":
+            break
+        marked[i] = "work"
+    return marked
 
 
 def _is_header_like(line: TextLine) -> bool:
@@ -442,8 +483,13 @@ def work_entries(lines: list[TextLine], today: date) -> tuple[list[WorkEntry], l
             # moderncv's date column ("June 2020 –" / "Present ...") and text that lost its dash
             # ("September 2013" / "Present") carry the end at the start of the next line.
             done, used = complete_range(r, lines[i + 1].text)
-            if used and (r.dangling or used == len(lines[i + 1].text)):
+            lone_year = not r.is_range and not r.precise  # "2001" / "2006: Principal Engineer"
+            if used and (r.dangling or lone_year or used == len(lines[i + 1].text)):
                 r, consumed[i + 1] = done, used
+            elif lone_year:
+                continue  # a year alone ("2012" above a project) opens no entry
+        elif not r.is_range and not r.precise:
+            continue
         dates[i] = r
     anchors = sorted(dates)
     starts = []

@@ -113,11 +113,25 @@ class StyledLine(Protocol):
 _LOOKUP = {heading: section for section, names in HEADINGS.items() for heading in names}
 _PUNCT = re.compile(r"[^\w\s]+")
 
+SPELLINGS = {
+    "professionnal": "professional", "proffesional": "professional", "profesional": "professional",
+    "experiance": "experience", "expirience": "experience", "experince": "experience",
+    "employement": "employment", "eduction": "education",
+    "projets": "projects", "competences": "competencies",
+}
+"""Spellings of heading words seen on real résumés (the French "professionnal", typos) and the
+word they stand for."""
+
+WORK_HEADING_ENDS = frozenset({"experience", "experiences", "employment"})
+"""A short heading not in :data:`HEADINGS` that ends with one of these words is the work section
+("ICT Related Experience", "SAP Experience", "Industry Employment")."""
+NOT_WORK_STARTS = frozenset({"summary", "overview", "highlights", "years", "total", "volunteer"})
+
 
 def normalise_heading(text: str) -> str:
     """Lower-case words of a candidate heading: ``"Skills & Tools:"`` → ``"skills and tools"``."""
     text = unicodedata.normalize("NFKC", text).replace("&", " and ").replace("/", " and ")
-    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+    return " ".join(SPELLINGS.get(w, w) for w in _PUNCT.sub(" ", text.lower()).split())
 
 
 def section_for_heading(text: str) -> str | None:
@@ -134,13 +148,17 @@ def section_for_heading(text: str) -> str | None:
     words = normalise_heading(stripped).split()
     if not words or len(words) > MAX_HEADING_WORDS:
         return None
+    whole = list(words)
     while words:
         section = _LOOKUP.get(" ".join(words))
         if section is not None:
             return section
         if words[0] not in QUALIFIERS:
-            return None
+            break
         words = words[1:]
+    if (len(whole) <= 4 and whole[-1] in WORK_HEADING_ENDS and whole[0] not in NOT_WORK_STARTS
+            and all(w.isalpha() for w in whole)):
+        return "work"
     return None
 
 

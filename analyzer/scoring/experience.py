@@ -118,6 +118,11 @@ _BUILT_SOFTWARE = re.compile(
     re.IGNORECASE,
 )
 """A verb of building software near a software noun ("Developed features for the web application")."""
+_WORKS_AS = re.compile(
+    r"(?i)\b(?:work(?:s|ed|ing)?|employed|serv(?:e|ed|ing)|hired|join(?:ed)?)\s+as\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:software\s+(?:engineer|developer)|developer|programmer)\b")
+"""A bullet that names the job as software work ("Working as software engineer with Apple
+client", "Worked as a junior PHP developer")."""
 
 
 @dataclass(frozen=True)
@@ -162,8 +167,14 @@ class Experience:
     as_of_source: str
 
 
+NOT_SOFTWARE_TITLE_WORDS = frozenset({"cnc", "machinist", "nc"})
+"""Words that make "programmer" a machining title ("CNC Programmer"): not software work by title."""
+
+
 def _title_is_software(title: str) -> bool:
     words = set(re.split(r"[^a-z+-]+", title.lower()))
+    if words & NOT_SOFTWARE_TITLE_WORDS:
+        return False
     return bool(words & SOFTWARE_TITLE_WORDS) or bool(_SOFTWARE_TITLE_PHRASES.search(title))
 
 
@@ -176,6 +187,8 @@ def _shows_software(entry: WorkEntry, code_lines: set[str]) -> str | None:
             return "its bullets name the tools it used"
     if any(_BUILT_SOFTWARE.search(t) for t in texts):
         return "its bullets describe building software"
+    if any(_WORKS_AS.search(t) for t in texts):
+        return "its bullets say the work is software work"
     return None
 
 
@@ -188,7 +201,12 @@ def _role(entry: WorkEntry, code_lines: set[str]) -> Role:
     if placeholder:
         return Role(entry.title, entry.organization, entry.start, entry.end, entry.months, False,
                     f"template placeholder ({placeholder})")
-    if _title_is_software(entry.title):
+    if _title_is_software(entry.title) or any(
+            len(part.split()) <= 5 and "," not in part and _title_is_software(part)
+            and part.strip() != (entry.organization or "").strip()
+            for part in entry.text.split(" | ")):
+        # a header line of its own that is a software title ("software engineer" above
+        # "Oracle, Business Objects -"), even when the entry's title was read from another line
         software, why = True, "software title"
     else:
         shown = _shows_software(entry, code_lines)

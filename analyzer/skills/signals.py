@@ -207,6 +207,11 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma(*MENTOR_VERBS), _filler(3), _lemma(*PEOPLE, "class", "cohort", "newcomer", "fresher")],
         [_lemma(*MENTOR_VERBS), _any("and"), _lemma(*MENTOR_VERBS, "coach")],
     ), "mentors, coaches or trains people (\"mentored four junior engineers\")"),
+    Signal("give_training", "mentoring", (
+        [_lemma("conduct", "deliver", "provide", "give", "impart", "organize", "organise"), _filler(3),
+         _any("training", "trainings", "guidance", "mentorship", "mentoring", "coaching")],
+    ), "trains or guides others (\"conducted training in several hundred dealerships\", \"provided "
+       "technical guidance to client services\")"),
     Signal("knowledge_transfer", "mentoring", (
         [_lemma("knowledge"), _lemma("transfer", "share", "sharing", "transition")],
         [_lemma("share"), _any("knowledge", "expertise", "learnings")],
@@ -234,6 +239,8 @@ SIGNALS: tuple[Signal, ...] = (
          _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
                             "demo", "conference", "workshop")],
         [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
+        [_lemma("facilitate", "moderate", "chair"), _filler(2),
+         _lemma("discussion", "session", "workshop", "meeting", "debate", "forum")],
         [_any("client", "customer"), _any("facing", "-"), _any("facing", "skills", "role")],
     ), "talks with clients, stakeholders or management (\"liaising with clients\")"),
     # ------------------------------------------------------------ writing
@@ -254,6 +261,9 @@ SIGNALS: tuple[Signal, ...] = (
     # ------------------------------------------------------------ teamwork
     Signal("collaborate", "teamwork", (
         [_lemma("collaborate", "partner", "cooperate")],
+        [_lemma("interact", "interaction", "liaise", "liaison"), _any("with", "between", "among"),
+         _filler(3), _lemma("team", "teams", "member", "colleague", "developer", "engineer",
+                            "onshore", "offshore", "peer", "group")],
         [_lemma("team"), _any("up", "with")],
         [_lemma("work", "worked"), _any("closely", "together", "alongside", "jointly",
                                         "cross-functionally", "collaboratively", "in")],
@@ -278,7 +288,9 @@ SIGNALS: tuple[Signal, ...] = (
     # ------------------------------------------------------------ performance
     Signal("reduce_cost_of_running", "performance_optimization", (
         [_lemma(*REDUCE_VERBS), _PERF_FILLER, _lemma(*PERF_NOUNS)],
-        [_lemma(*PERF_NOUNS), _lemma("reduction", "reduce", "cut", "decrease", "drop")],
+        # a noun of reducing ("latency reduction"), not a clause that starts ("shift times reducing
+        # employee attrition")
+        [_lemma(*PERF_NOUNS), _any("reduction", "reductions", "decrease", "drop")],
     ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")"),
     Signal("improve_performance", "performance_optimization", (
         [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma(*IMPROVED_NOUNS)],
@@ -318,7 +330,8 @@ SIGNALS: tuple[Signal, ...] = (
     ), "works with concurrency (\"concurrent model in crawling\", \"multithreaded applications\")"),
     # ------------------------------------------------------------ scalability
     Signal("serve_load", "scalability", (
-        [_lemma(*SERVE_VERBS), _filler(4), *NUMBER, {"OP": "?", **MAGNITUDE},
+        [_lemma(*SERVE_VERBS), {"LOWER": {"NOT_IN": [*_FILLER["LOWER"]["NOT_IN"], "as"]}, "OP": "{0,4}"},
+         *NUMBER, {"OP": "?", **MAGNITUDE},
          {"OP": "{0,2}", "LOWER": {"IN": ["monthly", "daily", "weekly", "concurrent", "active",
                                           "api", "http", "database", "user", "daily-active",
                                           "monthly-active", "of", "per", "a", "an", "/"]}},

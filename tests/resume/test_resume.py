@@ -74,6 +74,9 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("About Me", "basics"), ("Objective", "basics"), ("Volunteer Experience", "volunteer"),
         ("Honors & Awards", "awards"), ("Publications", "publications"), ("Languages", "languages"),
         ("Hobbies", "interests"), ("References", "references"), ("Open Source", "projects"),
+        # misspelt, and a short heading ending in "experience" the list lacks
+        ("PROFESSIONNAL EXPERIENCE", "work"), ("ICT Related Experience", "work"),
+        ("SAP Experience", "work"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):
@@ -85,7 +88,8 @@ def test_headings_map_to_json_resume_sections(heading, section):
 @pytest.mark.parametrize(
     "row",
     ["Languages: Python, C++", "Experience with Docker and Kubernetes in production", "Skills matter a lot here",
-     "Tools: Git, Docker", "Summary of the project below was written in 2021 for a client"],
+     "Tools: Git, Docker", "Summary of the project below was written in 2021 for a client",
+     "Summary of Experience", "10 years experience"],
 )
 def test_rows_that_are_not_headings_stay_in_their_section(row):
     resume = resume_from_text(f"Ada Example\nSkills\n{row}")
@@ -148,11 +152,32 @@ def test_moderncv_date_column_with_present_on_the_next_line(tmp_path):
          [("Support Engineer", "Kappa", date(2020, 6, 1), None, 67)]),
         ("Experience\nSocial Media Manager, September 2013\nPresent",
          [("Social Media Manager", None, date(2013, 9, 1), None, 148)]),
+        # a year alone whose end is on the next line; a year alone with none opens no entry
+        ("Experience\nBG Computer Technologies\n2008\nPresent\nJava Developer\nProgrammed websites",
+         [("BG Computer Technologies", None, date(2008, 1, 1), None, 216)]),
+        ("Experience\nABC Corp\n2001\n2006: Principal Software Engineer\nDesigned the pump software",
+         [("ABC Corp", None, date(2001, 1, 1), date(2006, 12, 1), 72)]),
+        ("Projects\nx\nExperience\n2012\nWho did I forget?\nGuest list recommendation", []),
+        ("Experience\nSoftware Engineer with Prolifics Dec' 2015 to Sept' 2016",
+         [("Software Engineer with Prolifics", None, date(2015, 12, 1), date(2016, 9, 1), 10)]),
     ],
 )
 def test_work_entries_from_text(text, entries):
     resume = resume_from_text(text, today=TODAY)
     assert [(w.title, w.organization, w.start, w.end, w.months) for w in resume.work] == entries
+
+
+def test_roles_in_the_summary_area_when_no_heading_opens_a_work_section():
+    text = ("Ada Example\nada@example.com\nSanta Rosa, CA\nCompetent and hands-on.\n2011 to Present\n"
+            "Blentech, Santa Rosa\nWeb Developer\nBuilt the ordering site in PHP\n2006 to 2008\n"
+            "Acme, Cypress\nQA Engineer\nWrote test plans for releases\nEducation\nBSc Physics 1990 - 1994\n")
+    resume = resume_from_text(text, today=TODAY)
+    assert [(w.start, w.end) for w in resume.work] == [(date(2011, 1, 1), None),
+                                                      (date(2006, 1, 1), date(2008, 12, 1))]
+    sections = {line.text: line.section for line in resume.lines}
+    assert sections["Built the ordering site in PHP"] == "work"       # bullets read as work
+    assert sections["Competent and hands-on."] == "basics"
+    assert sections["BSc Physics 1990 - 1994"] == "education"
 
 
 def test_overlapping_jobs_are_counted_once():

@@ -93,6 +93,18 @@ def test_a_network_engineer_is_not_software_work(tmp_path):
     assert "None of the 1 roles" in exp.reason
 
 
+@pytest.mark.parametrize(("text", "software"), [
+    ("Experience\nSupervisor/CNC Programmer, Blentech  Jan 2011 – Present\nRan the machine shop.", False),
+    ("Experience\nsoftware engineer\nOracle, Business Objects -\nJune 2015 to Present\n"
+     "Working as software engineer with Apple client in Exilant.", True),
+    ("Experience\nConsultant, Acme  Jan 2015 – Present\nWorked as a junior PHP developer for clients.", True),
+    ("Experience\nConsultant, Acme  Jan 2015 – Present\nWorked as a waiter at weekends.", False),
+])
+def test_software_work_from_the_title_or_what_the_bullets_say(text, software):
+    exp = experience_of(resume_from_text(text, today=LATER))
+    assert [r.software for r in exp.roles] == [software]
+
+
 def test_undated_role_is_named_in_the_reason(tmp_path):
     exp = pdf_experience(tmp_path, CASES["an undated software role adds no months"][0])
     assert "1 more software role without readable dates" in exp.reason

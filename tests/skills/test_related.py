@@ -128,3 +128,20 @@ PROJECT_SECTIONS = [
 def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credited):
     report = report_for(taxonomy, matcher, *texts, section="projects")
     assert any(s.id == "personal_projects" and s.evidence for s in report.profile.skills) == credited
+
+
+@pytest.mark.parametrize(("text", "credited"), [
+    ("Experience\nParalegal, Gunster Law Firm  Jan 2012 – Dec 2014\nDrafted contracts for clients.", False),
+    ("Experience\nSocial Media Manager, Acme  Jan 2015 – Dec 2019\nRan the brand's accounts.", False),
+    ("Experience\nL1 Network Engineer, Cisco  Jan 2017 – Dec 2019\nConfigured routers.", True),   # IT work
+    ("Experience\nAnalyst, Acme  Jan 2017 – Dec 2019\nWrote reports in Python.", True),             # code named
+])
+def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, matcher, text, credited):
+    from datetime import date
+
+    report = analyze(resume_from_text(text, today=date(2026, 1, 1)), taxonomy=taxonomy, matcher=matcher)
+    group = report.readiness.group("practical_experience")
+    assert (group.score >= 50) == credited, group.explanation
+    if not credited:
+        assert group.score == 10 and group.explanation.startswith('Found only "')
+        assert "no job listed shows software or IT work" in group.explanation
