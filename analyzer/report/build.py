@@ -232,10 +232,10 @@ class Report:
 
 
 _EMPLOYER_PROJECT = re.compile(
-    r"(?i)^\W*(?:client|customer|employer|organi[sz]ation|company|team\s+size|duration|"
-    r"(?:roles?\s+(?:and|&)\s+)?responsibilities)\b\s*(?:[:\-–—]|$)")
+    r"(?i)^\W*(?:(?:client|customer|employer)\b|(?:organi[sz]ation|company|team\s+size|duration|"
+    r"role|environment|(?:roles?\s+(?:and|&)\s+)?responsibilities)\b\s*(?:[:\-–—]|$))")
 """A projects-section line that makes it a list of employer projects ("Client: Ericsson",
-"Team size: 6", "Roles and Responsibilities"): docs/labelling.md counts client projects done
+"Team size: 6", "-Role:Team member", "Roles and Responsibilities"): docs/labelling.md counts client projects done
 for an employer as work, not as a portfolio."""
 
 

@@ -171,13 +171,21 @@ def _build(
     if "work" not in sections:
         work_lines = header_roles(raw, sections)
         sections = _roles_as_work(raw, sections, work_lines)
+    work, work_warnings = work_entries(work_lines, today)
+    if not work:
+        # roles a flattened text left under "Skills" ("Experience Disney Interactive January
+        # 2008" / "Present" / "Sr. Web Developer"): read them there, no warning if none
+        displaced = [r for r, s, h in zip(raw, sections, heading_flags)
+                     if s in ("skills", "interests", "languages") and not h]
+        found, _ = work_entries(displaced, today, ranges_only=True)
+        if found:
+            work, sections = found, _roles_as_work(raw, sections, displaced)
     # quotes keep the sentence, not the date column printed beside it
     cuts = date_column_cuts(raw)
     lines = tuple(
         Line(r.text[cut:], r.page, s, r.column, h, r.bullet)
         for r, s, h, cut in zip(raw, sections, heading_flags, cuts)
     )
-    work, work_warnings = work_entries(work_lines, today)
     written = [d for w in work for d in (w.start, w.end) if d]
     as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
     stale = stale_present(written, work, as_of, as_of_source)
@@ -356,7 +364,8 @@ def _phones(text: str) -> list[str]:
 def _links(basics_lines: list[TextLine], lines: list[TextLine]) -> tuple[str, ...]:
     """Links of the header (text and annotations), then GitHub/LinkedIn profile links anywhere."""
     raw = [m.group(0) for line in basics_lines for m in URL_RE.finditer(line.text)
-           if not re.fullmatch(r"[A-Z0-9.]+", m.group(0))]  # "ASP.NET" is a skill, not a site
+           if not re.fullmatch(r"[A-Z0-9.]+|[A-Za-z]{1,2}\.[A-Za-z]{2,4}", m.group(0))]
+    # "ASP.NET" is a skill and "M.Tech", "B.Sc" are degrees, not sites
     raw += [uri for line in basics_lines for uri in line.links]
     raw += [uri for line in lines for uri in line.links + tuple(m.group(0) for m in URL_RE.finditer(line.text))
             if github_user(canonical_url(uri) or "") or "linkedin.com/in/" in uri.lower()]
@@ -414,30 +423,36 @@ def header_roles(raw: list[TextLine], sections: list[str]) -> list[TextLine]:
 
 
 def _roles_as_work(raw: list[TextLine], sections: list[str], roles: list[TextLine]) -> list[str]:
-    """Sections with the summary-area lines from the first dated role on marked ``work`` (see
-    :func:`header_roles`), so that their bullets count as work; unchanged when no line of
-    ``roles`` is a date range."""
+    """Sections with the lines from the first dated role of ``roles`` on marked ``work``, to the
+    end of the section that holds it (the summary area, see :func:`header_roles`, or a skills
+    section a flattened text left them in), so that their bullets count as work; unchanged when
+    no line of ``roles`` is a date line."""
     picked = {id(r) for r in roles}
     first = next((i for i, r in enumerate(raw) if id(r) in picked
-                  and any(d.is_range for d in find_dates(r.text))), None)
+                  and _is_date_line(r, find_dates(r.text)) is not None), None)
     if first is None:
         return sections
     start = first
     while start - 1 >= 0 and first - start < 2 and id(raw[start - 1]) in picked \
             and _is_header_like(raw[start - 1]):
         start -= 1
-    marked = list(sections)
+    marked, holder = list(sections), sections[first]
     for i in range(start, len(raw)):
-        if sections[i] != "basics":
+        if sections[i] != holder:
             break
         marked[i] = "work"
     return marked
+
+
+_LIST_ROW = re.compile(r"^[^:]{1,30}:\s+\S[^,]*,")
+"""A "Label: item, item" row ("Concepts: Algorithms, Automata"): a skills list, not a job header."""
 
 
 def _is_header_like(line: TextLine) -> bool:
     text = line.text
     return (
         not line.bullet
+        and not _LIST_ROW.match(text)
         and len(text.split()) <= 12
         and not text.rstrip().endswith(".")
         and not text[:1].islower()
@@ -463,12 +478,16 @@ def continuations(lines: list[TextLine]) -> list[bool]:
     return flags
 
 
-def work_entries(lines: list[TextLine], today: date) -> tuple[list[WorkEntry], list[str]]:
+def work_entries(lines: list[TextLine], today: date, *,
+                 ranges_only: bool = False) -> tuple[list[WorkEntry], list[str]]:
     """Work entries from the work section's lines (headings excluded), in order.
 
     An entry is anchored on its date line; up to two header-like lines above it (not
     bullets, not sentences) and one below it are its header; the lines up to the next
     entry's header are its bullets (continuation lines joined, paragraphs cut in sentences).
+    When no line is a date line but a bullet holds a range ("… (September 2017 onwards)"),
+    that range dates one entry headed by the section's first header-like lines.
+    ``ranges_only`` anchors only on date ranges (for roles read outside a work section).
     """
     dates: dict[int, DateRange] = {}
     consumed: dict[int, int] = {}
@@ -491,6 +510,13 @@ def work_entries(lines: list[TextLine], today: date) -> tuple[list[WorkEntry], l
         elif not r.is_range and not r.precise:
             continue
         dates[i] = r
+    if ranges_only:
+        dates = {i: r for i, r in dates.items() if r.is_range}
+    if not dates and not ranges_only:
+        inline = next(((i, r) for i, line in enumerate(lines) for r in find_dates(line.text)
+                       if r.is_range), None)
+        if inline is not None:
+            return [_inline_entry(lines, *inline, today)], []
     anchors = sorted(dates)
     starts = []
     for k, d in enumerate(anchors):
@@ -519,6 +545,22 @@ def work_entries(lines: list[TextLine], today: date) -> tuple[list[WorkEntry], l
     elif lines and not entries:
         warnings.append("The work section has no dates: write them as 'Jan 2020 – Mar 2021' so experience can be counted.")
     return entries, warnings
+
+
+def _inline_entry(lines: list[TextLine], anchor: int, r: DateRange, today: date) -> WorkEntry:
+    """One entry dated by a range inside a sentence: its header is the first header-like lines
+    of the section (at most two, before the anchor), its bullets every other line."""
+    header = [i for i in range(min(anchor, 2)) if _is_header_like(lines[i])]
+    parts = [p for i in header for p in _header_parts(lines[i].text)]
+    title, organization = _title_and_org(parts)
+    span = interval(r, today)
+    return WorkEntry(
+        title=title or lines[anchor].text, organization=organization, start=r.start,
+        end=None if r.present else r.end,
+        months=None if span is None else span[1] - span[0] + 1, page=lines[anchor].page,
+        text=" | ".join(lines[i].text for i in header) or lines[anchor].text,
+        bullets=_bullets([(lines[i], 0) for i in range(len(lines)) if i not in header]),
+    )
 
 
 def _entry(

@@ -126,6 +126,7 @@ WORK_HEADING_ENDS = frozenset({"experience", "experiences", "employment"})
 """A short heading not in :data:`HEADINGS` that ends with one of these words is the work section
 ("ICT Related Experience", "SAP Experience", "Industry Employment")."""
 NOT_WORK_STARTS = frozenset({"summary", "overview", "highlights", "years", "total", "volunteer"})
+_FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "with", "in", "on", "to", "list", "all"})
 
 
 def normalise_heading(text: str) -> str:
@@ -156,9 +157,12 @@ def section_for_heading(text: str) -> str | None:
         if words[0] not in QUALIFIERS:
             break
         words = words[1:]
-    if (len(whole) <= 4 and whole[-1] in WORK_HEADING_ENDS and whole[0] not in NOT_WORK_STARTS
-            and all(w.isalpha() for w in whole)):
-        return "work"
+    if (len(whole) <= 4 and all(w.isalpha() for w in whole) and not stripped.endswith(".")
+            and whole[0] not in _FUNCTION_WORDS):
+        if whole[-1] in WORK_HEADING_ENDS and whole[0] not in NOT_WORK_STARTS:
+            return "work"
+        if "projects" in (whole[0], whole[-1]) and whole[0] not in NOT_WORK_STARTS:
+            return "projects"   # "Projects Undertaken", "Information Technology Projects"
     return None
 
 

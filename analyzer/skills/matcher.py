@@ -60,6 +60,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from analyzer.evidence import Evidence, strength_rank
+from analyzer.resume.parse import NOT_WEBSITES
 from analyzer.resume.template import template_text
 from analyzer.skills.disambiguation import CAPITALS, Disambiguator, is_list_like, is_skills_row
 from analyzer.skills.signals import SignalMatcher, add_lemmatizer, heading_skill
@@ -476,6 +477,21 @@ _EXAMPLE_HOSTS = ("homepage.", "example.", "yourwebsite.", "yoursite.", "mywebsi
 _SAMPLE = re.compile(r"(?i)\b(?:resume|cv)\s+(?:sample|template)s?\b|\bsample\s+(?:resume|cv)\b")
 """A link on a line like "SOFTWARE ENGINEER Resume Sample www.…" is the template site's, not the candidate's."""
 
+_SITE_LINE = re.compile(r"^\W*((?:https?://)?(?:www\.)[\w.-]+\.[a-z]{2,}(?:/\S*)?)\s*$", re.IGNORECASE)
+
+
+def _site_line(resume: Resume) -> str | None:
+    """A "www." link alone on a line anywhere (a page footer): the candidate's own site, unless
+    it is a profile or job board (``NOT_WEBSITES``)."""
+    for line in resume.lines:
+        m = _SITE_LINE.match(line.text)
+        if m:
+            host = re.sub(r"^(?:https?://)?www\.", "", m.group(1).lower()).split("/")[0]
+            if host not in NOT_WEBSITES and not host.endswith(".linkedin.com"):
+                return m.group(1)
+    return None
+
+
 RELATED_PER_GROUP = 3
 """At most this many lines of related words are kept per requirement group (the reason quotes
 the first; the rest are for the JSON report's reader)."""
@@ -502,7 +518,7 @@ def related_evidence(resume: Resume, taxonomy: Taxonomy,
                 found.append((group_id, Evidence(
                     source="resume", strength="listed", text=line.text.strip(), section=line.section,
                     page=line.page, detail=f'a related word ("{surface}")')))
-    site = getattr(resume.basics, "website", None)
+    site = getattr(resume.basics, "website", None) or _site_line(resume)
     host = site.split("//")[-1].lower() if site else ""
     holder = next((ln for ln in resume.lines if host and host in ln.text.lower()), None)
     if site and count.get("portfolio", 0) < RELATED_PER_GROUP and not host.startswith(_EXAMPLE_HOSTS) \

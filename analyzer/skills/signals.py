@@ -391,6 +391,13 @@ SIGNALS: tuple[Signal, ...] = (
                                                                         "stargazer", "fork")],
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
     ), "a project on GitHub with a measured following (\"2,200 GitHub stars\")"),
+    Signal("own_project", "personal_projects", (
+        [_any("personal", "academic", "mini", "capstone", "hobby", "side", "pet", "own", "college",
+              "semester", "m.tech", "b.tech", "mtech", "btech", "m.e.", "b.e.", "final-year"),
+         _filler(2), _any("project", "projects")],
+        [_any("final"), _any("year"), _any("project", "projects")],
+    ), "a project of the candidate's own (\"personal web projects\", \"Academic Projects: VoIP "
+       "phone\", \"M.Tech Project\")"),
     Signal("maintain_open_source", "open_source", (
         [_lemma("maintainer", "maintain", "creator", "author", "create", "core", "committer",
                 "contributor", "contribute"), _filler(4),

@@ -46,6 +46,7 @@ BAD = [
     ("Passed the Test of English as a Foreign Language", "testing"),
     ("Captain of two team sports clubs", "soft_skills"),
     ("Secure a challenging position in a growing company", "auth_security"),
+    ("Looking for a backend role in a product team.", "soft_skills"),
 ]
 
 
@@ -121,6 +122,7 @@ PROJECT_SECTIONS = [
     (["Billing migration", "Client: Ericsson", "Environment: Java, Oracle"], False),
     (["Payroll portal", "Team size: 6", "Built the REST API in Spring Boot"], False),
     (["Chess engine in Rust; my role: sole author, 2,000 lines"], True),
+    (["Jan-2012 to till date", "-Project: XXXXXX", "-Client XXXXXXXX", "-Role:Team member"], False),
 ]
 
 
