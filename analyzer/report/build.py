@@ -242,7 +242,7 @@ for an employer as work, not as a portfolio."""
 _IT_TITLE = re.compile(
     r"(?i)\b(?:IT|ICT|engineer(?:ing)?|technical|technician|tech|support|network(?:s|ing)?|systems?|"
     r"computers?|computing|administrator|admin|help\s?desk|data(?:base)?|web|software|developer|"
-    r"programmer|analyst|tester|QA|digital|informatics?|information)\b")
+    r"programmer|tester|QA|digital|informatics?|information)\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer"), which
 docs/labelling.md counts as practical experience even without software bullets."""
 

@@ -587,11 +587,15 @@ def _entry(
     )
 
 
+_FIELD_LABEL = re.compile(r"(?i)^(?:duration|period|dates?|tenure|from)\s*:?\s*")
+"""A field label before the dates of an entry ("Duration: May 2010 – Present"): not a title."""
+
+
 def _header_parts(text: str) -> list[str]:
     """Pieces of a header line: split on | – @ "at", then on commas unless "City, ST"."""
     parts = []
     for piece in _STRONG_SEP.split(text):
-        piece = piece.strip(" ,;:-–—|•()[]")
+        piece = _FIELD_LABEL.sub("", piece.strip(" ,;:-–—|•()[]")).strip(" ,;:-–—|•()[]")
         if not piece:
             continue
         if _LOCATION_RE.match(piece):

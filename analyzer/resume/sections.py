@@ -89,7 +89,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "projects": (
         "projects", "project", "personal projects", "side projects", "academic projects",
         "open source", "open source contributions", "open source projects", "portfolio",
-        "project experience", "projects and open source",
+        "project experience", "projects and open source", "websites", "web sites",
     ),
 }
 

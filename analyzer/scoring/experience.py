@@ -113,7 +113,7 @@ _BUILT_SOFTWARE = re.compile(
     r"ship(?:ped|ping)?|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
     r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|service|services|backend|"
     r"back-end|website|web\s+app|pipeline|script|scripts|tool|tools|framework|library|system|"
-    r"platform|features?|endpoints?|database|server|interface|model|models|algorithm|algorithms|"
+    r"platform|endpoints?|database|server|interface|algorithm|algorithms|"
     r"game|games|bot|extension|plugin|compiler|engine)\b",
     re.IGNORECASE,
 )

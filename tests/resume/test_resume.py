@@ -76,7 +76,8 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("Hobbies", "interests"), ("References", "references"), ("Open Source", "projects"),
         # misspelt, and a short heading ending in "experience" the list lacks
         ("PROFESSIONNAL EXPERIENCE", "work"), ("ICT Related Experience", "work"),
-        ("SAP Experience", "work"),
+        ("SAP Experience", "work"), ("Projects Undertaken", "projects"),
+        ("Information Technology Projects", "projects"), ("Web Sites", "projects"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):
@@ -89,7 +90,7 @@ def test_headings_map_to_json_resume_sections(heading, section):
     "row",
     ["Languages: Python, C++", "Experience with Docker and Kubernetes in production", "Skills matter a lot here",
      "Tools: Git, Docker", "Summary of the project below was written in 2021 for a client",
-     "Summary of Experience", "10 years experience"],
+     "Summary of Experience", "10 years experience", "of projects."],
 )
 def test_rows_that_are_not_headings_stay_in_their_section(row):
     resume = resume_from_text(f"Ada Example\nSkills\n{row}")
@@ -158,6 +159,11 @@ def test_moderncv_date_column_with_present_on_the_next_line(tmp_path):
         ("Experience\nABC Corp\n2001\n2006: Principal Software Engineer\nDesigned the pump software",
          [("ABC Corp", None, date(2001, 1, 1), date(2006, 12, 1), 72)]),
         ("Projects\nx\nExperience\n2012\nWho did I forget?\nGuest list recommendation", []),
+        ("Experience\nAcme Digital\nDuration: May 2010 – Dec 2011\nBuilt the shop",
+         [("Acme Digital", None, date(2010, 5, 1), date(2011, 12, 1), 20)]),
+        ("Experience\nAssociate Software Engineer\noracle\n• Associate Software Engineer in Oracle India\n"
+         "• Experience in Hyperion products. (September 2017 onwards)\nAutomation through python.",
+         [("Associate Software Engineer", None, date(2017, 9, 1), None, 100)]),
         ("Experience\nSoftware Engineer with Prolifics Dec' 2015 to Sept' 2016",
          [("Software Engineer with Prolifics", None, date(2015, 12, 1), date(2016, 9, 1), 10)]),
     ],

@@ -99,6 +99,8 @@ def test_a_network_engineer_is_not_software_work(tmp_path):
      "Working as software engineer with Apple client in Exilant.", True),
     ("Experience\nConsultant, Acme  Jan 2015 – Present\nWorked as a junior PHP developer for clients.", True),
     ("Experience\nConsultant, Acme  Jan 2015 – Present\nWorked as a waiter at weekends.", False),
+    ("Experience\nExecutive, Acme  Jan 2015 – Present\nDeveloped promotional articles on the products' key features.",
+     False),
 ])
 def test_software_work_from_the_title_or_what_the_bullets_say(text, software):
     exp = experience_of(resume_from_text(text, today=LATER))
