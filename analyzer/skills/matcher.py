@@ -493,8 +493,8 @@ def _site_line(resume: Resume) -> str | None:
 
 
 RELATED_PER_GROUP = 3
-"""At most this many lines of related words are kept per requirement group (the reason quotes
-the first; the rest are for the JSON report's reader)."""
+"""At most this many lines of related words are kept per requirement group (readiness and gaps
+quote the first; a bound, so a long résumé full of "test" keeps three, not hundreds)."""
 
 
 def related_evidence(resume: Resume, taxonomy: Taxonomy,
