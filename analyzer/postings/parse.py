@@ -349,6 +349,8 @@ def _decide(mention: _Mention, clause: Clause, has_requirements: bool,
     marker = rules.nice_marker(clause.text, span, others or (span,))
     if marker and not mention.tag:
         return NICE, f"marked “{marker}”"
+    if rules.colleague_team(clause.text[:span[0]], clause.text[span[0]:span[1]]):
+        return NICE, "names a team the role works with, not a skill it asks for"
     if clause.section == "nice":
         return NICE, "in the nice-to-have section"
     stack = "a Technologies tag line" if mention.tag else (

@@ -120,6 +120,23 @@ def company_stack(clause: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+_WORK_WITH = re.compile(
+    r"(?i)\b(?:collaborat\w*|work(?:s|ing)?(?:\s+closely)?|partner(?:ing)?|liais\w*|coordinat\w*|"
+    r"interfac\w*|alongside)\b[^.;:]{0,40}?\b(?:with|alongside|across)?\b[^.;:]{0,40}$")
+TEAM_WORDS = frozenset({
+    "frontend", "front-end", "front end", "backend", "back-end", "mobile", "ios", "android", "qa",
+    "ops", "devops", "design", "designers", "data science", "product", "web", "sre", "security",
+})
+"""Disciplines a posting names as the teams the role works with ("Collaborate closely with other
+engineers (frontend, backend, video and ops)"), not as skills it asks for."""
+
+
+def colleague_team(before: str, surface: str) -> bool:
+    """Whether a discipline word (:data:`TEAM_WORDS`) names a team the role works with: the
+    clause before it says "collaborate / work closely / partner … with" within 80 characters."""
+    return surface.casefold() in TEAM_WORDS and bool(_WORK_WITH.search(before[-80:]))
+
+
 def negated(before: str) -> str | None:
     """The negation cue right before a mention ("no ", "we aren't going to use "), or None.
 

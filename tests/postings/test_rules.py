@@ -71,6 +71,12 @@ CASES = {
     # -- one skill, many names ---------------------------------------------------------------
     "node and node.js are one skill": ("Engineer\nRequirements:\n- Node.js\n- Express on Node\n", {"Node.js": REQ}),
     "Python (primary)": ("Engineer\nRequirements:\n- Python (primary), some Bash\n", {"Python": REQ}),
+    # -- a team the role works with is no skill it asks for -----------------------------------
+    "teams worked with": ("Backend Engineer\nResponsibilities:\n- Collaborate closely with other engineers "
+                          "(frontend, backend, video and ops)\nRequirements:\n- Python\n",
+                          {"Python": REQ, "Front-end development basics": NICE}),
+    "frontend asked for": ("Full-stack Engineer\nRequirements:\n- Frontend development with React\n- Python\n",
+                           {"Front-end development basics": REQ, "React": REQ, "Python": REQ}),
 }
 
 
