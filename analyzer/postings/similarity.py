@@ -10,7 +10,9 @@ The vectorizer (scikit-learn ``TfidfVectorizer`` with :func:`tokenize`, which ke
 "C++", ".NET", "Node.js" and "ASP.NET" whole) is fitted on the shared corpora — the dotin
 résumé texts and the SkillSpan postings — so that its IDF weights know which words are common
 in résumés and postings alike. It is saved in ``models/posting_similarity.joblib`` with a
-``.json`` record of what it was built from; one command rebuilds both::
+``.json`` record of what it was built from and its IDF weights (``.idf.json``), which is what
+reports read (:class:`SimilarityModel` applies the vectorizer's steps without scikit-learn);
+one command rebuilds all three::
 
     python -m analyzer.postings.similarity build [--corpus ../shared/corpus]
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import sys
 import warnings
@@ -38,7 +41,10 @@ __all__ = [
     "TOKENIZER_VERSION",
     "SimilarityModel",
     "build_model",
+    "idf_path",
+    "idf_weights",
     "load_model",
+    "load_vectorizer",
     "tokenize",
 ]
 
@@ -90,26 +96,48 @@ def tokenize(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SimilarityModel:
-    """A fitted vectorizer and the record of how it was built (``meta``)."""
+    """The fitted vectorizer's IDF weights (term → weight, from ``posting_similarity.idf.json``)
+    and the record of how it was built (``meta``).
 
-    vectorizer: object
+    :meth:`cosine` applies the vectorizer's own steps (``PARAMS``: lower case, :func:`tokenize`,
+    vocabulary only, sublinear TF ``1 + ln(tf)``, × IDF, L2 norm) to two texts in plain Python,
+    so a report does not import scikit-learn (about 1.5 s of a cold ``jobready analyze
+    --posting``); ``tests/postings/test_similarity.py`` checks it gives scikit-learn's cosine.
+    """
+
+    idf: dict[str, float]
     meta: dict
+
+    def vector(self, text: str) -> dict[str, float]:
+        """The L2-normalised TF-IDF weights of ``text``'s vocabulary terms (empty when none)."""
+        counts: dict[str, int] = {}
+        for token in tokenize(text.lower()):
+            if token in self.idf:
+                counts[token] = counts.get(token, 0) + 1
+        weights = {term: (1.0 + math.log(n)) * self.idf[term] for term, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {term: w / norm for term, w in weights.items()} if norm else {}
 
     def cosine(self, first: str, second: str) -> float:
         """Cosine similarity of two texts' TF-IDF vectors, in [0, 1] (0 when either is empty)."""
-        from sklearn.metrics.pairwise import cosine_similarity
-
-        matrix = self.vectorizer.transform([first, second])
-        if matrix[0].nnz == 0 or matrix[1].nnz == 0:
+        a, b = self.vector(first), self.vector(second)
+        if not a or not b:
             return 0.0
-        return float(max(0.0, min(1.0, cosine_similarity(matrix[0], matrix[1])[0, 0])))
+        return float(max(0.0, min(1.0, sum(w * b[t] for t, w in a.items() if t in b))))
 
 
-def vocabulary_sha256(vectorizer) -> str:
-    """sha256 of the sorted vocabulary and its IDF weights (6 decimals): the model's identity."""
-    vocab = sorted(vectorizer.vocabulary_.items())
-    idf = vectorizer.idf_
-    text = "\n".join(f"{term}\t{idf[index]:.6f}" for term, index in vocab)
+def idf_weights(vectorizer) -> dict[str, float]:
+    """term → IDF weight of a fitted ``TfidfVectorizer``, sorted by term."""
+    return {term: float(vectorizer.idf_[index]) for term, index in sorted(vectorizer.vocabulary_.items())}
+
+
+def vocabulary_sha256(weights) -> str:
+    """sha256 of the sorted vocabulary and its IDF weights (6 decimals): the model's identity.
+
+    ``weights`` is a term → IDF mapping (:func:`idf_weights`) or a fitted vectorizer."""
+    if not isinstance(weights, dict):
+        weights = idf_weights(weights)
+    text = "\n".join(f"{term}\t{idf:.6f}" for term, idf in sorted(weights.items()))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -171,26 +199,49 @@ def build_model(corpus: Path, path: Path = MODEL_PATH) -> dict:
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     joblib.dump(vectorizer, path, compress=3)
+    idf_path(path).write_text(json.dumps(idf_weights(vectorizer), ensure_ascii=False) + "\n", encoding="utf-8")
     path.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
 
 
-def in_step(meta: dict) -> list[str]:
-    """What is out of step between a saved record and this code (empty when in step)."""
-    import sklearn
+def idf_path(path: Path = MODEL_PATH) -> Path:
+    """``posting_similarity.idf.json`` beside the model: its IDF weights, what reports read."""
+    return path.with_suffix(".idf.json")
 
+
+def in_step(meta: dict) -> list[str]:
+    """What is out of step between a saved record and this code (empty when in step).
+
+    The scikit-learn version is read from the installed package's metadata, without importing it.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        sklearn_version = version("scikit-learn")
+    except PackageNotFoundError:
+        sklearn_version = None
     problems = []
     params = {k: list(v) if isinstance(v, tuple) else v for k, v in PARAMS.items()}
     if meta.get("params") != params:
         problems.append(f"parameters {meta.get('params')} differ from {params}")
     if meta.get("tokenizer_version") != TOKENIZER_VERSION:
         problems.append(f"tokenizer version {meta.get('tokenizer_version')} is not {TOKENIZER_VERSION}")
-    if meta.get("sklearn_version") != sklearn.__version__:
-        problems.append(f"built with scikit-learn {meta.get('sklearn_version')}, running {sklearn.__version__}")
+    if meta.get("sklearn_version") != sklearn_version:
+        problems.append(f"built with scikit-learn {meta.get('sklearn_version')}, running {sklearn_version}")
     return problems
 
 
 _LOADED: dict[str, SimilarityModel | None] = {}
+
+
+def load_vectorizer(path: Path = MODEL_PATH):
+    """The fitted scikit-learn ``TfidfVectorizer`` itself (``.joblib``): for tests and for
+    rebuilding, never for reports. Raises what ``joblib.load`` raises."""
+    import joblib
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return joblib.load(path)
 
 
 def load_model(path: Path = MODEL_PATH) -> SimilarityModel | None:
@@ -203,16 +254,12 @@ def load_model(path: Path = MODEL_PATH) -> SimilarityModel | None:
         return _LOADED[key]
     model = None
     try:
-        import joblib
-
         meta = json.loads(path.with_suffix(".json").read_text("utf-8"))
         if not in_step(meta):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                vectorizer = joblib.load(path)
-            if vocabulary_sha256(vectorizer) == meta.get("vocabulary_sha256"):
-                model = SimilarityModel(vectorizer, meta)
-    except Exception:  # noqa: BLE001 — unpickling can fail many ways; the signal is optional
+            weights = json.loads(idf_path(path).read_text("utf-8"))
+            if vocabulary_sha256(weights) == meta.get("vocabulary_sha256"):
+                model = SimilarityModel(weights, meta)
+    except (OSError, ValueError, TypeError, AttributeError):  # the signal is optional
         model = None
     _LOADED[key] = model
     return model

@@ -13,7 +13,8 @@ import json
 import pytest
 
 from analyzer.postings import similarity
-from analyzer.postings.similarity import MODEL_PATH, in_step, load_model, tokenize, vocabulary_sha256
+from analyzer.postings.similarity import (MODEL_PATH, idf_path, idf_weights, in_step, load_model,
+                                         load_vectorizer, tokenize, vocabulary_sha256)
 
 REBUILD = "rebuild it: python -m analyzer.postings.similarity build"
 
@@ -33,10 +34,12 @@ def test_saved_model_is_in_step():
     assert in_step(meta) == [], REBUILD
     model = load_model()
     assert model is not None, REBUILD
-    vectorizer = model.vectorizer
+    vectorizer = load_vectorizer()
     assert vectorizer.tokenizer is similarity.tokenize  # pickled by reference, not a stale copy
     assert len(vectorizer.vocabulary_) == meta["vocabulary_size"]
     assert vocabulary_sha256(vectorizer) == meta["vocabulary_sha256"]
+    # the weights reports read are the fitted vectorizer's, exactly
+    assert json.loads(idf_path().read_text("utf-8")) == idf_weights(vectorizer) == model.idf
     assert meta["resumes"] > 0 and meta["postings"] > 0
     for term in ("c#", "c++", ".net", "node.js", "python", "docker"):
         assert term in vectorizer.vocabulary_, term
@@ -49,6 +52,31 @@ def test_cosine_ranks_a_related_text_above_an_unrelated_one():
     unrelated = "Managed a retail store, scheduled shifts and handled customer complaints."
     assert 0 <= model.cosine(posting, unrelated) < model.cosine(posting, related) <= 1
     assert model.cosine(posting, "") == 0
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Backend engineer: Python, Django, PostgreSQL, Docker, REST APIs, unit tests.",
+     "Built REST APIs in Python and Django on PostgreSQL; wrote unit tests; shipped with Docker."),
+    ("C# and .NET services on Azure, SQL Server, microservices", "Java developer, Spring Boot, Kafka, AWS"),
+    ("Python python PYTHON python data pipelines", "python"),
+    ("", "Python"),
+])
+def test_cosine_is_scikit_learns(first, second):
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    matrix = load_vectorizer().transform([first, second])
+    expected = 0.0 if matrix[0].nnz == 0 or matrix[1].nnz == 0 else cosine_similarity(matrix[0], matrix[1])[0, 0]
+    assert load_model().cosine(first, second) == pytest.approx(expected, abs=1e-9)
+
+
+def test_reports_do_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from analyzer.postings.similarity import load_model; "
+            "m = load_model(); m.cosine('Python and Go', 'Go services'); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_a_changed_parameter_is_out_of_step():
