@@ -485,6 +485,9 @@ def work_entries(lines: list[TextLine], today: date, *,
     An entry is anchored on its date line; up to two header-like lines above it (not
     bullets, not sentences) and one below it are its header; the lines up to the next
     entry's header are its bullets (continuation lines joined, paragraphs cut in sentences).
+    When the first date line holds only its date and nothing header-like comes before it, the
+    section puts each date first ("2011 to Present" / "Blentech, Santa Rosa" / "CNC
+    Programmer"): every entry's header is then its date line and up to two lines below.
     When no line is a date line but a bullet holds a range ("… (September 2017 onwards)"),
     that range dates one entry headed by the section's first header-like lines.
     ``ranges_only`` anchors only on date ranges (for roles read outside a work section).
@@ -518,11 +521,13 @@ def work_entries(lines: list[TextLine], today: date, *,
         if inline is not None:
             return [_inline_entry(lines, *inline, today)], []
     anchors = sorted(dates)
+    date_first = bool(anchors) and _bare_date(lines[anchors[0]], dates[anchors[0]]) and (
+        anchors[0] == 0 or not _is_header_like(lines[anchors[0] - 1]))
     starts = []
     for k, d in enumerate(anchors):
         floor = anchors[k - 1] + 1 if k else 0
         h = d
-        while (h - 1 >= max(floor, d - 2) and _is_header_like(lines[h - 1])
+        while (not date_first and h - 1 >= max(floor, d - 2) and _is_header_like(lines[h - 1])
                and h - 1 not in consumed and not follows[h - 1]):
             h -= 1
         starts.append(h)
@@ -530,9 +535,12 @@ def work_entries(lines: list[TextLine], today: date, *,
     for k, d in enumerate(anchors):
         stop = starts[k + 1] if k + 1 < len(anchors) else len(lines)
         header = list(range(starts[k], d + 1))
-        if (d + 1 < stop and d + 1 not in consumed and _is_header_like(lines[d + 1])
-                and len(header) == 1 and not follows[d + 1]):
-            header.append(d + 1)
+        # the date opens each entry (a date-first layout): up to two header lines below it
+        below = 2 if date_first else 1 if len(header) == 1 else 0
+        while (below and header[-1] + 1 < stop and header[-1] + 1 not in consumed
+               and _is_header_like(lines[header[-1] + 1]) and not follows[header[-1] + 1]):
+            header.append(header[-1] + 1)
+            below -= 1
         body = [(lines[i], consumed.get(i, 0)) for i in range(header[-1] + 1, stop)]
         entries.append(_entry(lines, header, d, dates[d], body, today))
     warnings = []
@@ -545,6 +553,11 @@ def work_entries(lines: list[TextLine], today: date, *,
     elif lines and not entries:
         warnings.append("The work section has no dates: write them as 'Jan 2020 – Mar 2021' so experience can be counted.")
     return entries, warnings
+
+
+def _bare_date(line: TextLine, r: DateRange) -> bool:
+    """Whether a date line holds nothing but its date ("2011 to Present")."""
+    return not (line.text[: r.span[0]] + line.text[r.span[1]:]).strip(" |:–-•()")
 
 
 def _inline_entry(lines: list[TextLine], anchor: int, r: DateRange, today: date) -> WorkEntry:

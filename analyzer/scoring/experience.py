@@ -77,6 +77,9 @@ SOFTWARE_CATEGORIES = frozenset({
 })
 """Skill categories whose mention in a role's bullets shows software work. Servers, networks,
 cloud consoles and databases alone do not: a network engineer names Linux and SSH too."""
+GENERIC_WORK_SKILLS = frozenset({"testing", "debugging"})
+"""Skills of those categories whose words are everyone's ("beta testing", "troubleshooting of
+existing tooling"): alone they do not make a machinist's or a sales role software work."""
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -111,13 +114,15 @@ _BUILT_SOFTWARE = re.compile(
     r"devis(?:ed|ing)|design(?:ed|ing)|"
     r"programm(?:ed|ing)|deploy(?:ed|ing)?|automat(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|"
     r"ship(?:ped|ping)?|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
-    r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|service|services|backend|"
-    r"back-end|website|web\s+app|pipeline|script|scripts|tool|tools|framework|library|system|"
+    r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|web\s+services?|backend|"
+    r"back-end|website|web\s+app|pipeline|script|scripts|tools?(?!\s+chang)|framework|library|system|"
     r"platform|endpoints?|database|server|interface|algorithm|algorithms|"
     r"game|games|bot|extension|plugin|compiler|engine)\b",
     re.IGNORECASE,
 )
-"""A verb of building software near a software noun ("Developed features for the web application")."""
+"""A verb of building software near a software noun ("Developed an API for the web application").
+"Service" and "features" alone are not software nouns ("create a machine shop to service …",
+"promotional articles on key features"), nor is a machine's "tool changer"."""
 _WORKS_AS = re.compile(
     r"(?i)\b(?:work(?:s|ed|ing)?|employed|serv(?:e|ed|ing)|hired|join(?:ed)?)\s+as\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:software\s+(?:engineer|developer)|developer|programmer)\b")
@@ -235,7 +240,7 @@ def software_experience(
     """
     code_lines = {
         _key(e.text) for sid, e in evidence
-        if e.source == "resume" and e.section == "work"
+        if e.source == "resume" and e.section == "work" and sid not in GENERIC_WORK_SKILLS
         and taxonomy.skills[sid].category in SOFTWARE_CATEGORIES
     }
     roles = tuple(_role(w, code_lines) for w in resume.work)

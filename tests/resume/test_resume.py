@@ -164,6 +164,11 @@ def test_moderncv_date_column_with_present_on_the_next_line(tmp_path):
         ("Experience\nAssociate Software Engineer\noracle\n• Associate Software Engineer in Oracle India\n"
          "• Experience in Hyperion products. (September 2017 onwards)\nAutomation through python.",
          [("Associate Software Engineer", None, date(2017, 9, 1), None, 100)]),
+        # a date-first layout: each entry's header is its date line and the lines below it
+        ("Experience\n2011 to Present\nBlentech, Santa Rosa\nSupervisor\nRan the shop\nProcess Flow\n"
+         "2006 to 2008\nSiemens PLM Software, Cypress\nApplications Engineer\nWrote test plans",
+         [("Supervisor", "Blentech", date(2011, 1, 1), None, 180),
+          ("Applications Engineer", "Siemens PLM Software", date(2006, 1, 1), date(2008, 12, 1), 36)]),
         ("Experience\nSoftware Engineer with Prolifics Dec' 2015 to Sept' 2016",
          [("Software Engineer with Prolifics", None, date(2015, 12, 1), date(2016, 9, 1), 10)]),
     ],

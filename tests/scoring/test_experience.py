@@ -101,6 +101,11 @@ def test_a_network_engineer_is_not_software_work(tmp_path):
     ("Experience\nConsultant, Acme  Jan 2015 – Present\nWorked as a waiter at weekends.", False),
     ("Experience\nExecutive, Acme  Jan 2015 – Present\nDeveloped promotional articles on the products' key features.",
      False),
+    ("Experience\nMechanical Designer, JDS  Jan 1990 – Dec 2000\nDesigned an automated tool changer for the lathe.\n"
+     "Did troubleshooting of existing tooling for wear.", False),
+    ("Experience\nSupervisor, Blentech  Jan 2011 – Present\nCreate a new machine shop to service the company's needs.",
+     False),
+    ("Experience\nEngineer, Acme  Jan 2011 – Present\nBuilt internal software tools for the support team.", True),
 ])
 def test_software_work_from_the_title_or_what_the_bullets_say(text, software):
     exp = experience_of(resume_from_text(text, today=LATER))
