@@ -31,6 +31,7 @@ import math
 import re
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,10 +111,7 @@ class SimilarityModel:
 
     def vector(self, text: str) -> dict[str, float]:
         """The L2-normalised TF-IDF weights of ``text``'s vocabulary terms (empty when none)."""
-        counts: dict[str, int] = {}
-        for token in tokenize(text.lower()):
-            if token in self.idf:
-                counts[token] = counts.get(token, 0) + 1
+        counts = Counter(token for token in tokenize(text.lower()) if token in self.idf)
         weights = {term: (1.0 + math.log(n)) * self.idf[term] for term, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values()))
         return {term: w / norm for term, w in weights.items()} if norm else {}

@@ -399,8 +399,7 @@ def _is_date_line(line: TextLine, found: list[DateRange]) -> DateRange | None:
     """The range that makes a line an entry's date line: a range, a month/season date, or a
     year alone on its line (a date column whose end is on the next line: "2008" / "Present")."""
     for r in found:
-        if r.is_range or r.precise or not line.text[: r.span[0]].strip(" (") \
-                and not line.text[r.span[1]:].strip(" ):,.–-"):
+        if r.is_range or r.precise or _bare_date(line, r):
             rest = (line.text[: r.span[0]] + line.text[r.span[1]:]).split()
             if not line.bullet or len(rest) <= 4:  # icon-led date rows (AltaCV) are short
                 return r
@@ -557,23 +556,15 @@ def work_entries(lines: list[TextLine], today: date, *,
 
 def _bare_date(line: TextLine, r: DateRange) -> bool:
     """Whether a date line holds nothing but its date ("2011 to Present")."""
-    return not (line.text[: r.span[0]] + line.text[r.span[1]:]).strip(" |:–-•()")
+    return not (line.text[: r.span[0]] + line.text[r.span[1]:]).strip(" |:,.–-•()")
 
 
 def _inline_entry(lines: list[TextLine], anchor: int, r: DateRange, today: date) -> WorkEntry:
     """One entry dated by a range inside a sentence: its header is the first header-like lines
-    of the section (at most two, before the anchor), its bullets every other line."""
-    header = [i for i in range(min(anchor, 2)) if _is_header_like(lines[i])]
-    parts = [p for i in header for p in _header_parts(lines[i].text)]
-    title, organization = _title_and_org(parts)
-    span = interval(r, today)
-    return WorkEntry(
-        title=title or lines[anchor].text, organization=organization, start=r.start,
-        end=None if r.present else r.end,
-        months=None if span is None else span[1] - span[0] + 1, page=lines[anchor].page,
-        text=" | ".join(lines[i].text for i in header) or lines[anchor].text,
-        bullets=_bullets([(lines[i], 0) for i in range(len(lines)) if i not in header]),
-    )
+    of the section (at most two, before the anchor; else the anchor), its bullets every other line."""
+    header = [i for i in range(min(anchor, 2)) if _is_header_like(lines[i])] or [anchor]
+    body = [(lines[i], 0) for i in range(len(lines)) if i not in header]
+    return _entry(lines, header, anchor, r, body, today)
 
 
 def _entry(
