@@ -178,6 +178,11 @@ def _build(
         displaced = [r for r, s, h in zip(raw, sections, heading_flags)
                      if s in ("skills", "interests", "languages") and not h]
         found, _ = work_entries(displaced, today, ranges_only=True)
+        if not found and "work" in sections:
+            # a "Work experience" heading over a skills list, and the dated roles left in the
+            # summary area ("Personal details" / "PHP DEVELOPER" / "June 2008 - Present")
+            displaced = header_roles(raw, sections)
+            found, _ = work_entries(displaced, today, ranges_only=True)
         if found:
             work, sections = found, _roles_as_work(raw, sections, displaced)
     # quotes keep the sentence, not the date column printed beside it

@@ -82,16 +82,16 @@ ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics", "languages", "in
 section: résumés list achievements under "Skills and achievements", "Key accomplishments" or
 the summary, and a text résumé that lost its layout puts project lines under any heading."""
 _DONE = re.compile(
-    r"^\W*(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
+    r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
     r"Interested|Accomplished|Detailed|Focused|Organi[sz]ed|Speciali[sz]ed|Advanced|Versed|"
     r"Committed|Determined|Educated|Trained|Licensed|Based|Located|Proven|Respected|Renowned|"
     r"Disciplined|Balanced|Sophisticated|Gifted|Recognized|Recognised)\b)"
     r"(?:(?:I|We)\s+(?:[a-z]+ed|led|built|wrote|ran|made|won|taught|grew|cut|sold|drove|gave|held|"
     r"brought|took|set up|spoke|began|kept|sent|met)\b|[A-Z][a-z]+ed|Led|Built|Wrote|Ran|Made|Won|Taught|Grew|Cut|Sold|Drove|Gave|Held|"
     r"Brought|Took|Set up|Spoke|Began|Kept|Sent|Met)\b(?:\s+\S+){5,}")
-"""A line opening with a past-tense verb of action (alone or after "I" / "We") and holding at
-least six words; the -ed words that open a self-description ("Experienced engineer …",
-"Certified …") are not actions."""
+"""A line opening with a past-tense verb of action (alone or after "I" / "We", after a list
+number such as "1." too) and holding at least six words; the -ed words that open a
+self-description ("Experienced engineer …", "Certified …") are not actions."""
 DISPLACED_SECTIONS = frozenset({"skills", "languages", "interests", "awards"})
 """Sections where a text résumé that lost its layout leaves work sentences ("My
 responsibilities also included managing a LAMP system …"): a line there that says what was
@@ -105,6 +105,22 @@ _DID = re.compile(
     r"monitoring|troubleshooting|configuring|installing|implementing|deploying|migrating|tuning|"
     r"administration\s+(?:of|on|using)|tested)"
     r"\b(?:\s+\S+){3,}|\bwritten\s+in\s+\w", re.IGNORECASE)
+_DOING = re.compile(
+    r"^[\s•·*▪◦●■\-–—>]*(?!(?:Outstanding|Cutting|Shopping|Hearing|Willing|Interesting|"
+    r"Upcoming|Exciting|Amazing|Working|Having|Being|Understanding|Programming|Networking|Operating|Scripting|"
+    r"Testing|Computing|Engineering|Learning|Training|Reading|Writing|Listening|Speaking|"
+    r"Accounting|Marketing|Banking|Publishing|Modeling|Modelling|Drawing|Painting|Singing|"
+    r"Dancing|Cooking|Swimming|Running|Cycling|Gaming|Trekking|Hiking|Travelling|Traveling|"
+    r"Playing|Surfing|Browsing|Blogging|Reporting|Parsing|Debugging|Indexing|Messaging|Billing|"
+    r"Warehousing|Mining|Processing|Manufacturing|Tracking|Logging|Caching|Routing|Building|"
+    r"Packaging|Shipping|Costing|Pricing|Sourcing|Consulting|Outsourcing)\b)"
+    r"[A-Z][a-z]{2,}ing\b(?![^:]{0,30}:)(?:\s+\S+){5,}")
+"""A line of a displaced section that opens with a verb's -ing form and holds at least six
+words ("Coordinating with onsite folks and leading and mentoring the offshore team"): a
+responsibility left there by flattened text. The -ing words that name a field, a pastime or a
+kind of software ("Working knowledge of …", "Networking …", "Reading and travelling"), an
+adjective ("Outstanding Student …") and a label ("Teaching & Mentoring Areas: …") do not open one;
+under Interests such a line is a pastime or a wish ("Contributing to open-source projects")."""
 """A verb of building or running software within a line's first eight words, with more words
 after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers",
 "Monitoring HANA DB and troubleshooting …", "… system written in Python and fully unit tested").
@@ -117,6 +133,7 @@ _NOT_FIGURES = re.compile(
     | \b(?:19|20)\d{2}\b                                              # years
     | \bv?\d+(?:\.\d+)+\b(?!%)                                         # versions 3.11
     | \b\d{1,2}\s?[gc]\b                                               # Oracle 11g, 12c
+    | ^\W*\d{1,2}[.)](?=\s)                                            # a list number "1."
     """
 )
 # Version numbers written right after a skill ("Python 3", "Java 8", "Java 1.8").
@@ -353,10 +370,16 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.is_heading or line.section not in APPLIED_SECTIONS and not (
             line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)
-            or line.section in DISPLACED_SECTIONS and _DID.search(line.text)
+            or line.section in DISPLACED_SECTIONS and (
+                _DID.search(line.text)
+                or line.section != "interests" and _DOING.match(line.text))
             and not is_list_like(line.text)):
         return "listed"
-    if not line.bullet and (is_list_like(line.text) or is_skills_row(line.text, None)):
+    # a line that opens in lower case continues the sentence above ("… developed the portal's
+    # integration in Visual Studio, C#, SQL Server and SOAP."): its commas are not a list
+    continues = line.text[:1].islower() and line.section in APPLIED_SECTIONS
+    if not line.bullet and (is_list_like(line.text) and not continues
+                            or is_skills_row(line.text, None)):
         return "listed"
     # a signal's own number counts ("team of 5", "by 40%"); a term's version does not
     return "quantified" if _has_figure(line.text, [m for m in mentions if m.signal is None]) \

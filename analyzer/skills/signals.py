@@ -98,8 +98,13 @@ LED_FORMS = ["led", "leading", "managed", "managing", "headed", "heading", "spea
 EFFORTS = ["development", "design", "project", "projects", "migration", "implementation",
            "creation", "launch", "rollout", "redesign", "rewrite", "initiative", "initiatives",
            "effort", "efforts", "adoption", "transition", "delivery", "architecture", "revamp",
-           "integration", "build"]
-MENTOR_VERBS = ["mentor", "coach", "train", "tutor", "teach", "onboard", "guide", "taught"]
+           "integration", "build", "campaign", "event", "events", "drive", "fundraiser",
+           "fundraising", "programme", "program"]
+MENTOR_VERBS = ["mentor", "coach", "train", "tutor", "teach", "onboard", "guide", "taught",
+                "instruct"]
+MENTEES = ["newcomer", "fresher", "joiner", "trainee", "child", "children", "kid", "pupil",
+           "learner", "apprentice", "hire"]
+"""Lemmas of people one mentors or teaches, besides :data:`PEOPLE`."""
 TALK_NOUNS = ["talk", "talks", "presentation", "presentations", "keynote", "keynotes",
               "lecture", "lectures", "webinar", "webinars", "demo", "demos", "session",
               "sessions", "workshop", "workshops", "tutorial", "tutorials", "seminar"]
@@ -194,19 +199,32 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("lead", "leads"), _any("the", "a", "an", "our", "its", "their"), _filler(2),
          _any(*EFFORTS)],
         [_any("team", "tech", "technical", "project"), _any("lead", "leader"), _any("for", "of", "on"),
-         _filler(2), _any(*EFFORTS)],
+         _filler(3), _any(*EFFORTS)],
         [_any("supervised", "supervising", "oversaw", "overseeing", "coordinated", "coordinating"),
          _filler(3), _any(*EFFORTS, "testing", "operations", "rollout", "release", "releases")],
     ), "leads a piece of work (\"led the development of\", \"managed the migration\", \"Lead the "
        "design of\", \"team lead for development of\", \"supervised the software testing\")"),
+    Signal("organise_events", "leadership", (
+        [_lemma("organize", "organise", "organizer", "organiser", "organizing", "organising",
+                "host", "coordinate", "co-ordinate"),
+         _filler(4), {"LOWER": {"IN": ["at", "of", "for", "in"]}, "OP": "?"}, _filler(4),
+         _lemma("event", "symposium", "hackathon", "meetup", "conference", "fest", "festival",
+                "competition", "contest", "camp", "bootcamp", "summit", "fundraiser")],
+    ), "organises events (\"Organizer at many college events\", \"organised the annual hackathon\")"),
     Signal("team_management", "leadership", (
         [_lemma("team", "people", "engineering"), _any("management", "leadership", "leading")],
     ), "names managing people (\"team management skills\")"),
     # ------------------------------------------------------------ mentoring
     Signal("mentor_people", "mentoring", (
-        [_lemma(*MENTOR_VERBS), _filler(3), _lemma(*PEOPLE, "class", "cohort", "newcomer", "fresher")],
+        [_lemma(*MENTOR_VERBS), _filler(3), _lemma(*PEOPLE, *MENTEES, "class", "cohort")],
         [_lemma(*MENTOR_VERBS), _any("and"), _lemma(*MENTOR_VERBS, "coach")],
-    ), "mentors, coaches or trains people (\"mentored four junior engineers\")"),
+        # the role, not a title: "mentor for new joiners", "trainer to the first-year students"
+        [_any("mentor", "trainer", "coach", "tutor", "instructor", "buddy"), _any("for", "to"),
+         _filler(2), _lemma(*PEOPLE, *MENTEES)],
+        [_lemma("engineer", "developer", "employee", "hire", "joiner", "member", "staff", "intern"),
+         _any("onboarding", "induction", "mentoring", "mentorship")],
+    ), "mentors, coaches or trains people (\"mentored four junior engineers\", \"mentor for new "
+       "joiners\", \"new engineer onboarding\")"),
     Signal("give_training", "mentoring", (
         [_lemma("conduct", "deliver", "provide", "give", "impart", "organize", "organise"), _filler(3),
          _any("training", "trainings", "guidance", "mentorship", "mentoring", "coaching")],
@@ -242,6 +260,10 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("facilitate", "moderate", "chair"), _filler(2),
          _lemma("discussion", "session", "workshop", "meeting", "debate", "forum")],
         [_any("client", "customer"), _any("facing", "-"), _any("facing", "skills", "role")],
+        [_any("communicate", "communicated", "communicating", "communicates"), _filler(3),
+         _lemma("target", "objective", "requirement", "update", "status", "result", "plan", "goal",
+                "finding", "decision", "change", "expectation", "progress", "risk", "issue",
+                "idea", "priority", "roadmap", "timeline", "outcome", "recommendation")],
     ), "talks with clients, stakeholders or management (\"liaising with clients\")"),
     # ------------------------------------------------------------ writing
     Signal("write_docs", "documentation", (

@@ -191,6 +191,20 @@ def test_roles_in_the_summary_area_when_no_heading_opens_a_work_section():
     assert sections["BSc Physics 1990 - 1994"] == "education"
 
 
+def test_roles_in_the_summary_area_under_a_work_heading_that_holds_a_skills_list():
+    # flattened text: "Work experience" heads a list of skills, the dated role sits under
+    # "Personal details"
+    text = ("Ada Example\nPHP developer\nWork experience\nServer administration\nObject oriented\n"
+            "Personal details\nAda Example\n34 Anywhere Road\nCoventry\nWeb Design Company\n"
+            "PHP DEVELOPER\nJune 2008 - Present\nBuilding PHP websites using PHP based frameworks.\n"
+            "Back end development of websites using PHP and MySQL.\n")
+    resume = resume_from_text(text, today=TODAY)
+    assert [(w.title, w.start, w.end) for w in resume.work] == [("PHP DEVELOPER", date(2008, 6, 1), None)]
+    sections = {line.text: line.section for line in resume.lines}
+    assert sections["Back end development of websites using PHP and MySQL."] == "work"
+    assert sections["34 Anywhere Road"] == "basics"
+
+
 def test_overlapping_jobs_are_counted_once():
     text = "Experience\nDeveloper, Acme  Jan 2020 – Dec 2020\nMentor, Beta  Jun 2020 – Jun 2021\nEducation\nBSc 2015 - 2019"
     resume = resume_from_text(text, today=TODAY)

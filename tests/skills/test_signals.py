@@ -104,6 +104,13 @@ GOOD = [
     ("Security consultation for small web shops", "web_security"),
     ("Software Engineer, 1/09 to Present ABC COMPANY", "work_experience"),
     ("Worked with Dr. A. Lee and Prof. R. Adams on PlanIt", "teamwork"),
+    ("Mentor for new joiners and trainer for new managers", "mentoring"),
+    ("Intern hosting, recruiting, and new engineer onboarding", "mentoring"),
+    ("Instructed children of all ages in swimming and diving", "mentoring"),
+    ("Team lead on the annual campus fundraising campaign", "leadership"),
+    ("Organizer and volunteer at many inter-college events", "leadership"),
+    ("Organised the department's first hackathon", "leadership"),
+    ("Organize and communicate class targets and objectives", "communication"),
 ]
 
 BAD = [
@@ -148,6 +155,9 @@ BAD = [
     ("Help Desk Engineer at a hospital", "teamwork"),
     ("Configuration of Discoverer, Admin, Concurrent, Forms, Web, Reports", "concurrency"),
     ("Supports 500 concurrent users", "concurrency"),
+    ("Carried out planned events of enterprise customers on the network", "leadership"),
+    ("Attended the annual developer conference in Berlin", "leadership"),
+    ("Mentor Graphics PADS for board layout", "mentoring"),
 ]
 
 

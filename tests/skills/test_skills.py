@@ -60,6 +60,9 @@ STRENGTH_CASES = [
     ("Final project: a booking service in Flask", "education", False, "flask", "listed"),
     ("Environment: Java, Spring Boot, Kafka", "work", False, "kafka", "listed"),
     ("Java, Spring Boot, Hibernate, Kafka", "projects", False, "java", "listed"),
+    ("integration in Visual Studio, C#, SQL Server, DHTML and SOAP.", "work", False, "csharp",
+     "applied"),                                         # the tail of a sentence, not a list
+    ("Tools: Visual Studio, C#, SQL Server, DHTML and SOAP.", "work", False, "csharp", "listed"),
     ("Built billing services in Python", "work", True, "python", "applied"),
     ("Improved reliability of the Kafka consumers", "work", True, "kafka", "applied"),
     ("Migrated Python 2 services to Python 3 in 2019", "work", True, "python", "applied"),
@@ -93,6 +96,20 @@ STRENGTH_CASES = [
      "sap_hana", "applied"),
     ("Database administration on Oracle 11g and 12c clusters", "skills", True, "oracle_database",
      "applied"),
+    ("Coordinating with onsite folks and leading and mentoring the offshore team", "skills", False,
+     "leadership", "applied"),                                 # a responsibility opening with -ing
+    ("1. Selected by the college to teach the first-year students Python", "skills", False,
+     "python", "applied"),                               # a numbered sentence of what was done
+    ("Working knowledge of Docker, Kubernetes and the AWS console", "skills", False, "docker",
+     "listed"),                                          # -ing words that open a claim ...
+    ("Networking and security of the Linux servers in the campus lab", "skills", False, "linux",
+     "listed"),                                          # ... or name a field
+    ("Teaching & Mentoring Areas: Python programming and web development", "skills", False,
+     "python", "listed"),                                # ... or a label
+    ("Outstanding Student Award for the Java course project of 2012", "awards", False, "java",
+     "listed"),
+    ("Contributing to web development based open-source projects in PHP", "interests", False,
+     "php", "listed"),                                   # an interest, not a responsibility
     ("Configuring: Ansible, Puppet, Chef, Salt", "skills", True, "ansible", "listed"),
     ("Knowledge of MySQL and PostgreSQL databases and their tuning", "skills", False, "mysql", "listed"),
     ("Over 10 years of experience developing applications using Java", "basics", False, "java",
@@ -206,8 +223,10 @@ def test_soft_skills_count_from_a_skills_list_not_from_api_talk(taxonomy, matche
     ("Microservices in Spring Boot", "spring_boot", True),
     ("Go services with the Gin framework", "gin", True),
     ("NestJS modules for the admin panel", "nestjs", True),
-    ("ASP.NET Core back office", "aspnet_core", True),
+    ("ASP.NET Web API services for the mobile app", "aspnet_web_api", True),
     # full-stack frameworks serve HTML pages as often as APIs: an API must be named
+    ("ASP.NET Core back office", "aspnet_core", False),
+    ("ASP.NET MVC intranet for the sales team", "aspnet_core", False),
     ("Django site for the school library", "django", False),
     ("Laravel shop with Blade templates", "laravel", False),
     ("Ruby on Rails storefront", "ruby_on_rails", False),
