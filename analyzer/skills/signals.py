@@ -206,7 +206,7 @@ SIGNALS: tuple[Signal, ...] = (
        "design of\", \"team lead for development of\", \"supervised the software testing\")"),
     Signal("organise_events", "leadership", (
         [_lemma("organize", "organise", "organizer", "organiser", "organizing", "organising",
-                "host", "coordinate", "co-ordinate"),
+                "host", "coordinate", "co-ordinate", "coordinator", "co-ordinator"),
          _filler(4), {"LOWER": {"IN": ["at", "of", "for", "in"]}, "OP": "?"}, _filler(4),
          _lemma("event", "symposium", "hackathon", "meetup", "conference", "fest", "festival",
                 "competition", "contest", "camp", "bootcamp", "summit", "fundraiser")],
@@ -216,7 +216,10 @@ SIGNALS: tuple[Signal, ...] = (
     ), "names managing people (\"team management skills\")"),
     # ------------------------------------------------------------ mentoring
     Signal("mentor_people", "mentoring", (
-        [_lemma(*MENTOR_VERBS), _filler(3), _lemma(*PEOPLE, *MENTEES, "class", "cohort")],
+        # hyphenated words take three tokens: "train the first - year engineering students"
+        [_lemma(*MENTOR_VERBS), _filler(5), _lemma(*PEOPLE, *MENTEES, "class", "cohort")],
+        [_lemma("guide", "guided"), _filler(3), _lemma("project", "projects", "thesis", "theses",
+                                                       "dissertation", "dissertations")],
         [_lemma(*MENTOR_VERBS), _any("and"), _lemma(*MENTOR_VERBS, "coach")],
         # the role, not a title: "mentor for new joiners", "trainer to the first-year students"
         [_any("mentor", "trainer", "coach", "tutor", "instructor", "buddy"), _any("for", "to"),

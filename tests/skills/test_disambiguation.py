@@ -226,6 +226,16 @@ CASES = [
      {"pytest", "github_actions", "git"}, {"code_review"}),
     ("Reviewed pull requests for 6 engineers", "work", {"code_review"}, set()),
     ("Peer review for NeurIPS and ICML", "work", set(), {"code_review"}),
+    # --- an operating system's, a driver's or a library's calls are not web APIs
+    ("Implemented kernel mode API hooks to watch file access", "work", set(), {"api_development"}),
+    ("A unified interface to Portals and Infiniband Verbs API", "projects", set(),
+     {"api_development"}),
+    ("GSS-API support for the Kerberos login", "work", set(), {"api_development"}),
+    ("Designed the public API of the booking service", "work", {"api_development"}, set()),
+    ("ASP.NET Web API services for the mobile app", "work", {"aspnet_web_api"}, set()),
+    ("Apache Axis, Hibernate, Struts, JDBC", "skills", {"jax_ws"}, set()),
+    ("xmlBean, Axis, Hibernate, Struts", "skills", {"jax_ws"}, set()),
+    ("Adjusted the X axis of the reporting charts", "work", set(), {"jax_ws"}),
 ]
 
 

@@ -110,6 +110,9 @@ GOOD = [
     ("Team lead on the annual campus fundraising campaign", "leadership"),
     ("Organizer and volunteer at many inter-college events", "leadership"),
     ("Organised the department's first hackathon", "leadership"),
+    ("Selected by the college to train the first-year engineering students", "mentoring"),
+    ("Guided several B.E. and MCA student projects", "mentoring"),
+    ("Finance coordinator for the International Conference on Networks", "leadership"),
     ("Organize and communicate class targets and objectives", "communication"),
 ]
 
@@ -158,6 +161,7 @@ BAD = [
     ("Carried out planned events of enterprise customers on the network", "leadership"),
     ("Attended the annual developer conference in Berlin", "leadership"),
     ("Mentor Graphics PADS for board layout", "mentoring"),
+    ("Guided tour of the data centre for visitors", "mentoring"),
 ]
 
 
