@@ -240,11 +240,14 @@ for an employer as work, not as a portfolio."""
 
 
 _IT_TITLE = re.compile(
-    r"(?i)\b(?:IT|ICT|engineer(?:ing)?|technical|technician|tech|support|network(?:s|ing)?|systems?|"
+    r"(?i)\b(?:IT|ICT|engineer(?:ing)?|technical|technician|tech|(?:desktop|user|application|production|"
+    r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
+    r"network(?:s|ing)?|systems?|"
     r"computers?|computing|administrator|admin|help\s?desk|data(?:base)?|web|software|developer|"
     r"programmer|tester|QA|digital|informatics?|information)\b")
-"""Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer"), which
-docs/labelling.md counts as practical experience even without software bullets."""
+"""Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
+Support"), which docs/labelling.md counts as practical experience even without software bullets;
+"support" alone is not one ("Disability Support Services")."""
 
 JOB_SKILLS = ("work_experience", "freelancing", "internships")
 """Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside
@@ -266,9 +269,14 @@ def _without_jobs_outside_software(
     if any(item.section == "work" and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
            for sid, item in evidence):
         return evidence, []  # roles read badly from a flattened text, but the work names code
+    code_lines = {item.text for sid, item in evidence
+                  if taxonomy.skill(sid).category in SOFTWARE_CATEGORIES}
     kept, outside = [], []
     for skill_id, item in evidence:
-        if skill_id in JOB_SKILLS and item.source == "resume" and item.section == "work":
+        # a job named outside the work section too ("Counseling Practicum and Internship"), but
+        # not a stated total of software work (a signal) nor a line that names code
+        elsewhere = item.section != "work" and item.detail is None and item.text not in code_lines
+        if skill_id in JOB_SKILLS and item.source == "resume" and (item.section == "work" or elsewhere):
             role = next((r for r in experience.roles if r.title and r.title in item.text), None)
             title = role.title if role else item.text
             outside.append(("practical_experience", replace(

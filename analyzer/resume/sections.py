@@ -157,8 +157,9 @@ def section_for_heading(text: str) -> str | None:
         if words[0] not in QUALIFIERS:
             break
         words = words[1:]
+    # a line that opens in lower case continues a sentence ("into programs/projects")
     if (len(whole) <= 4 and all(w.isalpha() for w in whole) and not stripped.endswith(".")
-            and whole[0] not in _FUNCTION_WORDS):
+            and whole[0] not in _FUNCTION_WORDS and not stripped[:1].islower()):
         if whole[-1] in WORK_HEADING_ENDS and whole[0] not in NOT_WORK_STARTS:
             return "work"
         if "projects" in (whole[0], whole[-1]) and whole[0] not in NOT_WORK_STARTS:

@@ -115,14 +115,16 @@ _BUILT_SOFTWARE = re.compile(
     r"programm(?:ed|ing)|deploy(?:ed|ing)?|automat(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|"
     r"ship(?:ped|ping)?|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
     r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|web\s+services?|backend|"
-    r"back-end|website|web\s+app|pipeline|script|scripts|tools?(?!\s+chang)|framework|library|system|"
+    r"back-end|website|web\s+app|(?:data|ci|cd|ci/cd|build|deployment|etl|elt|release|ml|ingestion|"
+    r"processing)[\s-]+pipelines?|script|scripts|tools?(?!\s+chang)|framework|library|system|"
     r"platform|endpoints?|database|server|interface|algorithm|algorithms|"
     r"game|games|bot|extension|plugin|compiler|engine)\b",
     re.IGNORECASE,
 )
 """A verb of building software near a software noun ("Developed an API for the web application").
 "Service" and "features" alone are not software nouns ("create a machine shop to service …",
-"promotional articles on key features"), nor is a machine's "tool changer"."""
+"promotional articles on key features"), nor is a machine's "tool changer" or a sales
+"pipeline" ("build pipeline of 4X"): a pipeline counts as data, CI/CD, build or release one."""
 _WORKS_AS = re.compile(
     r"(?i)\b(?:work(?:s|ed|ing)?|employed|serv(?:e|ed|ing)|hired|join(?:ed)?)\s+as\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:software\s+(?:engineer|developer)|developer|programmer)\b")

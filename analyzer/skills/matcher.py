@@ -589,13 +589,55 @@ def shared_matcher(taxonomy: Taxonomy) -> SkillMatcher:
     return matcher
 
 
+PRODUCT_CATEGORIES = frozenset({
+    "runtimes", "frameworks", "orm", "databases", "servers_hosting", "cloud", "version_control",
+    "devops", "messaging", "caching", "observability", "tools", "infrastructure", "data_engineering",
+    "business_software", "operating_systems", "machine_learning", "collaboration", "libraries",
+    "design_tools", "editors", "build_tools", "mobile", "hardware_embedded"})
+"""Categories of products a company can share its name with (MongoDB, Oracle, Red Hat, Atlassian):
+a language, a practice or a concept is not an employer's name, so a misread header ("SAP ABAP"
+or "Testing" read as the organization) keeps its mention."""
+
+
+_EMPLOYER_LINE = re.compile(
+    r"^\s*(?P<org>[^-–—|,]{2,40}?)\s+[-–—|]\s+[A-Z][\w .']+,\s*[A-Z][\w .']+(?:\s*[-–—|])?\s*$")
+"""A job's organization line with its place: "MongoDB -  Gurgaon, Haryana -", "Red Hat - Pune, MH"."""
+
+
+def employer_names(resume: Resume) -> frozenset[str]:
+    """Organizations the résumé names with a place on a line of their own (see
+    :data:`_EMPLOYER_LINE`), case-folded ("mongodb", "red hat")."""
+    return frozenset(" ".join(m.group("org").split()).casefold()
+                     for line in resume.lines if line.section in ("work", "basics")
+                     for m in [_EMPLOYER_LINE.match(line.text)] if m)
+
+
+def is_employer(text: str, mention: Mention, employers: frozenset[str]) -> bool:
+    """Whether a mention names the candidate's employer rather than a skill.
+
+    The mention must be a whole employer name (:func:`employer_names`) on the line giving it a
+    place ("MongoDB -  Gurgaon, Haryana -") or closing a short title line ("Senior Account
+    Executive - MongoDB", "Account Manager at Red Hat"). A skills list, or a sentence that uses
+    the product ("Migrated the catalogue to MongoDB"), keeps its mention.
+    """
+    name = " ".join(mention.surface.split()).casefold()
+    if name not in employers:
+        return False
+    place = _EMPLOYER_LINE.match(text)
+    if place:
+        return " ".join(place.group("org").split()).casefold() == name
+    tail = text[mention.end_char:].strip(" -–—|")
+    head = text[:mention.start_char].rstrip()
+    return not tail and len(text.split()) <= 8 and bool(re.search(r"(?:[-–—|@]|\bat)$", head))
+
+
 def extract_skills(resume: Resume, taxonomy: Taxonomy,
                    matcher: SkillMatcher | None = None) -> tuple[SkillFinding, ...]:
     """Every skill in a parsed résumé, with one :class:`Evidence` per line mentioning it.
 
     Args:
-        resume: an :class:`analyzer.resume.Resume` (only ``lines`` is read: text,
-            section, page, is_heading, bullet).
+        resume: an :class:`analyzer.resume.Resume` (its ``lines``: text, section, page,
+            is_heading, bullet; the organizations of its ``work``; its ``basics`` links).
         taxonomy: the loaded taxonomy.
         matcher: a compiled :class:`SkillMatcher` for ``taxonomy``; when None one is
             compiled and kept for later calls with the same taxonomy file.
@@ -610,11 +652,14 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
     lines = [(line, course) for line, course in zip(resume.lines, course_lines(resume.lines))
              if line.text.strip() and not line.is_heading]
     found = matcher.mentions_in((line.text, line.section) for line, _ in lines)
+    employers = employer_names(resume)
     evidence: dict[str, list[Evidence]] = {}
     for (line, course), mentions in zip(lines, found):
         strength = line_strength(line, mentions)
         for mention in mentions:
             category = taxonomy.skill(mention.skill_id).category
+            if category in PRODUCT_CATEGORIES and is_employer(line.text, mention, employers):
+                continue  # "MongoDB - Gurgaon" over a sales job names the employer, not a skill
             if course and category != "education" and not bare_technology(line.text, mention, category):
                 continue  # a course title claims no skill
             detail = None if mention.signal is None else f'read from "{mention.surface}"'

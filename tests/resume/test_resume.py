@@ -90,7 +90,8 @@ def test_headings_map_to_json_resume_sections(heading, section):
     "row",
     ["Languages: Python, C++", "Experience with Docker and Kubernetes in production", "Skills matter a lot here",
      "Tools: Git, Docker", "Summary of the project below was written in 2021 for a client",
-     "Summary of Experience", "10 years experience", "of projects."],
+     "Summary of Experience", "10 years experience", "of projects.", "into programs/projects",
+     "web projects"],
 )
 def test_rows_that_are_not_headings_stay_in_their_section(row):
     resume = resume_from_text(f"Ada Example\nSkills\n{row}")

@@ -137,6 +137,12 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nSocial Media Manager, Acme  Jan 2015 – Dec 2019\nRan the brand's accounts.", False),
     ("Experience\nL1 Network Engineer, Cisco  Jan 2017 – Dec 2019\nConfigured routers.", True),   # IT work
     ("Experience\nAnalyst, Acme  Jan 2017 – Dec 2019\nWrote reports in Python.", True),             # code named
+    # "support" alone is no IT word; an internship named outside the work section is a job too
+    ("Experience\nCoordinator, Disability Support Services  Jan 2015 – Dec 2019\nAdvised students.\n"
+     "Training\nCounseling Practicum and Internship", False),
+    ("Experience\nDesktop Support, Acme  Jan 2015 – Dec 2019\nFixed laptops.", True),
+    ("Experience\nAccount Executive, Acme  Jan 2015 – Dec 2019\nBuilt a pipeline of 4X through partners.",
+     False),                                                                   # a sales pipeline
 ])
 def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, matcher, text, credited):
     from datetime import date

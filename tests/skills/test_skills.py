@@ -336,3 +336,18 @@ def test_course_lines_gives_one_flag_per_line_and_only_in_education(taxonomy, ma
     assert len(flags) == len(lines)
     assert all(not flag or (line.section == "education" and not line.is_heading) for line, flag in zip(lines, flags))
     extract_skills(resume_of(*lines), taxonomy, matcher)  # never raises
+
+
+@pytest.mark.parametrize(("lines", "skill", "kept"), [
+    # the employer named with its place, and a title line closing with it
+    (["MongoDB -  Gurgaon, Haryana -", "Senior Account Executive - MongoDB"], "mongodb", False),
+    # the same product used, or listed
+    (["MongoDB -  Gurgaon, Haryana -", "Moved the catalogue to MongoDB and Redis"], "mongodb", True),
+    (["Python, MongoDB, Redis"], "mongodb", True),
+    # a language is never an employer's name, even when a header was misread
+    (["Python - Pune, Maharashtra"], "python", True),
+])
+def test_an_employer_named_like_a_product_is_not_a_skill(taxonomy, matcher, lines, skill, kept):
+    resume = resume_of(*(line(text, "work") for text in lines))
+    findings = by_id(extract_skills(resume, taxonomy, matcher))
+    assert (skill in findings and bool(findings[skill].evidence)) is kept
