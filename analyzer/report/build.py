@@ -286,6 +286,32 @@ def _without_jobs_outside_software(
     return kept, outside
 
 
+def stated_experience_evidence(
+    resume: Resume | None, experience: Experience | None, evidence: list[tuple[str, Evidence]],
+    taxonomy: Taxonomy,
+) -> list[tuple[str, Evidence]]:
+    """``work_experience`` evidence from the résumé's own total when seniority rests on it.
+
+    A work section whose job has no dates ("Technical support engineer" / "Years of Experience:
+    2 Years and 4 Months") gives no dated entry, so without this the report would give the
+    candidate months of work for seniority and, in the same page, say no hands-on experience is
+    listed. Returns ``[("work_experience", Evidence)]`` (``applied``, the line holding the
+    stated words) when ``experience.stated`` is set and no job skill has evidence yet, else ``[]``.
+    """
+    if (resume is None or experience is None or not experience.stated
+            or "work_experience" not in taxonomy.skills
+            or any(sid in JOB_SKILLS for sid, _ in evidence)):
+        return []
+    words = experience.stated.split()
+    # a total wrapped over two lines is found by its longest opening on one
+    line = next((ln for k in range(len(words), min(2, len(words)) - 1, -1)
+                 for ln in resume.lines if " ".join(words[:k]) in " ".join(ln.text.split())), None)
+    if line is None:
+        return []
+    return [("work_experience", Evidence("resume", "applied", line.text.strip(), section=line.section,
+                                         page=line.page, detail="the résumé's stated total of work"))]
+
+
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
     """Evidence from the résumé's structure rather than its words.
 
@@ -378,6 +404,7 @@ def analyze(
 
     code_examined = bool(repositories)
     experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)
+    evidence += stated_experience_evidence(parsed, experience, evidence, taxonomy)
     evidence, outside = _without_jobs_outside_software(evidence, experience, taxonomy)
     credited = {sid for sid, _ in evidence}
     profile = build_profile(evidence, taxonomy, code_examined=code_examined,

@@ -62,6 +62,9 @@ def _point(prefix: str) -> str:
     return (
         rf"(?:(?P<{p}mon>{_MONTH})\.?['’]?,?\s*(?:(?P<{p}y1>{_YEAR})|'(?P<{p}yy>\d\d))"
         rf"|(?P<{p}season>{_SEASON}),?\s*(?P<{p}y2>{_YEAR})"
+        # a whole date: month first (2/1/2012, the US order), day first when it cannot be a month
+        rf"|(?P<{p}mnum3>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}d3>0?[1-9]|[12]\d|3[01])\s*[/.]\s*(?P<{p}y6>{_YEAR})"
+        rf"|(?P<{p}d4>1[3-9]|2\d|3[01])\s*[/.]\s*(?P<{p}mnum4>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}y7>{_YEAR})"
         rf"|(?P<{p}mnum>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}y3>{_YEAR})"
         rf"|(?P<{p}y4>{_YEAR})\s*[-/.]\s*(?P<{p}mnum2>0[1-9]|1[0-2])(?![\d])"
         rf"|(?P<{p}y5>{_YEAR}))"
@@ -117,6 +120,10 @@ def _read_point(m: re.Match[str], p: str, *, end: bool) -> tuple[date | None, bo
     elif g.get(p + "season"):
         first, last = SEASONS[g[p + "season"].lower()]
         year, month = _year(g[p + "y2"]), last if end else first
+    elif g.get(p + "mnum3"):
+        year, month = _year(g[p + "y6"]), int(g[p + "mnum3"])
+    elif g.get(p + "mnum4"):
+        year, month = _year(g[p + "y7"]), int(g[p + "mnum4"])
     elif g.get(p + "mnum"):
         year, month = _year(g[p + "y3"]), int(g[p + "mnum"])
     elif g.get(p + "mnum2"):
@@ -126,6 +133,16 @@ def _read_point(m: re.Match[str], p: str, *, end: bool) -> tuple[date | None, bo
     else:
         return None
     return (None if year is None else date(year, month, 1)), True
+
+
+def _days(m: re.Match[str], p: str, month: date | None) -> int | None:
+    """Days since year 0 of a whole date matched as point ``p`` (None when it names no day)."""
+    day = m.group(p + "d3") or m.group(p + "d4")
+    if day is None or month is None:
+        return None
+    if p == "e_" and m.group("s_mnum4") and m.group("e_mnum3"):
+        day = m.group("e_mnum3")  # read day first, as the start was
+    return month.toordinal() + int(day) - 1
 
 
 def find_dates(text: str) -> list[DateRange]:
@@ -152,8 +169,15 @@ def find_dates(text: str) -> list[DateRange]:
                 end = None
             else:
                 end = end_point[0]
+                if m.group("s_mnum4") and m.group("e_mnum3") and end and int(m.group("e_d3")) <= 12:
+                    end = end.replace(month=int(m.group("e_d3")))  # day first, as the start was
             if m.group("dash") == "" and (end is None and not present or start and end and end < start):
                 continue  # glued digits that are no forward range ("20062001") are no date
+        if (m.group("s_mnum3") or m.group("s_mnum4")) and (
+                not (is_range and (end or present)) or _days(m, "s_", start) is not None
+                and _days(m, "e_", end) is not None and _days(m, "e_", end) - _days(m, "s_", start) < 28):
+            continue  # a whole date alone ("on Wed 19/11/2014") or a range of days
+            # ("23/2/2015 to 05/3/2015", a training course) dates an event, not a job
         found.append(DateRange(start, end, present, is_range, dangling, precise, m.span()))
     return found
 

@@ -109,22 +109,30 @@ def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
     return best
 
 
+_CODE_NOUNS = (
+    r"software|code|app(?:lication)?s?|api|apis|web\s+services?|backend|back-end|website|web\s+app|"
+    r"(?:data|ci|cd|ci/cd|build|deployment|etl|elt|release|ml|ingestion|processing)[\s-]+pipelines?|"
+    r"script|scripts|library|endpoints?|database|algorithm|algorithms|game|games|bot|extension|"
+    r"plugin|compiler|engine|tools?(?!\s+chang)")
+_WIDE_NOUNS = r"framework|system|platform|server|interface"
 _BUILT_SOFTWARE = re.compile(
-    r"\b(?:develop(?:ed|ing|s)?|development\s+of|creat(?:ed|e|ing)|implement(?:ed|ing|s)?|built|build(?:ing|s)?|cod(?:ed|ing)|"
-    r"devis(?:ed|ing)|design(?:ed|ing)|"
-    r"programm(?:ed|ing)|deploy(?:ed|ing)?|automat(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|"
-    r"ship(?:ped|ping)?|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
-    r"[^.;]{0,60}?\b(?:software|code|app(?:lication)?s?|api|apis|web\s+services?|backend|"
-    r"back-end|website|web\s+app|(?:data|ci|cd|ci/cd|build|deployment|etl|elt|release|ml|ingestion|"
-    r"processing)[\s-]+pipelines?|script|scripts|tools?(?!\s+chang)|framework|library|system|"
-    r"platform|endpoints?|database|server|interface|algorithm|algorithms|"
-    r"game|games|bot|extension|plugin|compiler|engine)\b",
+    # verbs that mean writing software, with any software noun
+    r"\b(?:develop(?:ed|ing|s)?|development\s+of|built|build(?:ing|s)?|cod(?:ed|ing)|"
+    r"programm(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
+    rf"[^.;]{{0,60}}?\b(?:{_CODE_NOUNS}|{_WIDE_NOUNS})\b"
+    # verbs that also mean setting up or planning, only with a noun of code
+    r"|\b(?:creat(?:ed|e|ing)|implement(?:ed|ing|s)?|devis(?:ed|ing)|design(?:ed|ing)|"
+    r"deploy(?:ed|ing)?|automat(?:ed|ing)|ship(?:ped|ping)?)\b"
+    rf"[^.;]{{0,60}}?\b(?:{_CODE_NOUNS})\b",
     re.IGNORECASE,
 )
 """A verb of building software near a software noun ("Developed an API for the web application").
 "Service" and "features" alone are not software nouns ("create a machine shop to service …",
 "promotional articles on key features"), nor is a machine's "tool changer" or a sales
-"pipeline" ("build pipeline of 4X"): a pipeline counts as data, CI/CD, build or release one."""
+"pipeline" ("build pipeline of 4X"): a pipeline counts as data, CI/CD, build or release one. A
+system, platform, framework, server or interface counts only after a verb of writing
+software ("Developed a system"): "Implemented framework" (ITIL) and "Created … a grading system"
+are an IT manager's and a teacher's work."""
 _WORKS_AS = re.compile(
     r"(?i)\b(?:work(?:s|ed|ing)?|employed|serv(?:e|ed|ing)|hired|join(?:ed)?)\s+as\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:software\s+(?:engineer|developer)|developer|programmer)\b")
@@ -164,6 +172,8 @@ class Experience:
         reason: one sentence saying how seniority was reached.
         roles: every work entry, with whether it counted.
         as_of: the date "Present" stands for; as_of_source says where it came from.
+        stated: the résumé's own words for its total ("Experience: 2 Years and 4 Months") when
+            the months come from them, else None.
     """
 
     software_months: int
@@ -172,6 +182,7 @@ class Experience:
     roles: tuple[Role, ...]
     as_of: date
     as_of_source: str
+    stated: str | None = None
 
 
 NOT_SOFTWARE_TITLE_WORDS = frozenset({"cnc", "machinist", "nc"})
@@ -275,12 +286,14 @@ def software_experience(
     elif not software:
         seniority = "student"
         if resume.work and all(r.why.startswith("template") for r in roles):
-            reason = (f"The résumé's {len(roles)} role{'s' * (len(roles) > 1)} are template "
-                      f"placeholders (\"{roles[0].title}\"), so no professional software experience "
+            which = ("The résumé's only role is a template placeholder" if len(roles) == 1 else
+                     f"The résumé's {len(roles)} roles are template placeholders")
+            reason = (f"{which} (\"{roles[0].title}\"), so no professional software experience "
                       "is counted.")
         elif resume.work:
-            reason = (f"None of the {len(resume.work)} roles on the résumé is software work "
-                      "(by its title or bullets), so no professional software experience is counted.")
+            which = ("The résumé's only role is not software work" if len(resume.work) == 1 else
+                     f"None of the {len(resume.work)} roles on the résumé is software work")
+            reason = f"{which} (by its title or bullets), so no professional software experience is counted."
         else:
             reason = "The résumé lists no work experience, so no professional software experience is counted."
     else:
@@ -297,7 +310,8 @@ def software_experience(
         if undated:
             reason += f"; {len(undated)} more software role{'s' * (len(undated) > 1)} without readable dates"
         reason += f", \"present\" taken as {_month(resume.as_of)} ({resume.as_of_source})."
-    return Experience(months, seniority, reason, roles, resume.as_of, resume.as_of_source)
+    return Experience(months, seniority, reason, roles, resume.as_of, resume.as_of_source,
+                      stated[1] if use_stated and stated is not None else None)
 
 
 def readiness_level(score: float) -> str:

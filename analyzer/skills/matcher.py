@@ -129,6 +129,7 @@ _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
       \b(?:19|20)\d{2}\s*[–—-]\s*(?:(?:19|20)?\d{2}\b|present|now)   # year ranges
+    | \b\d{1,2}\s*[/.]\s*\d{1,2}\s*[/.]\s*(?:19|20)\d{2}\b            # 2/1/2012
     | \b\d{1,2}\s*/\s*(?:19|20)?\d{2}\b                              # 05/2019
     | \b(?:19|20)\d{2}\b                                              # years
     | \bv?\d+(?:\.\d+)+\b(?!%)                                         # versions 3.11

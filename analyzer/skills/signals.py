@@ -462,7 +462,10 @@ SIGNALS: tuple[Signal, ...] = (
                                   "vulnerability", "vulnerabilities", "scan", "scanning",
                                   "control", "controls", "policy", "policies")],
         [_lemma("firewall", "firewalls", "waf")],
-    ), "protects a system from attack (\"protect the system from DOS attack\", \"firewall rules\")"),
+    ), "protects a system from attack (\"protect the system from DOS attack\", \"firewall rules\")",
+        # people's abuse is not an attack on software ("Committee to Prevent Child Abuse")
+        context=re.compile(r"(?is)^(?!.*\b(?:child|substance|drug|elder|alcohol|sexual|domestic|"
+                           r"animal|spousal)\s+abuse\b)")),
     Signal("access_control", "authorization", (
         [_any("iam"), _lemma("role", "roles", "policy", "policies", "user", "users", "permission")],
         [_lemma("provision", "de-provision", "deprovision", "grant", "revoke", "manage", "review"),

@@ -23,6 +23,10 @@ TODAY = date(2026, 3, 15)
         ("2019 - 2021", date(2019, 1, 1), date(2021, 12, 1), False, 36),
         ("06/2019 – 08/2020", date(2019, 6, 1), date(2020, 8, 1), False, 15),
         ("2019-06 – 2020-01", date(2019, 6, 1), date(2020, 1, 1), False, 8),
+        # whole dates: month first (US), day first when the first number cannot be a month
+        ("2/1/2012 - Current", date(2012, 2, 1), None, True, 170),
+        ("02/01/2019 - 03/15/2020", date(2019, 2, 1), date(2020, 3, 1), False, 14),
+        ("15/03/2019 to 30/06/2020", date(2019, 3, 1), date(2020, 6, 1), False, 16),
         ("Jan '20 - Feb '21", date(2020, 1, 1), date(2021, 2, 1), False, 14),
         ("Summer 2018", date(2018, 6, 1), date(2018, 8, 1), False, 3),
         ("Fall 2021 – Spring 2022", date(2021, 9, 1), date(2022, 5, 1), False, 9),
@@ -50,7 +54,9 @@ def test_find_dates_reads_ranges(text, start, end, present, count):
 @pytest.mark.parametrize(
     "text",
     ["(312) 555-0123", "Cum. GPA: 3.83 / 4.0", "1/2", "US Patent 11,234,567", "over 5000 lines", "May I help",
-     "Python 3.11", "port 8080", "52/2500 applicants", "order 20132009"],
+     "Python 3.11", "port 8080", "52/2500 applicants", "order 20132009", "on Wed 19/11/2014",
+     "from 23/2/2015 to 05/3/2015 for 28 training hours",
+     "13/13/2012"],
 )
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text) == []
