@@ -111,7 +111,11 @@ def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
 
 _CODE_NOUNS = (
     r"software|code|app(?:lication)?s?|api|apis|web\s+services?|backend|back-end|website|web\s+app|"
-    r"(?:data|ci|cd|ci/cd|build|deployment|etl|elt|release|ml|ingestion|processing)[\s-]+pipelines?|"
+    # a pipeline of code, not a sales one ("build pipeline of 4X", "Pipeline Generation kits")
+    r"(?<!sales\s)(?<!deal\s)(?<!hiring\s)(?<!talent\s)pipelines?(?!\s+(?:of|generation|worth)\b)|"
+    # a framework of code, not a process one ("Implemented framework for the planning …")
+    r"(?:learning|test|testing|automation|web|logging|ui|software|application|data|ml|orm|mvc)"
+    r"[\s-]+frameworks?|"
     r"script|scripts|library|endpoints?|database|algorithm|algorithms|game|games|bot|extension|"
     r"plugin|compiler|engine|tools?(?!\s+chang)")
 _WIDE_NOUNS = r"framework|system|platform|server|interface"
@@ -129,10 +133,11 @@ _BUILT_SOFTWARE = re.compile(
 """A verb of building software near a software noun ("Developed an API for the web application").
 "Service" and "features" alone are not software nouns ("create a machine shop to service …",
 "promotional articles on key features"), nor is a machine's "tool changer" or a sales
-"pipeline" ("build pipeline of 4X"): a pipeline counts as data, CI/CD, build or release one. A
-system, platform, framework, server or interface counts only after a verb of writing
-software ("Developed a system"): "Implemented framework" (ITIL) and "Created … a grading system"
-are an IT manager's and a teacher's work."""
+"pipeline" ("build pipeline of 4X", "Pipeline Generation kits"). A system, platform, framework,
+server or interface counts only after a verb of writing software ("Developed a system") or
+when the framework is one of code ("Implemented a self-supervised learning framework"):
+"Implemented framework for the planning …" (ITIL) and "Created … a grading system" are an IT
+manager's and a teacher's work."""
 _WORKS_AS = re.compile(
     r"(?i)\b(?:work(?:s|ed|ing)?|employed|serv(?:e|ed|ing)|hired|join(?:ed)?)\s+as\s+(?:an?\s+)?"
     r"(?:[\w-]+\s+){0,2}(?:software\s+(?:engineer|developer)|developer|programmer)\b")

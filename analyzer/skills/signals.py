@@ -220,7 +220,10 @@ SIGNALS: tuple[Signal, ...] = (
          _filler(4), {"LOWER": {"IN": ["at", "of", "for", "in"]}, "OP": "?"}, _filler(4),
          _lemma("event", "symposium", "hackathon", "meetup", "conference", "fest", "festival",
                 "competition", "contest", "camp", "bootcamp", "summit", "fundraiser")],
-    ), "organises events (\"Organizer at many college events\", \"organised the annual hackathon\")"),
+    ), "organises events (\"Organizer at many college events\", \"organised the annual hackathon\")",
+        # an application that organises events is the candidate's software, not their soft skill
+        context=re.compile(r"(?is)^(?!.*\b(?:app|apps|application|applications|website|site|platform|"
+                           r"system|tool|portal|software|bot)\b.{0,40}\borgani[sz]\w*)")),
     Signal("team_management", "leadership", (
         [_lemma("team", "people", "engineering"), _any("management", "leadership", "leading")],
     ), "names managing people (\"team management skills\")"),

@@ -62,6 +62,12 @@ CASES = {
          "**Consultant, Gamma Ltd\tJan 2019 – Dec 2022", "• Implemented framework for service desk operations",
          "**Instructor, Delta College\tJan 2015 – Dec 2018", "• Created class schedules and a grading system"],
         18, "junior", ["Software Engineer"]),
+    "a compression pipeline and a learning framework are software work": (
+        ["**Research Intern, Apple ML Research\tJan 2024 – Jun 2024",
+         "• Created on-device neural network compression pipeline deployed across 50M+ devices",
+         "**Research Intern, Microsoft Research\tJan 2023 – Jun 2023",
+         "• Implemented novel self-supervised learning framework for language modeling"],
+        12, "junior", ["Research Intern", "Research Intern"]),
     "a system developed is software work": (
         ["**Analyst, Gamma Ltd\tJan 2024 – Present", "• Developed a reporting system for the sales team"],
         18, "junior", ["Analyst"]),

@@ -144,6 +144,7 @@ BAD = [
     ("resulting in reduced time and cost of application design", "performance_optimization"),
     ("Reduced time to market by 30% for the new product line", "performance_optimization"),
     ("Board Member, National Committee to Prevent Child Abuse", "web_security"),
+    ("Created a web application to plan and organize events in Gotham city", "leadership"),
     ("Partial responsibility for preparing market strategy and profiling", "performance_optimization"),
     ("Implications for Decision Support System Design", "system_design"),
     ("STP, RSTP, VPC, LACP", "aws"),
