@@ -25,6 +25,7 @@ from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
 from analyzer.scoring.experience import (SOFTWARE_CATEGORIES, Experience, advice_level, phrase_gaps,
+                                         title_is_software,
                                          readiness_level, software_experience)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
@@ -240,16 +241,19 @@ for an employer as work, not as a portfolio."""
 
 
 _IT_TITLE = re.compile(
-    r"(?i)\b(?:IT|ICT|engineer(?:ing)?|technical|technician|tech|(?:desktop|user|application|production|"
+    r"(?i)\b(?:IT|ICT|(?<!sales\s)(?<!marketing\s)(?<!mechanical\s)(?<!civil\s)(?<!chemical\s)"
+    r"(?<!structural\s)(?<!sales\s&\s)(?<!marketing\s&\s)engineer(?:ing)?|technical|technician|tech|"
+    r"(?:desktop|user|application|production|"
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
     r"network(?:s|ing)?|systems?|"
     r"computers?|computing|administrator|admin|help\s?desk|data(?:base)?|web|software|developer|"
     r"programmer|tester|QA|digital|informatics?|information)\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
-"support" alone is not one ("Disability Support Services")."""
+"support" alone is not one ("Disability Support Services"), nor is a sales, marketing or
+mechanical engineer."""
 
-JOB_SKILLS = ("work_experience", "freelancing", "internships")
+JOB_SKILLS = ("work_experience", "freelancing", "internships", "volunteering")
 """Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside
 software and IT only when its bullets show software work."""
 
@@ -266,7 +270,7 @@ def _without_jobs_outside_software(
     if experience is None or not experience.roles or any(
             r.software or _IT_TITLE.search(f"{r.title} {r.organization or ''}") for r in experience.roles):
         return evidence, []
-    if any(item.section == "work" and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
+    if any(item.section in ("work", "volunteer") and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
            for sid, item in evidence):
         return evidence, []  # roles read badly from a flattened text, but the work names code
     code_lines = {item.text for sid, item in evidence
@@ -315,7 +319,8 @@ def stated_experience_evidence(
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
     """Evidence from the résumé's structure rather than its words.
 
-    A dated work entry is evidence of ``work_experience``; a non-empty ``projects``
+    A dated work entry is evidence of ``work_experience`` (with none, a short line of the work
+    section that is a software title is, as docs/labelling.md counts it); a non-empty ``projects``
     section of ``personal_projects`` (both ``applied``: they describe real use). A projects
     section holding template text ("Project 1", "Details") is a template, not a portfolio,
     and earns nothing; nor does one that lists employer projects (:data:`_EMPLOYER_PROJECT`). Skill ids the taxonomy lacks are skipped.
@@ -325,6 +330,13 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
         found += [("work_experience", Evidence("resume", "applied", w.text, section="work",
                                                page=w.page, detail="a dated work entry"))
                   for w in resume.work if w.start is not None]
+        if not found:  # "Software developer" / "Microsoft" under Work experience, with no dates
+            title = next((ln for ln in resume.lines if ln.section == "work" and not ln.is_heading
+                          and len(ln.text.split()) <= 5 and title_is_software(ln.text)), None)
+            if title is not None:
+                found.append(("work_experience", Evidence(
+                    "resume", "applied", title.text.strip(), section="work", page=title.page,
+                    detail="a software role without dates")))
     projects = [ln for ln in resume.lines if ln.section == "projects" and not ln.is_heading]
     if projects and "personal_projects" in taxonomy.skills and not any(
             template_text(ln.text) or _EMPLOYER_PROJECT.match(ln.text) for ln in projects):

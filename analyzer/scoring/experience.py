@@ -190,13 +190,17 @@ class Experience:
     stated: str | None = None
 
 
+MAX_TITLE_WORDS = 8
+"""A job title has at most this many words ("Senior Member of Technical Staff, Cloud Platform")."""
 NOT_SOFTWARE_TITLE_WORDS = frozenset({"cnc", "machinist", "nc"})
 """Words that make "programmer" a machining title ("CNC Programmer"): not software work by title."""
 
 
-def _title_is_software(title: str) -> bool:
+def title_is_software(title: str) -> bool:
+    """Whether a job title names software work; a sentence read as the title ("Researched
+    information for news articles using library and Web sources") is no title."""
     words = set(re.split(r"[^a-z+-]+", title.lower()))
-    if words & NOT_SOFTWARE_TITLE_WORDS:
+    if words & NOT_SOFTWARE_TITLE_WORDS or len(title.split()) > MAX_TITLE_WORDS:
         return False
     return bool(words & SOFTWARE_TITLE_WORDS) or bool(_SOFTWARE_TITLE_PHRASES.search(title))
 
@@ -224,8 +228,8 @@ def _role(entry: WorkEntry, code_lines: set[str]) -> Role:
     if placeholder:
         return Role(entry.title, entry.organization, entry.start, entry.end, entry.months, False,
                     f"template placeholder ({placeholder})")
-    if _title_is_software(entry.title) or any(
-            len(part.split()) <= 5 and "," not in part and _title_is_software(part)
+    if title_is_software(entry.title) or any(
+            len(part.split()) <= 5 and "," not in part and title_is_software(part)
             and part.strip() != (entry.organization or "").strip()
             for part in entry.text.split(" | ")):
         # a header line of its own that is a software title ("software engineer" above

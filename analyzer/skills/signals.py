@@ -106,6 +106,7 @@ MENTEES = ["newcomer", "fresher", "joiner", "trainee", "child", "children", "kid
            "learner", "apprentice", "hire"]
 """Lemmas of people one mentors or teaches, besides :data:`PEOPLE`."""
 TALK_NOUNS = ["talk", "talks", "presentation", "presentations", "keynote", "keynotes",
+              "demonstration", "demonstrations",
               "lecture", "lectures", "webinar", "webinars", "demo", "demos", "session",
               "sessions", "workshop", "workshops", "tutorial", "tutorials", "seminar"]
 AUDIENCE = ["client", "customer", "stakeholder", "stakeholders", "vendor", "management",
@@ -234,6 +235,10 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("guide", "guided"), _filler(3), _lemma("project", "projects", "thesis", "theses",
                                                        "dissertation", "dissertations")],
         [_lemma(*MENTOR_VERBS), _any("and"), _lemma(*MENTOR_VERBS, "coach")],
+        # teaching a subject: "Taught units and daily lesson plans on fitness"
+        [_lemma("teach", "taught", "instruct", "tutor", "lecture"), _filler(3),
+         _lemma("class", "classes", "course", "courses", "lesson", "lessons", "unit", "units",
+                "subject", "subjects", "module", "modules", "curriculum")],
         # the role, not a title: "mentor for new joiners", "trainer to the first-year students"
         [_any("mentor", "trainer", "coach", "tutor", "instructor", "buddy"), _any("for", "to"),
          _filler(2), _lemma(*PEOPLE, *MENTEES)],
@@ -269,9 +274,13 @@ SIGNALS: tuple[Signal, ...] = (
                 "coordinate", "correspond", "gather", "collect"),
          _filler(5), _any("with", "to", "for", "between", "from"), _filler(2),
          _lemma(*AUDIENCE)],
-        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host"),
+        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host",
+                "conduct"),
          _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
                             "demo", "conference", "workshop")],
+        # on air or on stage: "Hosted a weekly radio show"
+        [_lemma("host", "present", "anchor", "moderate"), _filler(3),
+         _lemma("show", "podcast", "broadcast", "panel", "webinar", "radio")],
         [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
         [_lemma("facilitate", "moderate", "chair"), _filler(2),
          _lemma("discussion", "session", "workshop", "meeting", "debate", "forum")],

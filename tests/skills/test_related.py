@@ -143,6 +143,12 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nDesktop Support, Acme  Jan 2015 – Dec 2019\nFixed laptops.", True),
     ("Experience\nAccount Executive, Acme  Jan 2015 – Dec 2019\nBuilt a pipeline of 4X through partners.",
      False),                                                                   # a sales pipeline
+    ("Experience\nSales & Marketing Engineer, Acme  Jan 2015 – Dec 2019\nSold sensors to 40 plants.", False),
+    ("Experience\nFood Service Worker, Campus Dining  Jan 2015 – Dec 2019\nServed 300 meals a day.\n"
+     "Volunteer\nLandscaping volunteer, City Parks  Jan 2014 – Dec 2014", False),  # volunteering too
+    ("Experience\nReporter, Daily News  Jan 2015 – Dec 2019\nResearched information for news articles "
+     "using library and Web sources.", False),              # "Web" in a sentence is no job title
+    ("Experience\nSoftware developer\nMicrosoft\nEducation\nBSc", True),  # a software title, no dates
 ])
 def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, matcher, text, credited):
     from datetime import date
