@@ -24,7 +24,7 @@ from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (SOFTWARE_CATEGORIES, Experience, advice_level, phrase_gaps,
+from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, SOFTWARE_CATEGORIES, Experience, advice_level, phrase_gaps,
                                          title_is_software,
                                          readiness_level, software_experience)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
@@ -246,12 +246,14 @@ _IT_TITLE = re.compile(
     r"(?:desktop|user|application|production|"
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
     r"network(?:s|ing)?|systems?|"
-    r"computers?|computing|administrator|admin|help\s?desk|data(?:base)?|web|software|developer|"
+    r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
+    r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|help\s?desk|data(?:base)?|web|"
+    r"software|developer|"
     r"programmer|tester|QA|digital|informatics?|information)\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
 "support" alone is not one ("Disability Support Services"), nor is a sales, marketing or
-mechanical engineer."""
+mechanical engineer, nor an administrator of anything but systems ("Education Administrator")."""
 
 JOB_SKILLS = ("work_experience", "freelancing", "internships", "volunteering")
 """Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside
@@ -271,7 +273,7 @@ def _without_jobs_outside_software(
             r.software or _IT_TITLE.search(f"{r.title} {r.organization or ''}") for r in experience.roles):
         return evidence, []
     if any(item.section in ("work", "volunteer") and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
-           for sid, item in evidence):
+           and sid not in GENERIC_WORK_SKILLS for sid, item in evidence):
         return evidence, []  # roles read badly from a flattened text, but the work names code
     code_lines = {item.text for sid, item in evidence
                   if taxonomy.skill(sid).category in SOFTWARE_CATEGORIES}

@@ -236,6 +236,9 @@ CASES = [
     ("Apache Axis, Hibernate, Struts, JDBC", "skills", {"jax_ws"}, set()),
     ("xmlBean, Axis, Hibernate, Struts", "skills", {"jax_ws"}, set()),
     ("Adjusted the X axis of the reporting charts", "work", set(), {"jax_ws"}),
+    ("Ran the Mechanical Testing Lab for the foundry", "work", set(), {"testing"}),
+    ("Conducted brand testing for Promostaff", "work", set(), {"testing"}),
+    ("Did the testing of the billing API with pytest", "work", {"testing"}, set()),
 ]
 
 

@@ -149,6 +149,11 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nReporter, Daily News  Jan 2015 – Dec 2019\nResearched information for news articles "
      "using library and Web sources.", False),              # "Web" in a sentence is no job title
     ("Experience\nSoftware developer\nMicrosoft\nEducation\nBSc", True),  # a software title, no dates
+    ("Experience\nEducation Administrator, St. Patrick School  Jan 2015 – Dec 2019\nRan the office.", False),
+    ("Experience\nSystems Administrator, Acme  Jan 2015 – Dec 2019\nKept the mail servers up.", True),
+    # one generic word of software (testing) does not make the job software work
+    ("Experience\nFoundry Manager, Acme Castings  Jan 2015 – Dec 2019\nRan quality testing for 12 staff.",
+     False),
 ])
 def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, matcher, text, credited):
     from datetime import date
