@@ -111,7 +111,9 @@ TALK_NOUNS = ["talk", "talks", "presentation", "presentations", "keynote", "keyn
               "sessions", "workshop", "workshops", "tutorial", "tutorials", "seminar"]
 AUDIENCE = ["client", "customer", "stakeholder", "stakeholders", "vendor", "management",
             "manager", "executive", "leadership", "user", "partner", "business", "faculty",
-            "audience", "board", "senior", "non-technical", "nontechnical", "sponsor"]
+            "audience", "board", "senior", "non-technical", "nontechnical", "sponsor", "director",
+            "producer", "editor", "supplier", "contractor", "parent", "patient", "family", "dean",
+            "principal", "investor", "regulator", "agency"]
 DOC_NOUNS = ["documentation", "doc", "docs", "document", "documents", "spec", "specs",
              "specification", "specifications", "runbook", "runbooks", "wiki", "readme",
              "readmes", "tutorial", "tutorials", "guide", "guides", "manual", "manuals",
@@ -282,6 +284,12 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("host", "present", "anchor", "moderate"), _filler(3),
          _lemma("show", "podcast", "broadcast", "panel", "webinar", "radio")],
         [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
+        # "strengthened communications with key clients", "built relationships with vendors"
+        [_lemma("strengthen", "improve", "enhance", "foster", "build", "establish", "maintain",
+                "develop", "nurture"), _filler(2),
+         _lemma("communication", "communications", "relationship", "relationships", "rapport"),
+         _any("with", "among"), _filler(2),
+         _lemma(*AUDIENCE, *PEOPLE, "account", "vendor", "community", "department", "office")],
         [_lemma("facilitate", "moderate", "chair"), _filler(2),
          _lemma("discussion", "session", "workshop", "meeting", "debate", "forum")],
         [_any("client", "customer"), _any("facing", "-"), _any("facing", "skills", "role")],
