@@ -242,7 +242,9 @@ for an employer as work, not as a portfolio."""
 
 _IT_TITLE = re.compile(
     r"(?i)\b(?:IT|ICT|(?<!sales\s)(?<!marketing\s)(?<!mechanical\s)(?<!civil\s)(?<!chemical\s)"
-    r"(?<!structural\s)(?<!sales\s&\s)(?<!marketing\s&\s)engineer(?:ing)?|technical|technician|tech|"
+    r"(?<!structural\s)(?<!sales\s&\s)(?<!marketing\s&\s)engineer(?:ing)?|technical|"
+    r"(?:computer|it|network|desktop|pc|help\s?desk|support|systems?|hardware|electronics?)\s+"
+    r"(?:technician|tech)|tech\s+support|"
     r"(?:desktop|user|application|production|"
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
     r"network(?:s|ing)?|systems?|"
@@ -253,7 +255,8 @@ _IT_TITLE = re.compile(
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
 "support" alone is not one ("Disability Support Services"), nor is a sales, marketing or
-mechanical engineer, nor an administrator of anything but systems ("Education Administrator")."""
+mechanical engineer, nor an administrator or a technician of anything but computers and systems
+("Education Administrator", "Aircraft Technician")."""
 
 JOB_SKILLS = ("work_experience", "freelancing", "internships", "volunteering")
 """Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside

@@ -151,6 +151,9 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nSoftware developer\nMicrosoft\nEducation\nBSc", True),  # a software title, no dates
     ("Experience\nEducation Administrator, St. Patrick School  Jan 2015 – Dec 2019\nRan the office.", False),
     ("Experience\nSystems Administrator, Acme  Jan 2015 – Dec 2019\nKept the mail servers up.", True),
+    ("Experience\nAircraft Technician, Acme Air  Jan 2015 – Dec 2019\nServiced the fleet.", False),
+    ("Experience\nComputer Technician, Buy More  Jan 2015 – Dec 2019\nFixed laptops.", True),
+    ("Experience\nApp develop, Microsoft  Jan 2015 – Dec 2019\nWorked on the team.", True),
     # one generic word of software (testing) does not make the job software work
     ("Experience\nFoundry Manager, Acme Castings  Jan 2015 – Dec 2019\nRan quality testing for 12 staff.",
      False),
