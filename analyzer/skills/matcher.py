@@ -76,11 +76,18 @@ __all__ = ["Evidence", "Mention", "compile_terms", "SkillFinding", "SkillMatcher
 APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
 
-ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics", "languages", "interests"})
+ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics", "languages", "interests",
+                                  "education", "references"})
 """Sections where a sentence that reports what was done ("Participated in sales presentations…",
 "Led the migration of …", "I wrote the backend in PHP …") is a bullet in use, as in a work
 section: résumés list achievements under "Skills and achievements", "Key accomplishments" or
-the summary, and a text résumé that lost its layout puts project lines under any heading."""
+the summary, and a text résumé that lost its layout puts project lines under any heading
+(Education, even References). Under Education a verb of study ("Completed coursework in Java …",
+"Studied algorithms …") reports no work (:data:`_STUDIED`)."""
+_STUDIED = re.compile(
+    r"^\W*(?:Completed|Studied|Graduated|Attended|Learned|Learnt|Passed|Majored|Minored|Earned|"
+    r"Received|Awarded|Enrolled|Obtained|Achieved|Secured|Qualified|Scored|Pursued|Specialized|"
+    r"Specialised|Focused|Concentrated|Trained)\b")
 _DONE = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?!(?:Experienced|Skilled|Motivated|Dedicated|Talented|Seasoned|Certified|Qualified|"
     r"Interested|Accomplished|Detailed|Focused|Organi[sz]ed|Speciali[sz]ed|Advanced|Versed|"
@@ -105,6 +112,8 @@ _DID = re.compile(
     r"monitoring|troubleshooting|configuring|installing|implementing|deploying|migrating|tuning|"
     r"administration\s+(?:of|on|using)|tested)"
     r"\b(?:\s+\S+){3,}|\bwritten\s+in\s+\w", re.IGNORECASE)
+TALK_SIGNALS = frozenset({"present", "publish"})
+"""Signals whose reading under Publications is communication done, not a claim."""
 _DOING = re.compile(
     r"^[\s•·*▪◦●■\-–—>]*(?!(?:Outstanding|Cutting|Shopping|Hearing|Willing|Interesting|"
     r"Upcoming|Exciting|Amazing|Working|Having|Being|Understanding|Programming|Networking|Operating|Scripting|"
@@ -371,6 +380,7 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
     if line.is_heading or line.section not in APPLIED_SECTIONS and not (
             line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)
+            and not (line.section == "education" and _STUDIED.match(line.text))
             or line.section in DISPLACED_SECTIONS and (
                 _DID.search(line.text)
                 or line.section != "interests" and _DOING.match(line.text))
@@ -665,6 +675,8 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
                 continue  # a course title claims no skill
             detail = None if mention.signal is None else f'read from "{mention.surface}"'
             fixed = matcher.signals.strength(mention.signal) if mention.signal else None
+            if mention.signal in TALK_SIGNALS and line.section == "publications":
+                fixed = "applied"  # "Paper presented to the 2014 annual conference" is a talk given
             item = Evidence(source="resume", strength=fixed or strength, text=line.text.strip(),
                             section=line.section, page=line.page, detail=detail)
             bucket = evidence.setdefault(mention.skill_id, [])

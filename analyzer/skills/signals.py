@@ -240,7 +240,7 @@ SIGNALS: tuple[Signal, ...] = (
         # teaching a subject: "Taught units and daily lesson plans on fitness"
         [_lemma("teach", "taught", "instruct", "tutor", "lecture"), _filler(3),
          _lemma("class", "classes", "course", "courses", "lesson", "lessons", "unit", "units",
-                "subject", "subjects", "module", "modules", "curriculum")],
+                "subject", "subjects", "module", "modules", "curriculum", "coursework")],
         # the role, not a title: "mentor for new joiners", "trainer to the first-year students"
         [_any("mentor", "trainer", "coach", "tutor", "instructor", "buddy"), _any("for", "to"),
          _filler(2), _lemma(*PEOPLE, *MENTEES)],

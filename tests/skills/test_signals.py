@@ -119,6 +119,7 @@ GOOD = [
     ("Hosted a weekly radio show on local music", "communication"),
     ("Delivered product demonstrations to prospective buyers", "communication"),
     ("Taught units and daily lesson plans on fitness", "mentoring"),
+    ("Taught coursework in special education", "mentoring"),
     ("Discuss the film's music requirements with directors and composers", "communication"),
     ("Enhanced client retention and strengthened communications with key accounts", "communication"),
     ("Built lasting relationships with suppliers across Asia", "communication"),
@@ -244,6 +245,12 @@ def test_signal_evidence_carries_the_line_and_what_was_read(taxonomy, matcher):
 def test_signal_strength_follows_the_line(taxonomy, matcher, text, strength):
     resume = dataclasses.replace(resume_from_text("x"), lines=(line(text),))
     assert evidence(extract_skills(resume, taxonomy, matcher), "leadership")[0].strength == strength
+
+
+def test_a_paper_presented_under_publications_is_a_talk_given(taxonomy, matcher):
+    resume = dataclasses.replace(resume_from_text("x"), lines=(
+        line("Paper presented to the 2014 annual conference of the ICA", "publications"),))
+    assert evidence(extract_skills(resume, taxonomy, matcher), "communication")[0].strength == "applied"
 
 
 def test_signal_in_a_skills_list_is_listed(taxonomy, matcher):

@@ -110,6 +110,12 @@ STRENGTH_CASES = [
      "listed"),
     ("Contributing to web development based open-source projects in PHP", "interests", False,
      "php", "listed"),                                   # an interest, not a responsibility
+    ("Built a library catalogue in Django for the school society", "education", False, "django",
+     "applied"),                                         # work done, left under Education
+    ("Completed coursework in Python, Java and database systems", "education", False, "python",
+     "listed"),                                          # study is no work
+    ("Involved in migrating the payroll database to PostgreSQL", "references", False,
+     "postgresql", "applied"),                           # flattened text's References
     ("Configuring: Ansible, Puppet, Chef, Salt", "skills", True, "ansible", "listed"),
     ("Knowledge of MySQL and PostgreSQL databases and their tuning", "skills", False, "mysql", "listed"),
     ("Over 10 years of experience developing applications using Java", "basics", False, "java",
