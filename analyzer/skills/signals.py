@@ -276,10 +276,12 @@ SIGNALS: tuple[Signal, ...] = (
                 "coordinate", "correspond", "gather", "collect"),
          _filler(5), _any("with", "to", "for", "between", "from"), _filler(2),
          _lemma(*AUDIENCE)],
-        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host",
-                "conduct"),
+        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host"),
          _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
                             "demo", "conference", "workshop")],
+        # conducted meetings with people, not code reviews (that is reviewing code)
+        [_lemma("conduct"), _filler(3), _lemma("meeting", "standup", "stand-up", "retrospective",
+                                               "demo", "conference", "workshop", "interview")],
         # on air or on stage: "Hosted a weekly radio show"
         [_lemma("host", "present", "anchor", "moderate"), _filler(3),
          _lemma("show", "podcast", "broadcast", "panel", "webinar", "radio")],

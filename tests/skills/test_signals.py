@@ -154,6 +154,7 @@ BAD = [
     ("Board Member, National Committee to Prevent Child Abuse", "web_security"),
     ("Took classes in accounting at night school", "mentoring"),
     ("Maintained communication between the microservices over gRPC", "communication"),
+    ("Led a team of junior developers, conducted code reviews", "communication"),
     ("Market research gained conducting brand testing for Promostaff", "testing"),
     ("Food Service Worker, Campus Dining", "service_workers"),
     ("Created a web application to plan and organize events in Gotham city", "leadership"),
