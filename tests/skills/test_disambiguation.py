@@ -237,6 +237,14 @@ CASES = [
     ("xmlBean, Axis, Hibernate, Struts", "skills", {"jax_ws"}, set()),
     ("Adjusted the X axis of the reporting charts", "work", set(), {"jax_ws"}),
     ("Ran the Mechanical Testing Lab for the foundry", "work", set(), {"testing"}),
+    # the association, the employee programme, a place and a project office are not products
+    ("Member, Computer Science Society (ACM student chapter)", "volunteer", set(),
+     {"aws_certificate_manager"}),
+    ("Issued TLS certificates with AWS ACM for CloudFront", "work", {"aws_certificate_manager"}, set()),
+    ("Coordinated the EAP referrals for employees", "work", set(), {"x802_1x"}),
+    ("Completed the Atlantis Dual Degree Study Abroad Program", "skills", set(), {"atlantis"}),
+    ("Delivered programs and projects in managed portfolios", "basics", set(), {"portfolio"}),
+    ("Portfolio/Programme/Project Management level", "skills", set(), {"portfolio"}),
     ("Conducted brand testing for Promostaff", "work", set(), {"testing"}),
     ("Did the testing of the billing API with pytest", "work", {"testing"}, set()),
 ]

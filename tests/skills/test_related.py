@@ -167,3 +167,18 @@ def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, ma
     if not credited:
         assert group.score == 10 and group.explanation.startswith('Found only "')
         assert "no job listed shows software or IT work" in group.explanation
+
+
+def test_a_stated_total_with_no_dated_job_is_practical_experience(taxonomy, matcher):
+    # the job has no dates, so seniority rests on the stated total; the report must not then
+    # say that no hands-on experience is listed
+    from datetime import date
+
+    text = ("Ada Example\nIT support\nWork experience\nTechnical support engineer\nMicrosoft\n"
+            "Years of Experience: 2 Years and 4 Months\nSolved escalated problems for customers.\n")
+    report = analyze(resume_from_text(text, today=date(2026, 1, 1)), taxonomy=taxonomy, matcher=matcher)
+    assert report.experience.stated == "Experience: 2 Years and 4 Months"
+    group = report.readiness.group("practical_experience")
+    assert group.score >= 70, group.explanation
+    evidence = [e for s in report.profile.skills if s.id == "work_experience" for e in s.evidence]
+    assert evidence and evidence[0].text == "Years of Experience: 2 Years and 4 Months"
