@@ -24,9 +24,9 @@ from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, SOFTWARE_CATEGORIES, Experience, advice_level, phrase_gaps,
-                                         title_is_software,
-                                         readiness_level, software_experience)
+from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, SOFTWARE_CATEGORIES, Experience,
+                                         advice_level, phrase_gaps, readiness_level,
+                                         software_experience, title_is_software)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects

@@ -135,14 +135,18 @@ def _read_point(m: re.Match[str], p: str, *, end: bool) -> tuple[date | None, bo
     return (None if year is None else date(year, month, 1)), True
 
 
-def _days(m: re.Match[str], p: str, month: date | None) -> int | None:
-    """Days since year 0 of a whole date matched as point ``p`` (None when it names no day)."""
-    day = m.group(p + "d3") or m.group(p + "d4")
-    if day is None or month is None:
-        return None
-    if p == "e_" and m.group("s_mnum4") and m.group("e_mnum3"):
-        day = m.group("e_mnum3")  # read day first, as the start was
-    return month.toordinal() + int(day) - 1
+def _whole_dates(m: re.Match[str], start: date | None, end: date | None) -> tuple[date | None, int | None]:
+    """For a range whose start is a whole date: its end month, read day first when the start
+    was ("15/03/2019 to 03/06/2020" ends in June), and its length in days when both ends are
+    whole dates (else None)."""
+    end_day = m.group("e_d3")
+    if m.group("s_mnum4") and m.group("e_mnum3") and end is not None and int(end_day) <= 12:
+        end, end_day = end.replace(month=int(end_day)), m.group("e_mnum3")
+    start_day = m.group("s_d3") or m.group("s_d4")
+    end_day = end_day or m.group("e_d4")
+    if start is None or end is None or end_day is None:
+        return end, None
+    return end, (end.toordinal() + int(end_day)) - (start.toordinal() + int(start_day))
 
 
 def find_dates(text: str) -> list[DateRange]:
@@ -169,15 +173,13 @@ def find_dates(text: str) -> list[DateRange]:
                 end = None
             else:
                 end = end_point[0]
-                if m.group("s_mnum4") and m.group("e_mnum3") and end and int(m.group("e_d3")) <= 12:
-                    end = end.replace(month=int(m.group("e_d3")))  # day first, as the start was
             if m.group("dash") == "" and (end is None and not present or start and end and end < start):
                 continue  # glued digits that are no forward range ("20062001") are no date
-        if (m.group("s_mnum3") or m.group("s_mnum4")) and (
-                not (is_range and (end or present)) or _days(m, "s_", start) is not None
-                and _days(m, "e_", end) is not None and _days(m, "e_", end) - _days(m, "s_", start) < 28):
-            continue  # a whole date alone ("on Wed 19/11/2014") or a range of days
-            # ("23/2/2015 to 05/3/2015", a training course) dates an event, not a job
+        if m.group("s_mnum3") or m.group("s_mnum4"):
+            end, days = _whole_dates(m, start, end)
+            if not (is_range and (end or present)) or days is not None and days < 28:
+                continue  # a whole date alone ("on Wed 19/11/2014") or a range of days
+                # ("23/2/2015 to 05/3/2015", a training course) dates an event, not a job
         found.append(DateRange(start, end, present, is_range, dangling, precise, m.span()))
     return found
 

@@ -112,8 +112,10 @@ _DID = re.compile(
     r"monitoring|troubleshooting|configuring|installing|implementing|deploying|migrating|tuning|"
     r"administration\s+(?:of|on|using)|tested)"
     r"\b(?:\s+\S+){3,}|\bwritten\s+in\s+\w", re.IGNORECASE)
-TALK_SIGNALS = frozenset({"present", "publish"})
-"""Signals whose reading under Publications is communication done, not a claim."""
+"""A verb of building or running software within a line's first eight words, with more words
+after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers",
+"Monitoring HANA DB and troubleshooting …", "… system written in Python and fully unit tested").
+A line that is a list of short items ("Configuring: Ansible, Puppet, Chef") is still listed."""
 _DOING = re.compile(
     r"^[\s•·*▪◦●■\-–—>]*(?!(?:Outstanding|Cutting|Shopping|Hearing|Willing|Interesting|"
     r"Upcoming|Exciting|Amazing|Working|Having|Being|Understanding|Programming|Networking|Operating|Scripting|"
@@ -130,10 +132,6 @@ responsibility left there by flattened text. The -ing words that name a field, a
 kind of software ("Working knowledge of …", "Networking …", "Reading and travelling"), an
 adjective ("Outstanding Student …") and a label ("Teaching & Mentoring Areas: …") do not open one;
 under Interests such a line is a pastime or a wish ("Contributing to open-source projects")."""
-"""A verb of building or running software within a line's first eight words, with more words
-after it ("… and refactored the entire PHP backend", "managing a LAMP system of 5 servers",
-"Monitoring HANA DB and troubleshooting …", "… system written in Python and fully unit tested").
-A line that is a list of short items ("Configuring: Ansible, Puppet, Chef") is still listed."""
 _FIGURE = re.compile(r"[$€£¥×%]|\d")
 _NOT_FIGURES = re.compile(
     r"""(?ix)
@@ -376,15 +374,22 @@ def _patterns(taxonomy: Taxonomy) -> tuple[list[dict], list[dict]]:
 # ------------------------------------------------------------------ evidence
 
 
+def _reports_work(line: Line) -> bool:
+    """Whether a line outside the work, projects and volunteer sections says what was done:
+    a past-tense action (:data:`_DONE`, not a verb of study under Education), or a verb of
+    building or running software, or an -ing responsibility, in a section flattened text
+    leaves such lines in (:data:`_DID`, :data:`_DOING`; not under Interests)."""
+    text, section = line.text, line.section
+    if section in ACHIEVEMENT_SECTIONS and _DONE.match(text) and not (
+            section == "education" and _STUDIED.match(text)):
+        return True
+    return section in DISPLACED_SECTIONS and not is_list_like(text) and bool(
+        _DID.search(text) or section != "interests" and _DOING.match(text))
+
+
 def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     """``listed``, ``applied`` or ``quantified`` for a résumé line (see module doc)."""
-    if line.is_heading or line.section not in APPLIED_SECTIONS and not (
-            line.section in ACHIEVEMENT_SECTIONS and _DONE.match(line.text)
-            and not (line.section == "education" and _STUDIED.match(line.text))
-            or line.section in DISPLACED_SECTIONS and (
-                _DID.search(line.text)
-                or line.section != "interests" and _DOING.match(line.text))
-            and not is_list_like(line.text)):
+    if line.is_heading or line.section not in APPLIED_SECTIONS and not _reports_work(line):
         return "listed"
     # a line that opens in lower case continues the sentence above ("… developed the portal's
     # integration in Visual Studio, C#, SQL Server and SOAP."): its commas are not a list
@@ -613,14 +618,24 @@ or "Testing" read as the organization) keeps its mention."""
 _EMPLOYER_LINE = re.compile(
     r"^\s*(?P<org>[^-–—|,]{2,40}?)\s+[-–—|]\s+[A-Z][\w .']+,\s*[A-Z][\w .']+(?:\s*[-–—|])?\s*$")
 """A job's organization line with its place: "MongoDB -  Gurgaon, Haryana -", "Red Hat - Pune, MH"."""
+_EMPLOYER_LINE_CHARS = 100
+"""Longer lines are not an organization with its place (and the pattern, whose place words and
+trailing spaces overlap, is kept off long hostile lines)."""
+
+
+def _employer_place(text: str) -> str | None:
+    """The case-folded organization of an organization-with-place line, else None."""
+    if len(text) > _EMPLOYER_LINE_CHARS:
+        return None
+    m = _EMPLOYER_LINE.match(text)
+    return " ".join(m.group("org").split()).casefold() if m else None
 
 
 def employer_names(resume: Resume) -> frozenset[str]:
     """Organizations the résumé names with a place on a line of their own (see
     :data:`_EMPLOYER_LINE`), case-folded ("mongodb", "red hat")."""
-    return frozenset(" ".join(m.group("org").split()).casefold()
-                     for line in resume.lines if line.section in ("work", "basics")
-                     for m in [_EMPLOYER_LINE.match(line.text)] if m)
+    return frozenset(org for line in resume.lines if line.section in ("work", "basics")
+                     for org in [_employer_place(line.text)] if org)
 
 
 def is_employer(text: str, mention: Mention, employers: frozenset[str]) -> bool:
@@ -634,9 +649,9 @@ def is_employer(text: str, mention: Mention, employers: frozenset[str]) -> bool:
     name = " ".join(mention.surface.split()).casefold()
     if name not in employers:
         return False
-    place = _EMPLOYER_LINE.match(text)
+    place = _employer_place(text)
     if place:
-        return " ".join(place.group("org").split()).casefold() == name
+        return place == name
     tail = text[mention.end_char:].strip(" -–—|")
     head = text[:mention.start_char].rstrip()
     return not tail and len(text.split()) <= 8 and bool(re.search(r"(?:[-–—|@]|\bat)$", head))
@@ -674,9 +689,7 @@ def extract_skills(resume: Resume, taxonomy: Taxonomy,
             if course and category != "education" and not bare_technology(line.text, mention, category):
                 continue  # a course title claims no skill
             detail = None if mention.signal is None else f'read from "{mention.surface}"'
-            fixed = matcher.signals.strength(mention.signal) if mention.signal else None
-            if mention.signal in TALK_SIGNALS and line.section == "publications":
-                fixed = "applied"  # "Paper presented to the 2014 annual conference" is a talk given
+            fixed = matcher.signals.strength(mention.signal, line.section) if mention.signal else None
             item = Evidence(source="resume", strength=fixed or strength, text=line.text.strip(),
                             section=line.section, page=line.page, detail=detail)
             bucket = evidence.setdefault(mention.skill_id, [])

@@ -55,6 +55,8 @@ class Signal:
             count only in a line about software work).
         strength: when set, the evidence strength whatever the section (a dated software job
             is ``applied`` work experience even in a header line); else the line's.
+        applied_in: sections where the reading is ``applied`` whatever the line's form ("Paper
+            presented to the 2014 annual conference" under Publications is a talk given).
     """
 
     id: str
@@ -63,6 +65,7 @@ class Signal:
     note: str
     context: re.Pattern | None = None
     strength: str | None = None
+    applied_in: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -269,7 +272,8 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("speak", "spoke", "talk", "present", "lecture"), _any("at", "on", "about")],
         [_any("invited", "conference", "tech", "technical", "keynote", "public", "guest"),
          _lemma("talk", "speaker", "speaking", "lecture")],
-    ), "presents or speaks (\"presented findings to a group of 20+\", \"gave invited talks\", \"spoke at\")"),
+    ), "presents or speaks (\"presented findings to a group of 20+\", \"gave invited talks\", \"spoke at\")",
+        applied_in=frozenset({"publications"})),  # "Paper presented to the 2014 annual conference"
     Signal("talk_to_people", "communication", (
         [_lemma("liaise", "liaison", "communicate", "interface", "discuss", "consult", "negotiate",
                 "explain", "meet", "brief", "report", "advise", "interact", "engage",
@@ -314,7 +318,8 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("publish", "co-author", "author", "coauthor"), _filler(3),
          _lemma("paper", "papers", "article", "research", "book", "chapter", "post", "blog")],
         [_lemma("co", "co-"), _any("-"), _lemma("author", "authored")],
-    ), "publishes papers or articles (\"co-authored paper accepted at NeurIPS\")"),
+    ), "publishes papers or articles (\"co-authored paper accepted at NeurIPS\")",
+        applied_in=frozenset({"publications"})),
     # ------------------------------------------------------------ teamwork
     Signal("collaborate", "teamwork", (
         [_lemma("collaborate", "partner", "cooperate")],
@@ -624,9 +629,11 @@ class SignalMatcher:
                     for word in first:
                         self._by_word.setdefault(word, []).append(index)
 
-    def strength(self, signal_id: str) -> str | None:
-        """The fixed strength of a rule (:attr:`Signal.strength`), None when the line decides."""
-        return self.signals[signal_id].strength
+    def strength(self, signal_id: str, section: str | None = None) -> str | None:
+        """The fixed strength of a rule in a section (:attr:`Signal.strength`, ``applied`` in
+        :attr:`Signal.applied_in`), None when the line decides."""
+        signal = self.signals[signal_id]
+        return "applied" if section in signal.applied_in else signal.strength
 
     def find(self, doc: Doc) -> list[SignalMatch]:
         """Signals in one doc, one per (skill, signal), longest match first, in reading order."""

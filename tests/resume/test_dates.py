@@ -27,6 +27,7 @@ TODAY = date(2026, 3, 15)
         ("2/1/2012 - Current", date(2012, 2, 1), None, True, 170),
         ("02/01/2019 - 03/15/2020", date(2019, 2, 1), date(2020, 3, 1), False, 14),
         ("15/03/2019 to 30/06/2020", date(2019, 3, 1), date(2020, 6, 1), False, 16),
+        ("15/03/2019 to 03/06/2020", date(2019, 3, 1), date(2020, 6, 1), False, 16),  # day first too
         ("Jan '20 - Feb '21", date(2020, 1, 1), date(2021, 2, 1), False, 14),
         ("Summer 2018", date(2018, 6, 1), date(2018, 8, 1), False, 3),
         ("Fall 2021 – Spring 2022", date(2021, 9, 1), date(2022, 5, 1), False, 9),
