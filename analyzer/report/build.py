@@ -249,7 +249,7 @@ _IT_TITLE = re.compile(
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
     r"network(?:s|ing)?|systems?|"
     r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
-    r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|help\s?desk|data(?:base)?|web|"
+    r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|data(?:base)?|web|"
     r"software|developer|"
     r"programmer|tester|QA|digital|informatics?|information)\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop

@@ -117,7 +117,7 @@ _CODE_NOUNS = (
     # a framework of code, not a process one ("Implemented framework for the planning …")
     r"(?:learning|test|testing|automation|web|logging|ui|software|application|data|ml|orm|mvc)"
     r"[\s-]+frameworks?|"
-    r"script|scripts|library|endpoints?|database|algorithm|algorithms|game|games|bot|extension|"
+    r"script|scripts|library|endpoints?|database|algorithm|algorithms|bot|extension|"
     r"plugin|compiler|engine|tools?(?!\s+chang)")
 _WIDE_NOUNS = r"framework|system|platform|server|interface"
 _BUILT_SOFTWARE = re.compile(
@@ -125,6 +125,10 @@ _BUILT_SOFTWARE = re.compile(
     r"\b(?:develop(?:ed|ing|s)?|development\s+of|built|build(?:ing|s)?|cod(?:ed|ing)|"
     r"programm(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
     rf"[^.;]{{0,60}}?\b(?:{_CODE_NOUNS}|{_WIDE_NOUNS})\b"
+    # a game only as the verb's own object ("Developed a 2D platformer game"), not a board game
+    # made further on ("Developed & led workshop for teachers to make games")
+    r"|\b(?:develop(?:ed|ing|s)?|built|build(?:ing|s)?|cod(?:ed|ing)|programm(?:ed|ing)|wrote)"
+    r"\W+(?:[\w'-]+\W+){0,3}?games?\b"
     # verbs that also mean setting up or planning, only with a noun of code
     r"|\b(?:creat(?:ed|e|ing)|implement(?:ed|ing|s)?|devis(?:ed|ing)|design(?:ed|ing)|"
     r"deploy(?:ed|ing)?|automat(?:ed|ing)|ship(?:ped|ping)?)\b"

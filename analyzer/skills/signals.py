@@ -172,6 +172,9 @@ MAGNITUDE = {"LOWER": {"IN": ["thousand", "thousands", "million", "millions", "b
 NUMBER = [BIG_NUMBER, {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^\d{3}(?:\.\d+)?\+?$"},
                                                 "OP": "?"}]
 """A count written with thousands separators ("8,500", "2,200+"), as token patterns."""
+YEARLESS_COUNT = {"TEXT": {"REGEX": BIG_NUMBER["TEXT"]["REGEX"], "NOT_IN": [str(y) for y in range(1950, 2051)]}}
+"""A count of :data:`BIG_NUMBER` that is no year ("Nov 2009 Contributor and On Editorial Board"
+is a date before a title, not a count of contributors)."""
 MULTIPLIER = {"TEXT": {"REGEX": r"^\d+(?:\.\d+)?\s?[x×X]$"}}
 PERCENT = [{"LIKE_NUM": True}, {"ORTH": "%"}]
 
@@ -473,7 +476,7 @@ SIGNALS: tuple[Signal, ...] = (
                 "contributor", "contribute"), _filler(4), _any("open"), {"ORTH": "-", "OP": "?"},
          _any("source")],
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _any("github", "gh"), _lemma("star", "stars")],
-        [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("contributor", "contributors")],
+        [YEARLESS_COUNT, *NUMBER[1:], {"OP": "?", **MAGNITUDE}, _lemma("contributor", "contributors")],
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
         [_lemma("merge", "land", "upstream", "submit", "contribute"), _filler(2),
          _lemma("pull", "pr", "prs", "patch", "patches")],

@@ -120,6 +120,10 @@ def test_a_network_engineer_is_not_software_work(tmp_path):
     ("Experience\nSupervisor, Blentech  Jan 2011 – Present\nCreate a new machine shop to service the company's needs.",
      False),
     ("Experience\nEngineer, Acme  Jan 2011 – Present\nBuilt internal software tools for the support team.", True),
+    ("Experience\nGame Designer, Acme  Jan 2011 – Present\nDeveloped a 2D platformer game in Unity.", True),
+    # a teacher's workshop that makes board games is no software
+    ("Experience\nTeacher, Acme School  Jan 2011 – Present\nDeveloped & led workshop for teachers to make "
+     "games, bulletin board learning centers.", False),
 ])
 def test_software_work_from_the_title_or_what_the_bullets_say(text, software):
     exp = experience_of(resume_from_text(text, today=LATER))

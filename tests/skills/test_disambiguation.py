@@ -247,6 +247,12 @@ CASES = [
     ("Portfolio/Programme/Project Management level", "skills", set(), {"portfolio"}),
     ("Conducted brand testing for Promostaff", "work", set(), {"testing"}),
     ("Did the testing of the billing API with pytest", "work", {"testing"}, set()),
+    ("10 hours of one-on-one reading tutoring for state testing", "work", set(), {"testing"}),
+    # a school's Academic Performance Index and an oil's API gravity are no APIs
+    ("API growth of 120 points in 4 years, from 700 to 900", "work", set(), {"api_development"}),
+    ("Raised the school's API score by 50 points", "work", set(), {"api_development"}),
+    ("Measured API gravity of crude samples", "work", set(), {"api_development"}),
+    ("Versioned the public API of the booking service", "work", {"api_development"}, set()),
 ]
 
 

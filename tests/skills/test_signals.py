@@ -47,6 +47,7 @@ GOOD = [
     ("Landed 40 pull requests in the Flask project", "open_source"),
     ("CLI tool with 12k stars on GitHub", "open_source"),
     ("CLI tool with 12k stars on GitHub", "version_control"),
+    ("Core library with 150 contributors", "open_source"),
     ("Team management and hiring for the platform group", "leadership"),
     # more ways of saying the same things
     ("Scaled engineering team from 3 to 28 across three divisions", "leadership"),
@@ -157,6 +158,7 @@ BAD = [
     ("Led a team of junior developers, conducted code reviews", "communication"),
     ("Market research gained conducting brand testing for Promostaff", "testing"),
     ("Food Service Worker, Campus Dining", "service_workers"),
+    ("Nov 2009 Contributor and On Editorial Board", "open_source"),   # a year, no count
     ("Created a web application to plan and organize events in Gotham city", "leadership"),
     ("Partial responsibility for preparing market strategy and profiling", "performance_optimization"),
     ("Implications for Decision Support System Design", "system_design"),
