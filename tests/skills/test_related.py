@@ -36,6 +36,12 @@ GOOD = [
     ("Position: Project Manager", "soft_skills", "Manager"),
     ("Published two personal projects", "portfolio", "personal projects"),
     ("Ran the virtual machines of the lab", "containers", "virtual machines"),
+    ("Validated the fault-tolerant ATCA platform", "testing", "Validated"),
+    ("Increased system uptime by 7 hours per month", "performance_scalability", "uptime"),
+    ("MSc thesis: user identification from fingerprint analysis", "auth_security", "fingerprint"),
+    ("Wrote requirements for 30 HL7 interfaces", "api_style", "HL7"),
+    ("President of the student computing society", "soft_skills", "President"),
+    ("Tutored first-year students in calculus", "soft_skills", "Tutored"),
 ]
 
 BAD = [
