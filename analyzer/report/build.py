@@ -242,7 +242,7 @@ for an employer as work, not as a portfolio."""
 
 _IT_TITLE = re.compile(
     r"(?i)\b(?:IT|ICT|(?<!sales\s)(?<!marketing\s)(?<!mechanical\s)(?<!civil\s)(?<!chemical\s)"
-    r"(?<!structural\s)(?<!sales\s&\s)(?<!marketing\s&\s)engineer(?:ing)?|technical|"
+    r"(?<!structural\s)(?<!project\s)(?<!sales\s&\s)(?<!marketing\s&\s)engineer(?:ing)?|technical|"
     r"(?:computer|it|network|desktop|pc|help\s?desk|support|systems?|hardware|electronics?)\s+"
     r"(?:technician|tech)|tech\s+support|"
     r"(?:desktop|user|application|production|"

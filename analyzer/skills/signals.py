@@ -236,6 +236,16 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("team_management", "leadership", (
         [_lemma("team", "people", "engineering"), _any("management", "leadership", "leading")],
     ), "names managing people (\"team management skills\")"),
+    Signal("head_group", "leadership", (
+        [_any("team", "squad", "section", "committee", "club", "society", "chapter", "crew",
+              "shift", "group"), _any("leader", "captain", "chair", "chairman", "chairperson",
+                                      "chairwoman", "president", "head")],
+        [_any("chair", "chairman", "chairperson", "chairwoman", "president", "captain", "head"),
+         _any("of"), _filler(2), _lemma("section", "committee", "club", "society", "association",
+                                        "team", "department", "board", "council", "chapter",
+                                        "union", "group", "squad", "crew", "chamber")],
+    ), "holds a role at the head of a group (\"Team Leader for the missions team\", \"Chair of the "
+       "Section\", \"Relay for Life Team Captain\")"),
     # ------------------------------------------------------------ mentoring
     Signal("mentor_people", "mentoring", (
         # hyphenated words take three tokens: "train the first - year engineering students"
@@ -252,6 +262,12 @@ SIGNALS: tuple[Signal, ...] = (
          _filler(2), _lemma(*PEOPLE, *MENTEES)],
         [_lemma("engineer", "developer", "employee", "hire", "joiner", "member", "staff", "intern"),
          _any("onboarding", "induction", "mentoring", "mentorship")],
+        # a named subject: "Taught Australian Politics and Government …" (not "Taught myself")
+        [_any("taught", "teach", "teaches", "teaching"),
+         {"IS_TITLE": True, "LOWER": {"NOT_IN": ["myself", "me", "himself", "herself", "i"]}}],
+        [_any("instructor", "lecturer", "tutor", "trainer", "teacher"), _any("in", "for", "of", "on"),
+         _filler(3), _lemma("seminar", "course", "class", "training", "program", "programme",
+                            "workshop", "lesson", "module")],
     ), "mentors, coaches or trains people (\"mentored four junior engineers\", \"mentor for new "
        "joiners\", \"new engineer onboarding\")"),
     Signal("give_training", "mentoring", (
@@ -269,7 +285,8 @@ SIGNALS: tuple[Signal, ...] = (
          _any("to", "at", "before")],
         [_any("presented", "presenting"), _filler(3),
          _lemma("finding", "result", "idea", "work", "research", "paper", "poster", "proposal",
-                "design", "demo", "roadmap", "update", "option", "solution", "them")],
+                "design", "demo", "roadmap", "update", "option", "solution", "them", "advice",
+                "recommendation", "strategy", "plan", "report", "analysis", "briefing", "case")],
         [_lemma("give", "deliver", "host", "run", "lead", "participate", "conduct"), _filler(2),
          {"LOWER": {"IN": ["in", "at"]}, "OP": "?"}, _filler(2), _lemma(*TALK_NOUNS)],
         [_lemma("speak", "spoke", "talk", "present", "lecture"), _any("at", "on", "about")],
@@ -293,6 +310,9 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma("host", "present", "anchor", "moderate"), _filler(3),
          _lemma("show", "podcast", "broadcast", "panel", "webinar", "radio")],
         [_lemma("give", "provide", "share"), _filler(1), _any("feedback")],
+        # "educated the patients about …", "counselled families on …"
+        [_lemma("educate", "inform", "counsel", "counselled", "counseled"), _filler(2),
+         _lemma(*AUDIENCE, "public", "community", "visitor", "resident", "member")],
         # "strengthened communications with key clients", "built relationships with vendors"
         [_lemma("strengthen", "improve", "enhance", "foster", "build", "establish", "maintain",
                 "develop", "nurture"), _filler(2),
@@ -331,7 +351,7 @@ SIGNALS: tuple[Signal, ...] = (
                             "onshore", "offshore", "peer", "group")],
         [_lemma("team"), _any("up", "with")],
         [_lemma("work", "worked"), _any("closely", "together", "alongside", "jointly",
-                                        "cross-functionally", "collaboratively", "in")],
+                                        "cross-functionally", "collaboratively", "cooperatively", "in")],
         [_lemma("work", "worked"), _any("with"), _filler(3),
          _lemma(*PEOPLE, "dr", "dr.", "prof", "prof.", "professor", "faculty", "designer", "scientist",
                 "manager", "stakeholder", "partner", "department")],
@@ -345,7 +365,9 @@ SIGNALS: tuple[Signal, ...] = (
         # verb forms only: "Support Engineer" and "Help Desk" are job titles
         [_any("coordinate", "coordinated", "coordinating", "assist", "assisted", "assisting",
               "helped", "helping"), _filler(2),
-         _lemma("developer", "engineer", "colleague", "teammate", "team")],
+         _lemma("developer", "engineer", "colleague", "teammate", "team", "teacher", "manager",
+                "director", "supervisor", "principal", "professor", "physician", "doctor", "nurse",
+                "attorney", "lawyer", "editor", "producer", "chef", "researcher", "scientist")],
     ), "works with others (\"collaborated with\", \"worked closely with the data science team\")"),
     Signal("solve_problems", "problem_solving", (
         [_lemma("solve", "resolve"), _filler(2), _lemma("problem", "challenge")],
