@@ -125,10 +125,12 @@ _BUILT_SOFTWARE = re.compile(
     r"\b(?:develop(?:ed|ing|s)?|development\s+of|built|build(?:ing|s)?|cod(?:ed|ing)|"
     r"programm(?:ed|ing)|refactor(?:ed|ing)?|debugg(?:ed|ing)|architect(?:ed|ing)|wrote|writ(?:ing|es))\b"
     rf"[^.;]{{0,60}}?\b(?:{_CODE_NOUNS}|{_WIDE_NOUNS})\b"
-    # a game only as the verb's own object ("Developed a 2D platformer game"), not a board game
-    # made further on ("Developed & led workshop for teachers to make games")
-    r"|\b(?:develop(?:ed|ing|s)?|built|build(?:ing|s)?|cod(?:ed|ing)|programm(?:ed|ing)|wrote)"
-    r"\W+(?:[\w'-]+\W+){0,3}?games?\b"
+    # a game as the verb's own object ("Developed a 2D platformer game", "Led the development of
+    # QuickTongue, the first tongue-controlled game"), not one made or played further on
+    # ("Developed & led workshop for teachers to make games")
+    r"|\b(?:develop(?:ed|ing|s)?|development\s+of|built|build(?:ing|s)?|cod(?:ed|ing)|"
+    r"programm(?:ed|ing)|wrote)\b(?:(?!\b(?:to|for|make|made|making|play|played|playing)\b)[^.;]){0,60}?"
+    r"\bgames?\b"
     # verbs that also mean setting up or planning, only with a noun of code
     r"|\b(?:creat(?:ed|e|ing)|implement(?:ed|ing|s)?|devis(?:ed|ing)|design(?:ed|ing)|"
     r"deploy(?:ed|ing)?|automat(?:ed|ing)|ship(?:ped|ping)?)\b"
