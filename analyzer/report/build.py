@@ -251,7 +251,8 @@ _IT_TITLE = re.compile(
     r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
     r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|data(?:base)?|web|"
     r"software|developer|"
-    r"programmer|tester|QA|digital|informatics?|information)\b")
+    r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|digital|informatics?|"
+    r"information)\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
 "support" alone is not one ("Disability Support Services"), nor is a sales, marketing or

@@ -160,6 +160,7 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nAircraft Technician, Acme Air  Jan 2015 – Dec 2019\nServiced the fleet.", False),
     ("Experience\nComputer Technician, Buy More  Jan 2015 – Dec 2019\nFixed laptops.", True),
     ("Experience\nService Desk Analyst, Sitel  Jan 2015 – Dec 2019\nReset passwords for callers.", True),
+    ("Experience\nTest Analyst, Nedbank  Jan 2015 – Dec 2019\nSigned off each release with the business.", True),
     ("Experience\nApp develop, Microsoft  Jan 2015 – Dec 2019\nWorked on the team.", True),
     # one generic word of software (testing) does not make the job software work
     ("Experience\nFoundry Manager, Acme Castings  Jan 2015 – Dec 2019\nRan quality testing for 12 staff.",
