@@ -251,13 +251,28 @@ _IT_TITLE = re.compile(
     r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
     r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|data(?:base)?|web|"
     r"software|developer|"
-    r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|digital|informatics?|"
-    r"information)\b")
+    r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|informatics?|"
+    r"digital(?!\s+(?:marketing|media|content|communications?|sales|strategy|campaigns?))|"
+    r"information(?:\s+(?:technology|systems?|security|services|management))?(?!\s+(?:cent(?:er|re)|officer|desk)))\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
+read in the job's title; its employer counts only by :data:`_IT_EMPLOYER` words ("Baltimore Public
+School System", "Legal Information Center" are no IT employers);
 "support" alone is not one ("Disability Support Services"), nor is a sales, marketing or
 mechanical engineer, nor an administrator or a technician of anything but computers and systems
 ("Education Administrator", "Aircraft Technician")."""
+
+_IT_EMPLOYER = re.compile(
+    r"(?i)\b(?:(?-i:IT|ICT)|software|informatics|information\s+technology|(?:help|service)\s?desk|"
+    r"tech(?:nical)?\s+support)\b")
+"""Words of an employer in software or IT, for a role whose title says nothing ("Analyst, IT
+Services Division")."""
+
+
+def _it_job(role) -> bool:
+    """Whether a role's title, or its employer, names software or IT work (:data:`_IT_TITLE`)."""
+    return bool(_IT_TITLE.search(role.title) or _IT_EMPLOYER.search(role.organization or ""))
+
 
 JOB_SKILLS = ("work_experience", "freelancing", "internships", "volunteering")
 """Skills of "practical experience" that a job gives; docs/labelling.md counts a job outside
@@ -273,8 +288,11 @@ def _without_jobs_outside_software(
     "Found only "Paralegal" …" instead of crediting the jobs. Nothing is split off when the work
     section names a language, framework or other :data:`SOFTWARE_CATEGORIES` skill: then the
     roles were read badly, not held outside software."""
-    if experience is None or not experience.roles or any(
-            r.software or _IT_TITLE.search(f"{r.title} {r.organization or ''}") for r in experience.roles):
+    if experience is None:
+        return evidence, []
+    if not experience.roles:
+        return _without_volunteering_outside_software(evidence, taxonomy)
+    if any(r.software or _it_job(r) for r in experience.roles):
         return evidence, []
     if any(item.section in ("work", "volunteer") and taxonomy.skill(sid).category in SOFTWARE_CATEGORIES
            and sid not in GENERIC_WORK_SKILLS for sid, item in evidence):
@@ -291,6 +309,26 @@ def _without_jobs_outside_software(
             title = role.title if role else item.text
             outside.append(("practical_experience", replace(
                 item, strength="listed", detail=f'a job outside software ("{title}")')))
+        else:
+            kept.append((skill_id, item))
+    return kept, outside
+
+
+def _without_volunteering_outside_software(
+    evidence: list[tuple[str, Evidence]], taxonomy: Taxonomy,
+) -> tuple[list[tuple[str, Evidence]], list[tuple[str, Evidence]]]:
+    """With no job read at all, split off volunteering on lines that name neither code nor IT
+    work ("Camp Host/Volunteer", "SPCA animal shelter volunteer"): docs/labelling.md counts
+    volunteering outside software and IT as no practical experience. Same return as
+    :func:`_without_jobs_outside_software`."""
+    code_lines = {item.text for sid, item in evidence
+                  if taxonomy.skill(sid).category in SOFTWARE_CATEGORIES and sid not in GENERIC_WORK_SKILLS}
+    kept, outside = [], []
+    for skill_id, item in evidence:
+        if (skill_id == "volunteering" and item.source == "resume" and item.text not in code_lines
+                and not _IT_TITLE.search(item.text)):
+            outside.append(("practical_experience", replace(
+                item, strength="listed", detail="volunteering outside software")))
         else:
             kept.append((skill_id, item))
     return kept, outside

@@ -96,6 +96,15 @@ _STATED = re.compile(
 """A stated total: "Over 3.5 years of experience", "12 years 6 months of IT experience", "8+ Yrs of exp"."""
 
 
+_OTHER_WORK = re.compile(
+    r"\s*(?:as\s+an?|in)\s+(?!(?:[\w/-]+\s+){0,3}?(?:software|developer|programmer|engineer|"
+    r"engineering|IT|technical|technology|support|analyst|administrator|tester|testing|web|"
+    r"computers?|data|network|systems?|development|programming)\b)", re.IGNORECASE)
+"""What follows a stated total that is of work outside software and IT ("Eight years of
+experience as a pet owner", "5 years of experience in retail"), unlike "as a support engineer"
+or "in software development"."""
+
+
 def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
     """The largest experience total the résumé states, in months, with the words stating it."""
     best: tuple[int, str] | None = None
@@ -267,6 +276,7 @@ def software_experience(
         :class:`Experience`; ``software_months`` is the union of the software roles'
         intervals up to ``resume.as_of``.
     """
+    evidence = list(evidence)
     code_lines = {
         _key(e.text) for sid, e in evidence
         if e.source == "resume" and e.section == "work" and sid not in GENERIC_WORK_SKILLS
@@ -289,7 +299,12 @@ def software_experience(
     # software work) when its roles give no dated months, or when "present"
     # could only be taken as today (no last-updated line, no PDF date): an old résumé read
     # years later must not grow its author's experience
-    use_stated = stated is not None and (software or not roles or claimed) and (
+    # with no role read at all, a total "as a pet owner" or "in retail" is of other work, unless
+    # the résumé names code somewhere ("5 years of experience in Java and Spring")
+    other_work = at >= 0 and bool(_OTHER_WORK.match(text, at + len(stated[1]))) and not any(
+        sid not in GENERIC_WORK_SKILLS and taxonomy.skills[sid].category in SOFTWARE_CATEGORIES
+        for sid, _ in evidence)
+    use_stated = stated is not None and (software or not roles and not other_work or claimed) and (
         months == 0 or (resume.as_of_source == "today" and any(r.end is None for r in software if r.months)))
     if use_stated:
         months = stated[0]

@@ -77,13 +77,14 @@ APPLIED_SECTIONS = frozenset({"work", "projects", "volunteer"})
 """JSON Resume sections whose sentences and bullets show a skill in use."""
 
 ACHIEVEMENT_SECTIONS = frozenset({"skills", "awards", "basics", "languages", "interests",
-                                  "education", "references"})
+                                  "education", "references", "certificates"})
 """Sections where a sentence that reports what was done ("Participated in sales presentations…",
 "Led the migration of …", "I wrote the backend in PHP …") is a bullet in use, as in a work
 section: résumés list achievements under "Skills and achievements", "Key accomplishments" or
 the summary, and a text résumé that lost its layout puts project lines under any heading
-(Education, even References). Under Education a verb of study ("Completed coursework in Java …",
-"Studied algorithms …") reports no work (:data:`_STUDIED`)."""
+(Education, even References or Certificates: "Taught one section of 22 students"). Under Education
+and Certificates a verb of study ("Completed coursework in Java …", "Studied algorithms …",
+"Passed the AWS exam") reports no work (:data:`_STUDIED`)."""
 _STUDIED = re.compile(
     r"^\W*(?:Completed|Studied|Graduated|Attended|Learned|Learnt|Passed|Majored|Minored|Earned|"
     r"Received|Awarded|Enrolled|Obtained|Achieved|Secured|Qualified|Scored|Pursued|Specialized|"
@@ -381,7 +382,7 @@ def _reports_work(line: Line) -> bool:
     leaves such lines in (:data:`_DID`, :data:`_DOING`; not under Interests)."""
     text, section = line.text, line.section
     if section in ACHIEVEMENT_SECTIONS and _DONE.match(text) and not (
-            section == "education" and _STUDIED.match(text)):
+            section in ("education", "certificates") and _STUDIED.match(text)):
         return True
     return section in DISPLACED_SECTIONS and not is_list_like(text) and bool(
         _DID.search(text) or section != "interests" and _DOING.match(text))

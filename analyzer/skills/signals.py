@@ -271,7 +271,8 @@ SIGNALS: tuple[Signal, ...] = (
     ), "mentors, coaches or trains people (\"mentored four junior engineers\", \"mentor for new "
        "joiners\", \"new engineer onboarding\")"),
     Signal("give_training", "mentoring", (
-        [_lemma("conduct", "deliver", "provide", "give", "impart", "organize", "organise"), _filler(3),
+        [_lemma("conduct", "deliver", "provide", "give", "impart", "organize", "organise",
+                "coordinate", "co-ordinate", "arrange", "run", "facilitate", "schedule"), _filler(3),
          _any("training", "trainings", "guidance", "mentorship", "mentoring", "coaching")],
     ), "trains or guides others (\"conducted training in several hundred dealerships\", \"provided "
        "technical guidance to client services\")"),
@@ -297,12 +298,18 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("talk_to_people", "communication", (
         [_lemma("liaise", "liaison", "communicate", "interface", "discuss", "consult", "negotiate",
                 "explain", "meet", "brief", "report", "advise", "interact", "engage",
-                "coordinate", "correspond", "gather", "collect"),
+                "coordinate", "correspond", "gather", "collect", "consultation", "meeting",
+                "discussion", "negotiation"),
          _filler(5), _any("with", "to", "for", "between", "from"), _filler(2),
          _lemma(*AUDIENCE)],
-        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host"),
+        [_lemma("hold", "run", "lead", "facilitate", "chair", "organize", "organise", "host",
+                "arrange", "schedule"),
          _filler(3), _lemma("meeting", "review", "standup", "stand-up", "retrospective",
                             "demo", "conference", "workshop")],
+        # the go-between: "Act as a liaison between community services and the company"
+        [_lemma("act", "serve"), _any("as"), _any("a", "an", "the", "main", "primary"), _filler(1),
+         _any("liaison", "spokesperson", "spokesman", "spokeswoman", "intermediary",
+              "point-of-contact", "contact")],
         # conducted meetings with people, not code reviews (that is reviewing code)
         [_lemma("conduct"), _filler(3), _lemma("meeting", "standup", "stand-up", "retrospective",
                                                "demo", "conference", "workshop", "interview")],

@@ -58,6 +58,10 @@ GOOD = [
     ("Developed and presented policy advice to the President of the Council", "communication"),
     ("Worked cooperatively with the classroom teacher on lesson plans", "teamwork"),
     ("Assisted the lead teacher in creating business lesson plans", "teamwork"),
+    ("Coordinate training sessions and review annual appraisals", "mentoring"),
+    ("Act as a liaison between community services and the company", "communication"),
+    ("Perform consultations with clients on estate planning", "communication"),
+    ("Arranged meetings and conferences with opposing counsel", "communication"),
     # more ways of saying the same things
     ("Scaled engineering team from 3 to 28 across three divisions", "leadership"),
     ("Managed team of 4 developers and 2 QA engineers", "leadership"),

@@ -116,6 +116,10 @@ STRENGTH_CASES = [
      "listed"),                                          # study is no work
     ("Involved in migrating the payroll database to PostgreSQL", "references", False,
      "postgresql", "applied"),                           # flattened text's References
+    ("Taught one section of 22 students Python programming", "certificates", False, "python",
+     "quantified"),                                         # work left under Certificates
+    ("Passed the Oracle Database SQL exam with Python labs", "certificates", False, "python",
+     "listed"),                                          # a verb of study there too
     ("Configuring: Ansible, Puppet, Chef, Salt", "skills", True, "ansible", "listed"),
     ("Knowledge of MySQL and PostgreSQL databases and their tuning", "skills", False, "mysql", "listed"),
     ("Over 10 years of experience developing applications using Java", "basics", False, "java",
