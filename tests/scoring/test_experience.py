@@ -199,6 +199,19 @@ def test_stated_total_claiming_software_work(summary, months, seniority):
     assert (exp.software_months, exp.seniority) == (months, seniority)
 
 
+@pytest.mark.parametrize(("summary", "months"), [
+    # with no role read, a total of other work is none ...
+    ("Eight years of experience as a pet owner (dogs, cats, rabbits).", 0),
+    ("5 years of experience in retail and customer service.", 0),
+    # ... but a total of software or IT work, or one beside code, still counts
+    ("5 years of experience as a support engineer.", 60),
+    ("5 years of experience in Java and Spring Boot.", 60),
+])
+def test_stated_total_without_roles(summary, months):
+    exp = experience_of(resume_from_text(f"Ada Example\nSummary\n{summary}\n", today=LATER))
+    assert exp.roles == () and exp.software_months == months
+
+
 @pytest.mark.parametrize(("text", "months"), [
     ("Over 3.5 years of experience", 43),
     ("Total Experience: 12 years 6 months.", 150),

@@ -165,6 +165,13 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     # one generic word of software (testing) does not make the job software work
     ("Experience\nFoundry Manager, Acme Castings  Jan 2015 – Dec 2019\nRan quality testing for 12 staff.",
      False),
+    # an employer counts by IT words only; the title by the full list
+    ("Experience\nStudent Teacher, Baltimore Public School System  Jan 2015 – Dec 2019\nTaught grade 4.",
+     False),
+    ("Experience\nReference Librarian, Legal Information Center  Jan 2015 – Dec 2019\nAnswered questions.",
+     False),
+    ("Experience\nDigital Marketing Specialist, Acme  Jan 2015 – Dec 2019\nRan the ad campaigns.", False),
+    ("Experience\nAnalyst, IT Services Division  Jan 2015 – Dec 2019\nKept the inventory.", True),
 ])
 def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, matcher, text, credited):
     from datetime import date
@@ -175,6 +182,21 @@ def test_a_job_outside_software_is_related_not_practical_experience(taxonomy, ma
     if not credited:
         assert group.score == 10 and group.explanation.startswith('Found only "')
         assert "no job listed shows software or IT work" in group.explanation
+
+
+@pytest.mark.parametrize(("line", "credited"), [
+    ("Camp Host/Volunteer at the state park", False),
+    ("Volunteer web developer for the food bank's site", True),
+    ("Volunteer IT support for the community centre", True),
+])
+def test_volunteering_with_no_job_read_counts_only_in_software_or_it(taxonomy, matcher, line, credited):
+    from datetime import date
+
+    text = f"Ada Example\nVolunteer Work\n{line}\n"
+    report = analyze(resume_from_text(text, today=date(2026, 1, 1)), taxonomy=taxonomy, matcher=matcher)
+    assert report.experience.roles == ()
+    group = report.readiness.group("practical_experience")
+    assert (group.score >= 50) == credited, group.explanation
 
 
 def test_a_stated_total_with_no_dated_job_is_practical_experience(taxonomy, matcher):
