@@ -24,7 +24,7 @@ from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, SOFTWARE_CATEGORIES, Experience,
+from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, MAX_TITLE_WORDS, SOFTWARE_CATEGORIES, Experience,
                                          advice_level, phrase_gaps, readiness_level,
                                          software_experience, title_is_software)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
@@ -252,6 +252,8 @@ _IT_TITLE = re.compile(
     r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|data(?:base)?|web|"
     r"software|developer|"
     r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|informatics?|"
+    r"technology\s+(?:lead|analyst|consultant|specialist|associate|architect|support|assistant|"
+    r"coordinator|officer|manager)|"
     r"digital(?!\s+(?:marketing|media|content|communications?|sales|strategy|campaigns?))|"
     r"information(?:\s+(?:technology|systems?|security|services|management))?(?!\s+(?:cent(?:er|re)|officer|desk)))\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
@@ -270,8 +272,11 @@ Services Division")."""
 
 
 def _it_job(role) -> bool:
-    """Whether a role's title, or its employer, names software or IT work (:data:`_IT_TITLE`)."""
-    return bool(_IT_TITLE.search(role.title) or _IT_EMPLOYER.search(role.organization or ""))
+    """Whether a role's title, or its employer, names software or IT work (:data:`_IT_TITLE`); a
+    sentence read as the title (more than ``MAX_TITLE_WORDS`` words: "FIDIC Seminar on the Role
+    of the Consultant Engineer in Developing") is no title."""
+    return bool(len(role.title.split()) <= MAX_TITLE_WORDS and _IT_TITLE.search(role.title)
+                or _IT_EMPLOYER.search(role.organization or ""))
 
 
 JOB_SKILLS = ("work_experience", "freelancing", "internships", "volunteering")

@@ -59,7 +59,7 @@ SOFTWARE_TITLE_WORDS = frozenset({
 _SOFTWARE_TITLE_PHRASES = re.compile(
     r"\b(?:full\s+stack|data\s+engineer|machine\s+learning\s+engineer|ml\s+engineer|"
     r"(?:mobile\s+)?app(?:lication)?s?\s+develop\w*|"
-    r"site\s+reliability|software\s+engineer(?:ing)?|engineering\s+manager|tech(?:nical)?\s+lead|"
+    r"site\s+reliability|software\s+engineer(?:ing)?|engineering\s+manager|tech(?:nical|nology)?\s+lead|"
     r"mern|mean\s+stack|cloud\s+engineer|infrastructure\s+engineer|security\s+engineer|"
     r"(?:member\s+of\s+)?technical\s+staff|[slp]?mts|qa\s+engineer|sdet|"
     r"(?:software\s+)?(?:test\s+)?automation\s+engineer)\b",

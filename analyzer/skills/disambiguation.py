@@ -192,7 +192,7 @@ class Disambiguator:
                    if m.group().casefold().rstrip(".,;)") not in self._terms]
         candidates = [s for s in doc.spans[SPANS_KEY]
                       if not any(s.start_char < end and start < s.end_char
-                                 for start, end in blocked)]
+                                 for start, end in blocked) and not self._other_acronym(s)]
         plain, pending = [], []
         for span in candidates:
             rule = self._rule_for(span)
@@ -217,6 +217,15 @@ class Disambiguator:
                     pending.remove(span)
                     changed = True
         return sorted(filter_spans(accepted), key=lambda s: s.start)
+
+    def _other_acronym(self, span: Span) -> bool:
+        """Whether ``span`` is an acronym the line defines as something else: "(ASP)" after
+        "Appalachian Service Project" names that project, not Active Server Pages; "(AWS)"
+        after "Amazon Web Services" is still AWS (:func:`acronym_expansion`)."""
+        expansion = acronym_expansion(span)
+        if expansion is None:
+            return False
+        return _letters(expansion) not in {_letters(t) for t in self.taxonomy.skill(span.label_).terms}
 
     def _support(self, span: Span, rule: _Rule, accepted: list[Span]) -> list[Span]:
         """Accepted spans that may vouch for ``span``: technical skills ("Istanbul" next
@@ -262,6 +271,38 @@ def _compile_rule(skill: Skill) -> _Rule:
         reject_before=tuple(before(w) for w in amb.reject_before),
         reject_after=tuple(after(w) for w in amb.reject_after),
     )
+
+
+_ACRONYM_MINOR = frozenset({"of", "and", "the", "for", "&", "in", "on", "to", "a", "an", "-"})
+
+
+def acronym_expansion(span: Span) -> str | None:
+    """The words a parenthesised all-capitals ``span`` abbreviates, or None.
+
+    "Appalachian Service Project (ASP)" → "Appalachian Service Project": the span is two to six
+    capitals between "(" and ")", and the words right before the "(" (minor words such as
+    "of" and "and" skipped) start with its letters, in order.
+    """
+    text, doc = span.text, span.doc
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or span.start < 2 \
+            or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    letters, i, first = list(text.lower()), span.start - 2, None
+    while letters and i >= 0:
+        word = doc[i].text
+        if word.lower() in _ACRONYM_MINOR:
+            i -= 1
+            continue
+        if not word[:1].isalpha() or word[0].lower() != letters[-1]:
+            return None
+        letters.pop()
+        first = i
+        i -= 1
+    return None if letters or first is None else doc[first:span.start - 1].text
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def _vetoed(span: Span, rule: _Rule) -> bool:

@@ -147,8 +147,8 @@ IMPROVE_VERBS = ["improve", "increase", "boost", "optimize", "optimise", "speed"
                  "enhance", "ensure", "maximize", "maximise", "double", "triple", "tune",
                  "profile", "fix", "resolve", "troubleshoot", "debug", "diagnose", "raise"]
 IMPROVED_NOUNS = ["performance", "throughput", "latency", "speed", "responsiveness",
-                  "scalability", "load", "qps", "rps", "tps", "concurrency", "efficiency"]
-"""What performance work raises or fixes; "efficiency" only with an improve verb."""
+                  "scalability", "load", "qps", "rps", "tps", "concurrency"]
+"""What performance work raises or fixes ("efficiency" has a signal of its own)."""
 LOAD_UNITS = ["request", "requests", "req", "rps", "qps", "tps", "user", "users", "customer",
               "customers", "transaction", "transactions", "event", "events", "message",
               "messages", "query", "queries", "call", "calls", "record", "records", "row", "rows",
@@ -402,6 +402,14 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("high", "low"), _any("performance", "latency", "throughput"),
          _lemma(*SYSTEMS, "computing", "kernel", "inference", "trading", "library", "code")],
     ), "improves or cares for speed (\"improved the performance of\", \"high-performance\")"),
+    Signal("improve_efficiency", "performance_optimization", (
+        [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma("efficiency")],
+    ), "makes a program more efficient (\"improved the query efficiency by 30%\")",
+        # an office's or a business's efficiency is not a program's: "improved work productivity
+        # and efficiency", "increase efficiency, customer satisfaction and the bottom line"
+        context=re.compile(r"(?is)^(?!.*\b(?:productivity|satisfaction|bottom\s+line|revenue|profits?|"
+                           r"sales|morale|workflows?|work\s+process(?:es)?|office|staff|clinic|"
+                           r"patients?)\b)")),
     Signal("add_cache", "performance_optimization", (
         [_lemma("add", "introduce", "implement", "build", "design", "use", "put", "deploy",
                 "configure", "write"), _filler(3), _lemma("cache", "caching")],
@@ -528,7 +536,7 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("access_control", "authorization", (
         [_any("iam"), _lemma("role", "roles", "policy", "policies", "user", "users", "permission")],
         [_lemma("provision", "de-provision", "deprovision", "grant", "revoke", "manage", "review"),
-         _filler(2), _lemma("access", "permission", "permissions", "entitlement")],
+         _filler(2), _any("access", "permission", "permissions", "entitlement", "entitlements")],
         [_any("identity"), _any("and"), _any("access"), _any("management")],
     ), "controls who may do what (\"created AWS IAM roles\", \"provisioning access\")"),
 )

@@ -121,6 +121,7 @@ def test_a_network_engineer_is_not_software_work(tmp_path):
      False),
     ("Experience\nEngineer, Acme  Jan 2011 – Present\nBuilt internal software tools for the support team.", True),
     ("Experience\nGame Designer, Acme  Jan 2011 – Present\nDeveloped a 2D platformer game in Unity.", True),
+    ("Experience\nProject Manager / Technology Lead, Infosys  Jan 2011 – Present\nRan the offshore team.", True),
     ("Experience\nHead Researcher, Phonetics Lab  Jan 2011 – Present\nLed the development of QuickTongue, "
      "the first tongue-controlled game.", True),
     # a teacher's workshop that makes board games is no software

@@ -248,6 +248,14 @@ CASES = [
     ("Conducted brand testing for Promostaff", "work", set(), {"testing"}),
     ("Did the testing of the billing API with pytest", "work", {"testing"}, set()),
     ("10 hours of one-on-one reading tutoring for state testing", "work", set(), {"testing"}),
+    ("Interpreted behavioral testing data from clinic questionnaires", "work", set(), {"testing"}),
+    ("Develop adapted curriculum testing materials for pupils", "work", set(), {"testing"}),
+    # an acronym the line defines as something else is not the skill
+    ("Youth Leader, Appalachian Service Project (ASP)", "volunteer", set(), {"asp"}),
+    ("Member of the Association for Computing Machinery (ACM)", "volunteer", set(),
+     {"aws_certificate_manager"}),
+    ("Built pages in Active Server Pages (ASP) and VBScript", "work", {"asp"}, set()),
+    ("Hosted the API on Amazon Web Services (AWS)", "work", {"aws"}, set()),
     # a school's Academic Performance Index and an oil's API gravity are no APIs
     ("API growth of 120 points in 4 years, from 700 to 900", "work", set(), {"api_development"}),
     ("Raised the school's API score by 50 points", "work", set(), {"api_development"}),

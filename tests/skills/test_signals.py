@@ -58,6 +58,8 @@ GOOD = [
     ("Developed and presented policy advice to the President of the Council", "communication"),
     ("Worked cooperatively with the classroom teacher on lesson plans", "teamwork"),
     ("Assisted the lead teacher in creating business lesson plans", "teamwork"),
+    ("Improved the query efficiency of the nightly reports by 30%", "performance_optimization"),
+    ("Reviewed user access for 300 accounts every quarter", "authorization"),
     ("Coordinate training sessions and review annual appraisals", "mentoring"),
     ("Act as a liaison between community services and the company", "communication"),
     ("Perform consultations with clients on estate planning", "communication"),
@@ -173,6 +175,9 @@ BAD = [
     ("Food Service Worker, Campus Dining", "service_workers"),
     ("Nov 2009 Contributor and On Editorial Board", "open_source"),   # a year, no count
     ("Taught myself Python and Django in the evenings", "mentoring"),
+    ("Introduced a work process that improved work productivity and efficiency", "performance_optimization"),
+    ("Helped increase efficiency, customer satisfaction and the bottom line", "performance_optimization"),
+    ("Reviewed payments after accessing damage to the vehicles", "authorization"),
     ("Presented with the employee of the month award", "communication"),
     ("Head chef at a 40-cover bistro", "leadership"),
     ("Created a web application to plan and organize events in Gotham city", "leadership"),
