@@ -24,9 +24,9 @@ from analyzer.resume.parse import Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, MAX_TITLE_WORDS, SOFTWARE_CATEGORIES, Experience,
-                                         advice_level, phrase_gaps, readiness_level,
-                                         software_experience, title_is_software)
+from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, MAX_TITLE_WORDS, SOFTWARE_CATEGORIES,
+                                         Experience, Role, advice_level, phrase_gaps,
+                                         readiness_level, software_experience, title_is_software)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects
@@ -249,13 +249,15 @@ _IT_TITLE = re.compile(
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
     r"network(?:s|ing)?|systems?|"
     r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
-    r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|data(?:base)?|web|"
+    r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|"
+    r"data(?:base)?|web|"
     r"software|developer|"
     r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|informatics?|"
     r"technology\s+(?:lead|analyst|consultant|specialist|associate|architect|support|assistant|"
     r"coordinator|officer|manager)|"
     r"digital(?!\s+(?:marketing|media|content|communications?|sales|strategy|campaigns?))|"
-    r"information(?:\s+(?:technology|systems?|security|services|management))?(?!\s+(?:cent(?:er|re)|officer|desk)))\b")
+    r"information(?:\s+(?:technology|systems?|security|services|management))?"
+    r"(?!\s+(?:cent(?:er|re)|officer|desk)))\b")
 """Words of a job in software or IT ("Technical Support Engineer", "L1 Network Engineer", "Desktop
 Support"), which docs/labelling.md counts as practical experience even without software bullets;
 read in the job's title; its employer counts only by :data:`_IT_EMPLOYER` words ("Baltimore Public
@@ -271,7 +273,7 @@ _IT_EMPLOYER = re.compile(
 Services Division")."""
 
 
-def _it_job(role) -> bool:
+def _it_job(role: Role) -> bool:
     """Whether a role's title, or its employer, names software or IT work (:data:`_IT_TITLE`); a
     sentence read as the title (more than ``MAX_TITLE_WORDS`` words: "FIDIC Seminar on the Role
     of the Consultant Engineer in Developing") is no title."""

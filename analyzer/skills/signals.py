@@ -172,7 +172,8 @@ MAGNITUDE = {"LOWER": {"IN": ["thousand", "thousands", "million", "millions", "b
 NUMBER = [BIG_NUMBER, {"ORTH": ",", "OP": "?"}, {"TEXT": {"REGEX": r"^\d{3}(?:\.\d+)?\+?$"},
                                                 "OP": "?"}]
 """A count written with thousands separators ("8,500", "2,200+"), as token patterns."""
-YEARLESS_COUNT = {"TEXT": {"REGEX": BIG_NUMBER["TEXT"]["REGEX"], "NOT_IN": [str(y) for y in range(1950, 2051)]}}
+YEARLESS_COUNT = {"TEXT": {"REGEX": BIG_NUMBER["TEXT"]["REGEX"],
+                           "NOT_IN": [str(year) for year in range(1950, 2051)]}}
 """A count of :data:`BIG_NUMBER` that is no year ("Nov 2009 Contributor and On Editorial Board"
 is a date before a title, not a count of contributors)."""
 MULTIPLIER = {"TEXT": {"REGEX": r"^\d+(?:\.\d+)?\s?[x×X]$"}}
