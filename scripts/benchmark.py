@@ -13,6 +13,9 @@ alternate run by run.
 Then the CLI cold start: ``jobready analyze SAMPLE`` as a fresh process against the floor
 (:data:`FLOOR`: import spaCy and pdfplumber, ``spacy.blank("en")``, extract the text), medians
 of ``--cold-runs`` alternating runs; the ratio is issue 8's start-up figure (target ≤ 1.2×).
+Last, the whole analysis of :data:`HOSTILE` texts (one line of 40,000–80,000 characters made of
+words the rules read again and again), one run each: a rule that costs the length of the line per
+match turns these into tens of seconds.
 
 Usage: ``.venv/bin/python scripts/benchmark.py [PDF ...] [--runs N] [--json]``
 """
@@ -30,10 +33,18 @@ from pathlib import Path
 import pdfplumber
 
 from analyzer.report.build import analyze
+from analyzer.resume import resume_from_text
 from analyzer.resume.sample import SAMPLE_RESUME
 from analyzer.skills.matcher import SkillMatcher
 from analyzer.startup import loading
 from analyzer.taxonomy.loader import load_taxonomy
+
+HOSTILE = {
+    "volunteer line": "Ada Example\nVolunteer Work\n" + "Volunteer camp host " * 2000 + "\n",
+    "stated totals": "Ada Example\nSummary\n" + "5 years of experience as a " * 3000 + "\n",
+    "work line": "Ada Example\nExperience\n" + "Led a team of 5 and improved efficiency; " * 1500 + "\n",
+}
+"""Generated hostile texts (name → text) for :func:`main`'s last block."""
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "resumes"
@@ -124,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     cold, floor = _cli_cold_start(SAMPLE_RESUME, args.cold_runs)
     result.update({"cli_cold_start_s": round(cold, 2), "floor_s": round(floor, 2),
                    "cold_start_over_floor": round(cold / floor, 2)})
+    hostile = {}
+    for name, text in HOSTILE.items():
+        start = time.perf_counter()
+        analyze(resume_from_text(text), taxonomy=taxonomy, matcher=matcher)
+        hostile[name] = {"chars": len(text), "seconds": round(time.perf_counter() - start, 2)}
+    result["hostile"] = hostile
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -136,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
           f"CLI cold start (jobready analyze sample): {result['cli_cold_start_s']} s; floor "
           f"(import spaCy + pdfplumber, spacy.blank, extract text): {result['floor_s']} s; "
           f"ratio {result['cold_start_over_floor']}× (target ≤ 1.2×)")
+    print("hostile texts: " + "; ".join(f"{name} ({h['chars']:,} characters) {h['seconds']} s"
+                                       for name, h in hostile.items()))
     return 0
 
 

@@ -686,6 +686,8 @@ class SignalMatcher:
         for word in words:
             candidates.update(self._by_word.get(word, ()))
         best: dict[str, Span] = {}
+        text = doc.text  # built from every token on each access: once per line, not per match
+        in_context: dict[str, bool] = {}
         for index in sorted(candidates):
             last, matcher = self._patterns[index]
             if last is not None and not (numeric if last == _NUMERIC else not words.isdisjoint(last)):
@@ -693,7 +695,9 @@ class SignalMatcher:
             for match_id, start, end in matcher(doc):
                 rule = doc.vocab.strings[match_id]
                 context = self.signals[rule].context
-                if context is not None and not context.search(doc.text):
+                if rule not in in_context:
+                    in_context[rule] = context is None or bool(context.search(text))
+                if not in_context[rule]:
                     continue
                 current = best.get(rule)
                 if current is None or end - start > len(current) or (
