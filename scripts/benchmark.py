@@ -14,7 +14,7 @@ Then the CLI cold start: ``jobready analyze SAMPLE`` as a fresh process against 
 (:data:`FLOOR`: import spaCy and pdfplumber, ``spacy.blank("en")``, extract the text), medians
 of ``--cold-runs`` alternating runs; the ratio is issue 8's start-up figure (target ≤ 1.2×).
 Last, the whole analysis of :data:`HOSTILE` texts (one line of 40,000–80,000 characters made of
-words the rules read again and again), one run each: a rule that costs the length of the line per
+words the rules and the taxonomy read again and again), one run each: a rule that costs the length of the line per
 match turns these into tens of seconds.
 
 Usage: ``.venv/bin/python scripts/benchmark.py [PDF ...] [--runs N] [--json]``
@@ -43,6 +43,9 @@ HOSTILE = {
     "volunteer line": "Ada Example\nVolunteer Work\n" + "Volunteer camp host " * 2000 + "\n",
     "stated totals": "Ada Example\nSummary\n" + "5 years of experience as a " * 3000 + "\n",
     "work line": "Ada Example\nExperience\n" + "Led a team of 5 and improved efficiency; " * 1500 + "\n",
+    "skills line": "Ada Example\nSkills\n" + "Python, Java, SQL, Go, R, cloud, cache, " * 1000 + "\n",
+    "terms in a bullet": ("Ada Example\nExperience\nDeveloper, Acme  Jan 2011 – Present\n"
+                          + "Built REST APIs in Go with Redis cache and AWS cloud; " * 800 + "\n"),
 }
 """Generated hostile texts (name → text) for :func:`main`'s last block."""
 

@@ -188,7 +188,8 @@ class Disambiguator:
         Returns:
             Non-overlapping spans (the longest of overlapping ones), sorted by position.
         """
-        blocked = [m.span() for m in _URL.finditer(doc.text)
+        text = doc.text  # spaCy rebuilds it from every token on each access: read it once
+        blocked = [m.span() for m in _URL.finditer(text)
                    if m.group().casefold().rstrip(".,;)") not in self._terms]
         candidates = [s for s in doc.spans[SPANS_KEY]
                       if not any(s.start_char < end and start < s.end_char
@@ -198,22 +199,30 @@ class Disambiguator:
             rule = self._rule_for(span)
             if rule is None:
                 plain.append(span)
-            elif not _vetoed(span, rule):
+            elif not _vetoed(span, rule, text):
                 (pending if rule.needs_context or span.id_ == CAPITALS else plain).append(span)
         accepted = list(plain)
-        skills_row = is_skills_row(doc.text, section)
-        list_like = is_list_like(doc.text)
+        skills_row = is_skills_row(text, section)
+        list_like = is_list_like(text)
         changed = True
+        # token indices of the accepted technical skills, and of the accepted skills of each
+        # category, kept up to date as terms are accepted (not rebuilt for every term)
+        technical: set[int] = set()
+        by_category: dict[str, set[int]] = {}
+        for span in accepted:
+            self._note_accepted(span, technical, by_category)
         while pending and changed:  # one accepted ambiguous term can support the next
             changed = False
             for span in list(pending):
                 rule = self._rule_for(span)
-                support = self._support(span, rule, accepted)
+                support = _Vouching(technical, by_category.get(rule.category, set())
+                                    if rule.common_noun else None)
                 if rule.common_noun and not skills_row and _in_title_name(span, support):
                     continue                          # "Acme Cloud", "Cache Race Bot"
                 in_list = skills_row or list_like and bool(support)
                 if in_list or span.id_ != CAPITALS and _has_context(span, rule, support):
                     accepted.append(span)
+                    self._note_accepted(span, technical, by_category)
                     pending.remove(span)
                     changed = True
         return sorted(filter_spans(accepted), key=lambda s: s.start)
@@ -227,12 +236,13 @@ class Disambiguator:
             return False
         return _letters(expansion) not in {_letters(t) for t in self.taxonomy.skill(span.label_).terms}
 
-    def _support(self, span: Span, rule: _Rule, accepted: list[Span]) -> list[Span]:
-        """Accepted spans that may vouch for ``span``: technical skills ("Istanbul" next
-        to a degree is a city) and, for a common noun, skills of its own category."""
-        return [s for s in accepted if s is not span and (
-            s.label_ in self._technical
-            or rule.common_noun and self.taxonomy.skill(s.label_).category == rule.category)]
+    def _note_accepted(self, span: Span, technical: set[int],
+                       by_category: dict[str, set[int]]) -> None:
+        """Record an accepted span's tokens for :class:`_Vouching`."""
+        tokens = range(span.start, span.end)
+        if span.label_ in self._technical:
+            technical.update(tokens)
+        by_category.setdefault(self.taxonomy.skill(span.label_).category, set()).update(tokens)
 
     def _rule_for(self, span: Span) -> _Rule | None:
         if span.label_ not in self._rules:
@@ -273,6 +283,23 @@ def _compile_rule(skill: Skill) -> _Rule:
     )
 
 
+class _Vouching:
+    """The token indices of accepted skills that may vouch for a pending term: technical skills
+    ("Istanbul" next to a degree is a city) and, for a common noun, skills of its own category
+    (``own``). Supports ``index in vouching`` and ``bool(vouching)``."""
+
+    __slots__ = ("technical", "own")
+
+    def __init__(self, technical: set[int], own: set[int] | None):
+        self.technical, self.own = technical, own
+
+    def __contains__(self, index: object) -> bool:
+        return index in self.technical or self.own is not None and index in self.own
+
+    def __bool__(self) -> bool:
+        return bool(self.technical) or bool(self.own)
+
+
 _ACRONYM_MINOR = frozenset({"of", "and", "the", "for", "&", "in", "on", "to", "a", "an", "-"})
 
 
@@ -305,10 +332,16 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
 
-def _vetoed(span: Span, rule: _Rule) -> bool:
-    """Hard vetoes of an ambiguous term, whatever its context."""
-    doc, text = span.doc, span.doc.text
-    before, after = text[:span.start_char], text[span.end_char:]
+_REJECT_REACH = 100
+"""Characters before and after a term that its ``reject_before``/``reject_after`` words are
+looked for in (they are the words right next to it); a longer reach only costs time on a long line."""
+
+
+def _vetoed(span: Span, rule: _Rule, text: str) -> bool:
+    """Hard vetoes of an ambiguous term, whatever its context; ``text`` is ``span.doc.text``."""
+    doc = span.doc
+    before = text[max(0, span.start_char - _REJECT_REACH):span.start_char]
+    after = text[span.end_char:span.end_char + _REJECT_REACH]
     if any(p.search(before) for p in rule.reject_before):
         return True
     if any(p.search(after) for p in rule.reject_after):
@@ -360,18 +393,24 @@ def _is_initial(span: Span, previous, following) -> bool:
     return previous is None or previous.lower_ not in GOVERNING_WORDS
 
 
+_CANDIDATE_TOKENS = "jobready.candidate_tokens"
+
+
 def _is_spaced_out(span: Span, previous, following) -> bool:
     """A letter of a letter-spaced heading: "E D U C AT IO N", "E XPER IENCE C ONTINUED"."""
-    candidates = {i for s in span.doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
+    candidates = span.doc.user_data.get(_CANDIDATE_TOKENS)
+    if candidates is None:  # once per line, not per letter
+        candidates = {i for s in span.doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
+        span.doc.user_data[_CANDIDATE_TOKENS] = candidates
     neighbours = [t for t in (previous, following[0] if following else None) if t is not None]
     return bool(neighbours) and all(t.is_alpha and t.is_upper and t.i not in candidates
                                     for t in neighbours)
 
 
-def _has_context(span: Span, rule: _Rule, support: list[Span]) -> bool:
-    """Whether an ambiguous term has a neighbouring skill or a context word."""
+def _has_context(span: Span, rule: _Rule, taken: _Vouching) -> bool:
+    """Whether an ambiguous term has a neighbouring skill (``taken``: token indices of the
+    skills that may vouch for it) or a context word."""
     doc = span.doc
-    taken = {i for s in support for i in range(s.start, s.end)}
     for index in (_neighbour(doc, span.start - 1, -1), _neighbour(doc, span.end, 1)):
         if index is not None and index in taken:
             return True
@@ -397,7 +436,7 @@ def _reach(doc: Doc, index: int, step: int, words: int = 3) -> int:
     return index if step < 0 else index + 1
 
 
-def _in_title_name(span: Span, support: list[Span]) -> bool:
+def _in_title_name(span: Span, taken: _Vouching) -> bool:
     """Whether a capitalised common noun is a word of a Title-Case name.
 
     The name is the run of capitalised words around the span, joined by NAME_JOINERS
@@ -411,7 +450,6 @@ def _in_title_name(span: Span, support: list[Span]) -> bool:
     doc = span.doc
     if not span.text[:1].isupper():
         return False
-    taken = {i for s in support for i in range(s.start, s.end)}
     others, first = 0, span.start
     for index, step in ((span.start - 1, -1), (span.end, 1)):
         nearest = None

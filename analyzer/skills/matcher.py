@@ -271,10 +271,11 @@ class SkillMatcher:
         found = []
         for doc in self.nlp.tokenizer.pipe(texts):
             groups: dict[str, str] = {}
+            text = doc.text  # rebuilt from every token on each access: once per line
             for label, start, end in sorted(phrases(doc), key=lambda m: (m[1], -m[2])):
                 group_id = self.nlp.vocab.strings[label]
                 veto = vetoes.get(group_id)
-                if group_id not in groups and not (veto and veto.search(doc.text)):
+                if group_id not in groups and not (veto and veto.search(text)):
                     groups[group_id] = doc[start:end].text
             found.append(list(groups.items()))
         return found
