@@ -13,7 +13,7 @@ alternate run by run.
 Then the CLI cold start: ``jobready analyze SAMPLE`` as a fresh process against the floor
 (:data:`FLOOR`: import spaCy and pdfplumber, ``spacy.blank("en")``, extract the text), medians
 of ``--cold-runs`` alternating runs; the ratio is issue 8's start-up figure (target ≤ 1.2×).
-Last, the whole analysis of :data:`HOSTILE` texts (one line of 40,000–80,000 characters made of
+Last, the whole analysis of :data:`HOSTILE` texts and the reading of :data:`HOSTILE_POSTINGS` (one line of 40,000–80,000 characters made of
 words the rules and the taxonomy read again and again), one run each: a rule that costs the length of the line per
 match turns these into tens of seconds.
 
@@ -32,6 +32,8 @@ from pathlib import Path
 
 import pdfplumber
 
+from analyzer.postings.parse import parse_posting
+from analyzer.postings.read import MAX_CHARS, posting_from_text
 from analyzer.report.build import analyze
 from analyzer.resume import resume_from_text
 from analyzer.resume.sample import SAMPLE_RESUME
@@ -48,6 +50,11 @@ HOSTILE = {
                           + "Built REST APIs in Go with Redis cache and AWS cloud; " * 800 + "\n"),
 }
 """Generated hostile texts (name → text) for :func:`main`'s last block."""
+HOSTILE_POSTINGS = {
+    "posting, one line": "Requirements: " + "Python, Java, SQL, Go, R, cloud, cache, " * 2400,
+    "posting, nice to have": "Nice to have: " + "Kafka or RabbitMQ, ideally Redis; " * 2800,
+}
+"""Generated hostile job postings (cut to the reader's 100,000-character limit)."""
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "resumes"
@@ -143,6 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         analyze(resume_from_text(text), taxonomy=taxonomy, matcher=matcher)
         hostile[name] = {"chars": len(text), "seconds": round(time.perf_counter() - start, 2)}
+    for name, text in HOSTILE_POSTINGS.items():
+        start = time.perf_counter()
+        parse_posting(posting_from_text(text[:MAX_CHARS - 1000]), taxonomy, matcher)
+        hostile[name] = {"chars": len(text[:MAX_CHARS - 1000]),
+                         "seconds": round(time.perf_counter() - start, 2)}
     result["hostile"] = hostile
     if args.json:
         print(json.dumps(result, indent=2))

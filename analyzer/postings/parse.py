@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from analyzer.postings import requirements as rules
 from analyzer.postings.read import PostingText
@@ -169,6 +170,7 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
     decided: dict[str, list[tuple[str, str, Clause, bool]]] = {}
     order: list[str] = []
     negated_runs: set[int] = set()
+    in_clauses: dict[int, list[tuple[int, int]]] = {}
     groups = rules.alternatives(full, [(m.start, m.end, m.skill_id, taxonomy.skill(m.skill_id).category)
                                        for m in mentions])
     first_of_group = {i: g[0] for g in groups for i in g}
@@ -189,8 +191,10 @@ def parse_posting(text: PostingText, taxonomy: Taxonomy, matcher: SkillMatcher |
         if not mention.tag and (rules.negated(before) or first_of_group.get(index) in negated_runs):
             negated_runs.add(first_of_group.get(index, index))
             continue
-        in_clause = [(m.start - clause.start, m.end - clause.start) for m in mentions
-                     if clause.start <= m.start < clause.end + 1]
+        if clause.start not in in_clauses:  # once per clause: a clause can hold thousands
+            in_clauses[clause.start] = [(m.start - clause.start, m.end - clause.start) for m in mentions
+                                        if clause.start <= m.start < clause.end + 1]
+        in_clause = in_clauses[clause.start]
         requirement, reason = _decide(mention, clause, has_requirements, in_clause)
         if mention.skill_id not in decided:
             order.append(mention.skill_id)
@@ -356,8 +360,7 @@ def _decide(mention: _Mention, clause: Clause, has_requirements: bool,
     stack = "a Technologies tag line" if mention.tag else (
         f"the {clause.section} section" if clause.section in _STACK_SECTIONS else None)
     phrase = rules.company_stack(clause.text)
-    if not phrase and clause.section == "general" and _COMPANY_VOICE.search(clause.text) \
-            and not _CANDIDATE_VOICE.search(clause.text):
+    if not phrase and clause.section == "general" and _company_voice(clause.text):
         phrase = "the company's own words"
     if stack or (phrase and clause.section not in ("requirements",)):
         where = stack or f"“{phrase}”"
@@ -369,6 +372,12 @@ def _decide(mention: _Mention, clause: Clause, has_requirements: bool,
     if clause.section == "responsibilities":
         return REQUIRED, "in the responsibilities"
     return REQUIRED, "named in the posting"
+
+
+@lru_cache(maxsize=64)
+def _company_voice(text: str) -> bool:
+    """Whether a clause speaks as the company ("we", "our") and not to the candidate."""
+    return bool(_COMPANY_VOICE.search(text)) and not _CANDIDATE_VOICE.search(text)
 
 
 def _group_numbers(groups, mentions, decided, taxonomy) -> dict[str, int]:
@@ -386,7 +395,9 @@ def _group_numbers(groups, mentions, decided, taxonomy) -> dict[str, int]:
     return numbers
 
 
+@lru_cache(maxsize=256)
 def _excerpt(text: str, limit: int = 240) -> str:
+    # kept: every mention of a clause quotes it, and a clause can hold thousands
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["COMPANY_STACK", "NICE_MARKERS", "Seniority", "alternatives", "company_stack",
            "negated", "nice_marker", "seniority"]
@@ -98,22 +99,33 @@ def nice_marker(clause: str, span: tuple[int, int] | None = None,
     with nothing before it leads ("Preferred: Docker"). "plus", "bonus" and "nice to have"
     alone apply both ways.
     """
-    for match in NICE_MARKERS.finditer(clause):
+    for text, marker_start, marker_end, forward, backward in _markers(clause):
         if span is None:
-            return match.group(0).strip()
-        text = match.group(0).strip()
-        forward, backward = bool(_FORWARD.match(text)), bool(_BACKWARD.match(text))
+            return text
         if forward == backward:
             forward = backward = True
-        elif forward and not any(start >= match.end() for start, _ in others):
+        elif forward and not any(start >= marker_end for start, _ in others):
             forward, backward = False, True
-        elif backward and not any(end <= match.start() for _, end in others):
+        elif backward and not any(end <= marker_start for _, end in others):
             forward, backward = True, False
-        if (forward and span[0] >= match.end()) or (backward and span[1] <= match.start()):
+        if (forward and span[0] >= marker_end) or (backward and span[1] <= marker_start):
             return text
     return None
 
 
+@lru_cache(maxsize=64)
+def _markers(clause: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
+    """(text, start, end, leads, trails) of each nice-to-have marker in a clause; kept, since
+    :func:`nice_marker` is asked once per mention and a clause can hold thousands."""
+    found = []
+    for match in NICE_MARKERS.finditer(clause):
+        text = match.group(0).strip()
+        found.append((text, match.start(), match.end(), bool(_FORWARD.match(text)),
+                      bool(_BACKWARD.match(text))))
+    return tuple(found)
+
+
+@lru_cache(maxsize=64)
 def company_stack(clause: str) -> str | None:
     """The phrase that presents the clause's technologies as the company's stack, or None."""
     match = COMPANY_STACK.search(clause)
