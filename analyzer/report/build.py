@@ -253,6 +253,7 @@ _IT_TITLE = re.compile(
     r"data(?:base)?|web|"
     r"software|developer|"
     r"programmer|tester|test\s+(?:analyst|manager|lead|specialist|coordinator)|QA|informatics?|"
+    r"(?-i:SAP|ERP)|"
     r"technology\s+(?:lead|analyst|consultant|specialist|associate|architect|support|assistant|"
     r"coordinator|officer|manager)|"
     r"digital(?!\s+(?:marketing|media|content|communications?|sales|strategy|campaigns?))|"
@@ -267,7 +268,7 @@ mechanical engineer, nor an administrator or a technician of anything but comput
 ("Education Administrator", "Aircraft Technician")."""
 
 _IT_EMPLOYER = re.compile(
-    r"(?i)\b(?:(?-i:IT|ICT)|software|informatics|information\s+technology|(?:help|service)\s?desk|"
+    r"(?i)\b(?:(?-i:IT|ICT|SAP|ERP)|software|informatics|information\s+technology|(?:help|service)\s?desk|"
     r"tech(?:nical)?\s+support)\b")
 """Words of an employer in software or IT, for a role whose title says nothing ("Analyst, IT
 Services Division")."""

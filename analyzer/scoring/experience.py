@@ -105,6 +105,20 @@ experience as a pet owner", "5 years of experience in retail"), unlike "as a sup
 or "in software development"."""
 
 
+_CODE_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _code_words(taxonomy: Taxonomy) -> frozenset[str]:
+    """One-word names (lower case) of the taxonomy's :data:`SOFTWARE_CATEGORIES` skills ("java",
+    "django", "c#"), but not :data:`GENERIC_WORK_SKILLS`; kept per taxonomy file."""
+    if taxonomy.sha256 not in _CODE_WORDS:
+        _CODE_WORDS[taxonomy.sha256] = frozenset(
+            term.casefold() for skill in taxonomy.skills.values()
+            if skill.category in SOFTWARE_CATEGORIES and skill.id not in GENERIC_WORK_SKILLS
+            for term in skill.terms if " " not in term)
+    return _CODE_WORDS[taxonomy.sha256]
+
+
 def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
     """The largest experience total the résumé states, in months, with the words stating it."""
     best: tuple[int, str] | None = None
@@ -299,11 +313,11 @@ def software_experience(
     # software work) when its roles give no dated months, or when "present"
     # could only be taken as today (no last-updated line, no PDF date): an old résumé read
     # years later must not grow its author's experience
-    # with no role read at all, a total "as a pet owner" or "in retail" is of other work, unless
-    # the résumé names code somewhere ("5 years of experience in Java and Spring")
-    other_work = at >= 0 and bool(_OTHER_WORK.match(text, at + len(stated[1]))) and not any(
-        sid not in GENERIC_WORK_SKILLS and taxonomy.skills[sid].category in SOFTWARE_CATEGORIES
-        for sid, _ in evidence)
+    # with no role read at all, a total "as a pet owner" or "in Visual Media" is of other work,
+    # unless the words after it name code ("5 years of experience in Java and Spring")
+    other_work = at >= 0 and bool(_OTHER_WORK.match(text, at + len(stated[1]))) and not (
+        _code_words(taxonomy) & set(re.findall(
+            r"[\w#+.-]+", re.split(r"[.;:]\s", text[at + len(stated[1]):][:60].lower())[0])[:6]))
     use_stated = stated is not None and (software or not roles and not other_work or claimed) and (
         months == 0 or (resume.as_of_source == "today" and any(r.end is None for r in software if r.months)))
     if use_stated:

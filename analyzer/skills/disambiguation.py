@@ -308,11 +308,16 @@ def acronym_expansion(span: Span) -> str | None:
 
     "Appalachian Service Project (ASP)" → "Appalachian Service Project": the span is two to six
     capitals between "(" and ")", and the words right before the "(" (minor words such as
-    "of" and "and" skipped) start with its letters, in order.
+    "of" and "and" skipped) start with its letters, in order; or the span comes first and the
+    words in the parentheses after it spell it ("LAMP (Learning Assessment Model Project)").
     """
     text, doc = span.text, span.doc
-    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()) or span.start < 2 \
-            or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return None
+    if span.end + 1 < len(doc) and doc[span.end].text == "(":
+        return _spelled_after(doc, span.end + 1, text.lower())  # "LAMP (Learning Assessment …)"
+    if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) \
+            or doc[span.end].text != ")":
         return None
     letters, i, first = list(text.lower()), span.start - 2, None
     while letters and i >= 0:
@@ -326,6 +331,20 @@ def acronym_expansion(span: Span) -> str | None:
         first = i
         i -= 1
     return None if letters or first is None else doc[first:span.start - 1].text
+
+
+def _spelled_after(doc, start: int, acronym: str) -> str | None:
+    """The words from ``start`` up to a ")" when their initials spell ``acronym`` (minor words
+    skipped), else None."""
+    letters, i = list(acronym), start
+    while i < len(doc) and doc[i].text != ")":
+        word = doc[i].text
+        if word.lower() not in _ACRONYM_MINOR:
+            if not letters or not word[:1].isalpha() or word[0].lower() != letters[0]:
+                return None
+            letters.pop(0)
+        i += 1
+    return doc[start:i].text if not letters and i < len(doc) and i > start else None
 
 
 def _letters(text: str) -> str:

@@ -204,6 +204,7 @@ def test_stated_total_claiming_software_work(summary, months, seniority):
     # with no role read, a total of other work is none ...
     ("Eight years of experience as a pet owner (dogs, cats, rabbits).", 0),
     ("5 years of experience in retail and customer service.", 0),
+    ("10+ years of experience in Visual Media. Skills: Python, Maya.", 0),
     # ... but a total of software or IT work, or one beside code, still counts
     ("5 years of experience as a support engineer.", 60),
     ("5 years of experience in Java and Spring Boot.", 60),

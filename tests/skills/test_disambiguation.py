@@ -252,6 +252,9 @@ CASES = [
     ("Develop adapted curriculum testing materials for pupils", "work", set(), {"testing"}),
     # an acronym the line defines as something else is not the skill
     ("Youth Leader, Appalachian Service Project (ASP)", "volunteer", set(), {"asp"}),
+    ("Assessed learning as part of LAMP (Learning Assessment Model Project)", "work", set(),
+     {"apache"}),
+    ("Ran the shop's LAMP (Linux Apache MySQL PHP) servers", "work", {"apache"}, set()),
     ("Member of the Association for Computing Machinery (ACM)", "volunteer", set(),
      {"aws_certificate_manager"}),
     ("Built pages in Active Server Pages (ASP) and VBScript", "work", {"asp"}, set()),

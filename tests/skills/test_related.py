@@ -173,6 +173,7 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nDigital Marketing Specialist, Acme  Jan 2015 – Dec 2019\nRan the ad campaigns.", False),
     ("Experience\nAnalyst, IT Services Division  Jan 2015 – Dec 2019\nKept the inventory.", True),
     ("Experience\nTechnology Support Assistant, Acme  Jan 2015 – Dec 2019\nKept the inventory.", True),
+    ("Experience\nSAP FI Support Consultant, Acme  Jan 2015 – Dec 2019\nClosed the month-end tickets.", True),
     # a sentence read as the title is no title
     ("Experience\nFIDIC Seminar on the Role of the Consultant Engineer in Developing Countries, "
      "Teheran  Jan 1977 – Dec 1977\nAttended.", False),
