@@ -295,7 +295,8 @@ def _without_jobs_outside_software(
     ``("practical_experience", evidence)`` pairs for ``Profile.related``), so the area reads
     "Found only "Paralegal" …" instead of crediting the jobs. Nothing is split off when the work
     section names a language, framework or other :data:`SOFTWARE_CATEGORIES` skill: then the
-    roles were read badly, not held outside software."""
+    roles were read badly, not held outside software. When no job was read at all, only
+    volunteering outside software is split off (:func:`_without_volunteering_outside_software`)."""
     if experience is None:
         return evidence, []
     if not experience.roles:
