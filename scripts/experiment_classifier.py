@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -48,7 +47,6 @@ SOFT_SKILLS = ("leadership", "mentoring", "communication", "teamwork", "document
 VECTORIZER = {"lowercase": True, "stop_words": "english", "sublinear_tf": True, "min_df": 2}
 """Words only (word pairs scored 0.81 against 0.83), stop words dropped so "and" cannot carry a line."""
 CLASSIFIER = {"C": 10.0, "max_iter": 3000, "random_state": 0}
-_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
 def training_data(path: Path = SENTENCES) -> tuple[list[str], list[str]]:
@@ -78,13 +76,14 @@ class ClassifierMatcher(SkillMatcher):
         self.model, self.threshold = model, threshold
         self.min_words, self.min_terms = min_words, min_terms
         self.vocabulary = model[0].vocabulary_
+        self.words = model[0].build_analyzer()  # the vectorizer's own lower case, tokens, stop words
         self.read: list[tuple[str, float, str]] = []
 
     def _line_mentions(self, doc, section):
         found = super()._line_mentions(doc, section)
         text = doc.text
         if (section not in APPLIED_SECTIONS or len(text.split()) < self.min_words
-                or len({w for w in _WORD.findall(text.lower()) if w in self.vocabulary}) < self.min_terms):
+                or len({w for w in self.words(text) if w in self.vocabulary}) < self.min_terms):
             return found
         named = {m.skill_id for m in found}
         for label, p in zip(self.model.classes_, self.model.predict_proba([text])[0]):

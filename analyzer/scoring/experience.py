@@ -119,6 +119,16 @@ def _code_words(taxonomy: Taxonomy) -> frozenset[str]:
     return _CODE_WORDS[taxonomy.sha256]
 
 
+def _of_other_work(after: str, taxonomy: Taxonomy) -> bool:
+    """Whether the words after a stated total say it is of work outside software and IT
+    (:data:`_OTHER_WORK`) and, up to the end of their sentence, name no code (:func:`_code_words`:
+    "5 years of experience in Java and Spring" is software work)."""
+    if not _OTHER_WORK.match(after):
+        return False
+    sentence = re.split(r"[.;:]\s", after[:60].lower())[0]
+    return not _code_words(taxonomy) & set(re.findall(r"[\w#+.-]+", sentence)[:6])
+
+
 def stated_months(texts: Iterable[str]) -> tuple[int, str] | None:
     """The largest experience total the résumé states, in months, with the words stating it."""
     best: tuple[int, str] | None = None
@@ -313,11 +323,8 @@ def software_experience(
     # software work) when its roles give no dated months, or when "present"
     # could only be taken as today (no last-updated line, no PDF date): an old résumé read
     # years later must not grow its author's experience
-    # with no role read at all, a total "as a pet owner" or "in Visual Media" is of other work,
-    # unless the words after it name code ("5 years of experience in Java and Spring")
-    other_work = at >= 0 and bool(_OTHER_WORK.match(text, at + len(stated[1]))) and not (
-        _code_words(taxonomy) & set(re.findall(
-            r"[\w#+.-]+", re.split(r"[.;:]\s", text[at + len(stated[1]):][:60].lower())[0])[:6]))
+    # with no role read at all, a total "as a pet owner" or "in Visual Media" is of other work
+    other_work = at >= 0 and _of_other_work(text[at + len(stated[1]):], taxonomy)
     use_stated = stated is not None and (software or not roles and not other_work or claimed) and (
         months == 0 or (resume.as_of_source == "today" and any(r.end is None for r in software if r.months)))
     if use_stated:
