@@ -343,6 +343,41 @@ def _without_volunteering_outside_software(
     return kept, outside
 
 
+_WISH = re.compile(
+    r"(?i)\b(?:seek(?:ing)?|looking\s+for|search(?:ing)?\s+for|in\s+search\s+of|aspir(?:e|ing)\s+to|"
+    r"apply(?:ing)?\s+for|hop(?:e|ing)\s+to|want(?:ing)?\s+to|wish(?:ing)?\s+to|eager\s+to|open\s+to)\b"
+    r"[^.;]*?\b(?:intern(?:ship)?s?|freelanc\w*|volunteer\w*|experience|positions?|roles?|jobs?|"
+    r"opportunit(?:y|ies))\b")
+"""A line that wishes for work ("Actively seeking software engineering internship roles",
+"looking for an opportunity to gain hands-on experience", "Open to internships"): no job of
+its own."""
+_CLAIMED = re.compile(r"(?i)\b(?:hands[-\s]?on|practical|real[-\s]world)\s+experience\b")
+"""A claim of experience in a summary or a certificate ("Cybersecurity enthusiast with hands-on
+experience in …"): with no job read, it names no work done for anyone."""
+
+
+def _without_wishes_and_claims(
+    evidence: list[tuple[str, Evidence]], experience: Experience | None,
+) -> tuple[list[tuple[str, Evidence]], list[tuple[str, Evidence]]]:
+    """Split off :data:`JOB_SKILLS` evidence that is a wish (:data:`_WISH`), and, when no role
+    and no stated total was read, a claim of hands-on experience outside the work section
+    (:data:`_CLAIMED`): docs/labelling.md counts neither as practical experience. Same return
+    as :func:`_without_jobs_outside_software`."""
+    no_job = experience is not None and not experience.roles and not experience.stated
+    kept, outside = [], []
+    for skill_id, item in evidence:
+        found = None
+        if skill_id in JOB_SKILLS and item.source == "resume" and item.detail is None:
+            found = _WISH.search(item.text) or (
+                _CLAIMED.search(item.text) if no_job and item.section != "work" else None)
+        if found:
+            outside.append(("practical_experience", replace(
+                item, strength="listed", detail=f'a wish or a claim, not a job ("{found.group(0)}")')))
+        else:
+            kept.append((skill_id, item))
+    return kept, outside
+
+
 def stated_experience_evidence(
     resume: Resume | None, experience: Experience | None, evidence: list[tuple[str, Evidence]],
     taxonomy: Taxonomy,
@@ -384,8 +419,11 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
                                                page=w.page, detail="a dated work entry"))
                   for w in resume.work if w.start is not None]
         if not found:  # "Software developer" / "Microsoft" under Work experience, with no dates
+            # a title opens in capitals and ends without a point ("and xml for frontend." is
+            # the end of a sentence that a second column cut in two)
             title = next((ln for ln in resume.lines if ln.section == "work" and not ln.is_heading
-                          and len(ln.text.split()) <= 5 and title_is_software(ln.text)), None)
+                          and len(ln.text.split()) <= 5 and not ln.text.strip()[:1].islower()
+                          and not ln.text.rstrip().endswith(".") and title_is_software(ln.text)), None)
             if title is not None:
                 found.append(("work_experience", Evidence(
                     "resume", "applied", title.text.strip(), section="work", page=title.page,
@@ -471,6 +509,8 @@ def analyze(
     experience = (software_experience(parsed, evidence, taxonomy) if parsed is not None else None)
     evidence += stated_experience_evidence(parsed, experience, evidence, taxonomy)
     evidence, outside = _without_jobs_outside_software(evidence, experience, taxonomy)
+    evidence, wished = _without_wishes_and_claims(evidence, experience)
+    outside += wished
     credited = {sid for sid, _ in evidence}
     profile = build_profile(evidence, taxonomy, code_examined=code_examined,
                             resume_examined=parsed is not None,

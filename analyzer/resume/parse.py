@@ -337,6 +337,10 @@ def find_basics(
         labelled = (m.group(1) for line in basics_lines for m in _GITHUB_LABEL_RE.finditer(line.text))
         github = next((u for u in labelled if GITHUB_USER_RE.match(u)
                        and u.lower() not in GITHUB_NOT_USERS | PLACEHOLDER_USERS), None)
+    if github is None:  # a GitHub Pages site is at USER.github.io
+        pages = (_host(u).removesuffix(".github.io") for u in links if _host(u).endswith(".github.io"))
+        github = next((u for u in pages if GITHUB_USER_RE.match(u)
+                       and u.lower() not in GITHUB_NOT_USERS | PLACEHOLDER_USERS), None)
     linkedin = next((u for u in links if re.match(r"https://([a-z]{2}\.)?linkedin\.com/(in|pub)/", u)), None)
     website = next((u for u in links if _host(u) not in NOT_WEBSITES and not _host(u).endswith(".linkedin.com")), None)
     return Basics(name, email, phone, links, github, linkedin, website)
@@ -367,13 +371,15 @@ def _phones(text: str) -> list[str]:
 
 
 def _links(basics_lines: list[TextLine], lines: list[TextLine]) -> tuple[str, ...]:
-    """Links of the header (text and annotations), then GitHub/LinkedIn profile links anywhere."""
+    """Links of the header (text and annotations), then GitHub/LinkedIn profile links and
+    GitHub Pages sites (USER.github.io) anywhere."""
     raw = [m.group(0) for line in basics_lines for m in URL_RE.finditer(line.text)
            if not re.fullmatch(r"[A-Z0-9.]+|[A-Za-z]{1,2}\.[A-Za-z]{2,4}", m.group(0))]
     # "ASP.NET" is a skill and "M.Tech", "B.Sc" are degrees, not sites
     raw += [uri for line in basics_lines for uri in line.links]
     raw += [uri for line in lines for uri in line.links + tuple(m.group(0) for m in URL_RE.finditer(line.text))
-            if github_user(canonical_url(uri) or "") or "linkedin.com/in/" in uri.lower()]
+            if github_user(canonical_url(uri) or "") or "linkedin.com/in/" in uri.lower()
+            or _host(canonical_url(uri) or "").endswith(".github.io")]
     seen: dict[str, str] = {}
     for url in map(canonical_url, raw):
         if url and (_host(url) != "github.com" or github_user(url)):

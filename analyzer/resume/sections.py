@@ -125,6 +125,14 @@ word they stand for."""
 WORK_HEADING_ENDS = frozenset({"experience", "experiences", "employment"})
 """A short heading not in :data:`HEADINGS` that ends with one of these words is the work section
 ("ICT Related Experience", "SAP Experience", "Industry Employment")."""
+HEADING_ENDS = {"activities": "volunteer", "skills": "skills", "achievements": "awards",
+                "awards": "awards", "certifications": "certificates", "hobbies": "interests"}
+"""The last word of a numbered heading not in :data:`HEADINGS` and the section it names
+("5. Co-Curricular & Extra-Curricular Activities", "6. Skill Orientation / Technical Skills",
+"7. Awards, Honours & Achievements"); the number is what makes such a line a heading."""
+_NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+(?=[A-Za-z])")
+"""A heading's list number ("5. Co-Curricular Activities", "IV) Skills", "B. Education"); a
+number followed by words is kept when it has no point or bracket ("10 years experience")."""
 NOT_WORK_STARTS = frozenset({"summary", "overview", "highlights", "years", "total", "volunteer"})
 _FUNCTION_WORDS = frozenset({"of", "and", "the", "a", "an", "for", "with", "in", "on", "to", "list", "all"})
 
@@ -143,7 +151,8 @@ def section_for_heading(text: str) -> str | None:
     of :data:`HEADINGS`. A line with text after its colon ("Languages: Python") is a row, not
     a heading.
     """
-    stripped = text.strip().rstrip(":").strip()
+    numbered = _NUMBERING.match(text.strip()) is not None
+    stripped = _NUMBERING.sub("", text.strip()).rstrip(":").strip()
     if not stripped or ":" in stripped or len(stripped) > MAX_HEADING_CHARS:
         return None
     words = normalise_heading(stripped).split()
@@ -164,7 +173,18 @@ def section_for_heading(text: str) -> str | None:
             return "work"
         if "projects" in (whole[0], whole[-1]) and whole[0] not in NOT_WORK_STARTS:
             return "projects"   # "Projects Undertaken", "Information Technology Projects"
+    if (numbered and whole[-1] in HEADING_ENDS and whole[0] not in NOT_WORK_STARTS and not stripped.endswith(".")
+            and all(w.isalpha() for w in whole) and _title_like(stripped)):
+        return HEADING_ENDS[whole[-1]]   # "Co-Curricular & Extra-Curricular Activities"
     return None
+
+
+def _title_like(text: str) -> bool:
+    """Every word of three letters or more, but "and", "the" …, starts with a capital
+    ("Skill Orientation / Technical Skills"), as a heading does and a sentence does not
+    ("Participated in many sports activities")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 3 and w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _styled(line: StyledLine, body_size: float) -> bool:

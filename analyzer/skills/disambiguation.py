@@ -347,6 +347,12 @@ def _spelled_after(doc, start: int, acronym: str) -> str | None:
     return doc[start:i].text if not letters and i < len(doc) and i > start else None
 
 
+def _hyphenated(token) -> bool:
+    """Whether a token is glued to a hyphen after it ("MS" of "MS-Excel")."""
+    doc = token.doc
+    return not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "–")
+
+
 def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
 
@@ -373,8 +379,9 @@ def _vetoed(span: Span, rule: _Rule, text: str) -> bool:
     previous = doc[span.start - 1] if span.start > 0 else None
     if previous is not None and previous.lower_ in EMPLOYER_MARKS:
         return True                                   # "Engineer at Oracle", "@ Acme"
-    if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES:
-        return True                                   # "Spring, TX", "Phoenix, NY"
+    if len(following) >= 2 and following[0].text == "," and following[1].text in US_STATES \
+            and not _hyphenated(following[1]):
+        return True                                   # "Spring, TX", "Phoenix, NY" (not "Git, MS-Excel")
     if _in_employer_name(span):
         return True                                   # "Backend Developer, Lumen Parcel"
     return len(span.text) == 1 and (_is_initial(span, previous, following)

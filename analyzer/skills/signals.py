@@ -402,7 +402,11 @@ SIGNALS: tuple[Signal, ...] = (
         [_any("high", "low"), _any("-"), _any("performance", "latency", "throughput")],
         [_any("high", "low"), _any("performance", "latency", "throughput"),
          _lemma(*SYSTEMS, "computing", "kernel", "inference", "trading", "library", "code")],
-    ), "improves or cares for speed (\"improved the performance of\", \"high-performance\")"),
+    ), "improves or cares for speed (\"improved the performance of\", \"high-performance\")",
+        # "high-performance concrete", "high-performance teams" are not fast software
+        context=re.compile(r"(?is)^(?!.*\bhigh[-\s]performance\s+(?:concrete|cement|steel|alloys?|"
+                           r"materials?|athletes?|sports?|teams?|culture|organi[sz]ations?|"
+                           r"work(?:place|force)?|individuals?|employees?|staff|sales)\b)")),
     Signal("improve_efficiency", "performance_optimization", (
         [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma("efficiency")],
     ), "makes a program more efficient (\"improved the query efficiency by 30%\")",
@@ -499,6 +503,10 @@ SIGNALS: tuple[Signal, ...] = (
                                                                         "stargazer", "fork")],
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
     ), "a project on GitHub with a measured following (\"2,200 GitHub stars\")"),
+    Signal("count_commits", "version_control", (
+        [YEARLESS_COUNT, *NUMBER[1:], {"OP": "?", **MAGNITUDE}, _any("commits", "merged"),
+         {"LOWER": {"IN": ["prs", "pull"]}, "OP": "?"}],
+    ), "a count of commits or merged pull requests (\"380+ commits\", \"40 merged PRs\")"),
     Signal("own_project", "personal_projects", (
         [_any("personal", "academic", "mini", "capstone", "hobby", "side", "pet", "own", "college",
               "semester", "m.tech", "b.tech", "mtech", "btech", "m.e.", "b.e.", "final-year"),

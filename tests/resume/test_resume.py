@@ -78,6 +78,11 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("PROFESSIONNAL EXPERIENCE", "work"), ("ICT Related Experience", "work"),
         ("SAP Experience", "work"), ("Projects Undertaken", "projects"),
         ("Information Technology Projects", "projects"), ("Web Sites", "projects"),
+        # numbered headings, and a numbered heading's last word when the list lacks it
+        ("1. PERSONAL INFORMATION", "basics"), ("IV) Projects", "projects"),
+        ("5. CO-CURRICULAR & EXTRA-CURRICULAR ACTIVITIES", "volunteer"),
+        ("6. Skill Orientation / Technical Skills", "skills"),
+        ("7. Awards, Honours & Achievements", "awards"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):
@@ -91,7 +96,8 @@ def test_headings_map_to_json_resume_sections(heading, section):
     ["Languages: Python, C++", "Experience with Docker and Kubernetes in production", "Skills matter a lot here",
      "Tools: Git, Docker", "Summary of the project below was written in 2021 for a client",
      "Summary of Experience", "10 years experience", "of projects.", "into programs/projects",
-     "web projects"],
+     "web projects", "2. Improved the build times of 4 teams", "Demonstrated Key Skills",
+     "3. Participated in many sports activities"],
 )
 def test_rows_that_are_not_headings_stay_in_their_section(row):
     resume = resume_from_text(f"Ada Example\nSkills\n{row}")
@@ -264,6 +270,15 @@ def test_contacts_from_the_header(header, field, value):
 )
 def test_github_user(url, user):
     assert github_user(url) == user
+
+
+@pytest.mark.parametrize(("site", "user"), [
+    ("Fsimoes.github.io", "fsimoes"), ("https://octo-cat.github.io/blog", "octo-cat"),
+    ("www.example.github.io.evil.com", None),
+])
+def test_a_github_pages_site_anywhere_gives_the_github_user(site, user):
+    resume = resume_from_text(f"Ada Example\nada@example.org\nEducation\nBSc, 2020\nLinks\n{site}\n")
+    assert resume.basics.github == user
 
 
 def test_link_annotation_gives_github_when_the_text_does_not(tmp_path):

@@ -264,6 +264,21 @@ CASES = [
     ("Raised the school's API score by 50 points", "work", set(), {"api_development"}),
     ("Measured API gravity of crude samples", "work", set(), {"api_development"}),
     ("Versioned the public API of the booking service", "work", {"api_development"}, set()),
+    # "MS" of "MS-Excel" is no state after a city ("Spring, TX")
+    ("Git, MS-Excel, Visual Studio", "skills", {"git", "microsoft_excel"}, set()),
+    ("Houston office, Spring, TX", "work", set(), {"spring"}),
+    # security testing is security work, not a test suite
+    ("Practised WPA2, WEP and wireless testing in a home lab", "projects", set(), {"testing"}),
+    ("Security testing of the booking web app", "projects", {"web_security"}, {"testing"}),
+    ("Wrote regression testing scripts for the API", "work", {"testing"}, set()),
+    # JMC / JFR are the JDK's tools only next to Java or profiling words
+    ("Maintenance Technician (JMC)", "work", set(), {"java_flight_recorder"}),
+    ("Profiled the JVM heap with JFR and JMC", "work", {"java_flight_recorder"}, set()),
+    # spellings and names a reviewer reads as these skills
+    ("Built the login page with PHP and MySQLi", "projects", {"mysql"}, set()),
+    ("Worked with the distributed key-value store of the team", "work", {"nosql"}, set()),
+    ("Deployed the demo on Hugging Face Spaces", "projects", {"paas_hosting"}, set()),
+    ("Built and open-sourced a fuzzing framework", "projects", {"open_source"}, set()),
 ]
 
 

@@ -42,6 +42,8 @@ GOOD = [
     ("Wrote requirements for 30 HL7 interfaces", "api_style", "HL7"),
     ("President of the student computing society", "soft_skills", "President"),
     ("Tutored first-year students in calculus", "soft_skills", "Tutored"),
+    ("Finalist at two university hackathons", "practical_experience", "hackathons"),
+    ("Database: MySQL, Firebase", "nosql_or_caching", "Firebase"),
 ]
 
 BAD = [
@@ -217,3 +219,42 @@ def test_a_stated_total_with_no_dated_job_is_practical_experience(taxonomy, matc
     assert group.score >= 70, group.explanation
     evidence = [e for s in report.profile.skills if s.id == "work_experience" for e in s.evidence]
     assert evidence and evidence[0].text == "Years of Experience: 2 Years and 4 Months"
+
+
+@pytest.mark.parametrize(("text", "credited", "quoted"), [
+    # a wish for work is no work
+    ("Ada Example\nSummary\nCS student. Actively seeking software engineering internship roles.\n",
+     False, "seeking software engineering internship"),
+    ("Ada Example\nSummary\nPassionate about backend work. Open to internships and freelance work.\n",
+     False, "Open to internships"),
+    # with no job read, a claim of hands-on experience is no job either
+    ("Ada Example\nSummary\nSecurity enthusiast with hands-on experience in web application testing.\n",
+     False, "hands-on experience"),
+    ("Ada Example\nCertifications\nGoogle Data Analytics: hands-on experience in SQL and Python\n",
+     False, "hands-on experience"),
+    # hackathons build a portfolio, not practical experience
+    ("Ada Example\nProjects\nWinner of a 36-hour hackathon for a transit app in Flask\n",
+     False, "hackathon"),
+    # a real internship still counts, and so does a wish beside a dated one
+    ("Ada Example\nExperience\nSoftware Engineering Intern, Acme  Jun 2024 – Aug 2024\n"
+     "Built a billing API in Django.\nSummary\nSeeking a full-time role.\n", True, None),
+])
+def test_wishes_claims_and_hackathons_are_not_practical_experience(taxonomy, matcher, text, credited, quoted):
+    from datetime import date
+
+    report = analyze(resume_from_text(text, today=date(2026, 1, 1)), taxonomy=taxonomy, matcher=matcher)
+    group = report.readiness.group("practical_experience")
+    assert (group.score >= 50) == credited, group.explanation
+    if not credited:
+        assert group.score == 10 and f'Found only "{quoted}' in group.explanation, group.explanation
+
+
+def test_a_sentence_end_under_work_is_no_software_title(taxonomy, matcher):
+    # a second column cut "… using Java for backend / and xml for frontend." in two: the tail
+    # under Experience is no role, so no practical experience is credited from it
+    from datetime import date
+
+    text = ("Ada Example\nExperience\nWorked as a volunteer for the placement committee\n"
+            "and xml for frontend.\n")
+    report = analyze(resume_from_text(text, today=date(2026, 1, 1)), taxonomy=taxonomy, matcher=matcher)
+    assert report.readiness.group("practical_experience").score < 50

@@ -47,6 +47,8 @@ GOOD = [
     ("Landed 40 pull requests in the Flask project", "open_source"),
     ("CLI tool with 12k stars on GitHub", "open_source"),
     ("CLI tool with 12k stars on GitHub", "version_control"),
+    ("Cargo (Active Maintainer) 380+ commits", "version_control"),
+    ("Landed 40 merged PRs in the Django ORM", "version_control"),
     ("Core library with 150 contributors", "open_source"),
     ("Team management and hiring for the platform group", "leadership"),
     ("College Missions Team Leader for the church youth group", "leadership"),
@@ -197,6 +199,9 @@ BAD = [
     ("Interested in network performance planning", "performance_optimization"),
     ("Improved sales performance in the northern region", "performance_optimization"),
     ("CS 3410 Cache Race Bot Tournament, 7th of 120", "performance_optimization"),
+    ("2019 commits to the annual charity run", "version_control"),      # a year, no count
+    ("Strength prediction of high-performance concrete mixes", "performance_optimization"),
+    ("Coached high-performance teams in retail", "performance_optimization"),
     ("Twelve years of experience in retail marketing", "work_experience"),
     ("Hibernate (Open source ORM framework), HQL", "open_source"),
     ("Cisco WAAS product portfolio", "portfolio"),

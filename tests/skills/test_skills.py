@@ -226,6 +226,17 @@ def test_soft_skills_count_from_a_skills_list_not_from_api_talk(taxonomy, matche
     assert [(e.section, e.strength) for e in communication.evidence] == [("skills", "listed")]
 
 
+@pytest.mark.parametrize(("text", "strength"), [
+    # a sentence that opens with what was done is no list, however many commas it has
+    ("Developed a full-stack system using HTML, CSS, JavaScript, PHP, and MySQL", "applied"),
+    ("HTML, CSS, JavaScript, PHP, MySQL", "listed"),
+    ("Languages: HTML, CSS, JavaScript, PHP", "listed"),
+])
+def test_a_done_sentence_with_a_list_of_tools_is_applied(taxonomy, matcher, text, strength):
+    found = by_id(extract_skills(resume_of(line(text, "projects")), taxonomy, matcher))
+    assert [e.strength for e in found["php"].evidence] == [strength]
+
+
 @pytest.mark.parametrize(("text", "framework", "implies_api"), [
     ("Built the billing service with FastAPI", "fastapi", True),
     ("Python and Flask services", "flask", True),
