@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from analyzer.errors import InputError
 from analyzer.evidence import Check, Evidence
 from analyzer.resume.checks import check_resume
-from analyzer.resume.parse import Resume, parse_resume
+from analyzer.resume.parse import SCHOOLING, Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
@@ -233,9 +233,11 @@ class Report:
 
 
 _EMPLOYER_PROJECT = re.compile(
-    r"(?i)^\W*(?:(?:client|customer|employer)\b|(?:organi[sz]ation|company|team\s+size|duration|"
+    r"(?i)^\W*(?:(?:client|customer|employer)\b(?!\s*-?\s*(?:side|website|web|app|application|portal|"
+    r"facing|server|code|login|area)\b)|(?:organi[sz]ation|company|team\s+size|duration|"
     r"role|environment|(?:roles?\s+(?:and|&)\s+)?responsibilities)\b\s*(?:[:\-–—]|$))")
 """A projects-section line that makes it a list of employer projects ("Client: Ericsson",
+"Client Apple"; not "Client website: …", the front end of the candidate's own app),
 "Team size: 6", "-Role:Team member", "Roles and Responsibilities"): docs/labelling.md counts client projects done
 for an employer as work, not as a portfolio."""
 
@@ -419,11 +421,13 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
                                                page=w.page, detail="a dated work entry"))
                   for w in resume.work if w.start is not None]
         if not found:  # "Software developer" / "Microsoft" under Work experience, with no dates
-            # a title opens in capitals and ends without a point ("and xml for frontend." is
-            # the end of a sentence that a second column cut in two)
+            # a title opens in capitals, ends without a point ("and xml for frontend." is the
+            # end of a sentence that a second column cut in two) and names no degree ("Bachelor
+            # of Software")
             title = next((ln for ln in resume.lines if ln.section == "work" and not ln.is_heading
                           and len(ln.text.split()) <= 5 and not ln.text.strip()[:1].islower()
-                          and not ln.text.rstrip().endswith(".") and title_is_software(ln.text)), None)
+                          and not ln.text.rstrip().endswith(".") and not SCHOOLING.search(ln.text)
+                          and title_is_software(ln.text)), None)
             if title is not None:
                 found.append(("work_experience", Evidence(
                     "resume", "applied", title.text.strip(), section="work", page=title.page,

@@ -10,7 +10,9 @@ A résumé writes a job's dates in many ways; :func:`find_dates` reads the commo
 
 Forms read (case-insensitive; separators ``–``, ``—``, ``-``, ``to``, ``until``, ``through``):
 ``Jan 2020``, ``Dec' 2015``, ``January 2020``, ``Sept. 2019``, ``Jan '20``, ``06/2019``, ``2019-06``,
-``Summer 2018`` (a season), ``2019`` (a year), a range of any two of these, a short end
+``Summer 2018`` (a season), ``2019`` (a year), a whole date (``2/1/2012``, ``15.06.2015``,
+``15-06-2015``: month first unless the first number cannot be a month, the same separator
+twice), a range of any two of these, a short end
 year (``2019–21``), an open end (``Present``, ``Current``, ``Now``, ``Ongoing``, ``to date``,
 ``onwards``, ``since 2019``), a range whose dash was lost in extraction (``20012006``,
 ``2005present``), and a dangling range (``June 2020 –``) whose end the caller may
@@ -63,8 +65,8 @@ def _point(prefix: str) -> str:
         rf"(?:(?P<{p}mon>{_MONTH})\.?['’]?,?\s*(?:(?P<{p}y1>{_YEAR})|'(?P<{p}yy>\d\d))"
         rf"|(?P<{p}season>{_SEASON}),?\s*(?P<{p}y2>{_YEAR})"
         # a whole date: month first (2/1/2012, the US order), day first when it cannot be a month
-        rf"|(?P<{p}mnum3>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}d3>0?[1-9]|[12]\d|3[01])\s*[/.]\s*(?P<{p}y6>{_YEAR})"
-        rf"|(?P<{p}d4>1[3-9]|2\d|3[01])\s*[/.]\s*(?P<{p}mnum4>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}y7>{_YEAR})"
+        rf"|(?P<{p}mnum3>0?[1-9]|1[0-2])\s*(?P<{p}sep3>[/.-])\s*(?P<{p}d3>0?[1-9]|[12]\d|3[01])\s*(?P={p}sep3)\s*(?P<{p}y6>{_YEAR})"
+        rf"|(?P<{p}d4>1[3-9]|2\d|3[01])\s*(?P<{p}sep4>[/.-])\s*(?P<{p}mnum4>0?[1-9]|1[0-2])\s*(?P={p}sep4)\s*(?P<{p}y7>{_YEAR})"
         rf"|(?P<{p}mnum>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}y3>{_YEAR})"
         rf"|(?P<{p}y4>{_YEAR})\s*[-/.]\s*(?P<{p}mnum2>0[1-9]|1[0-2])(?![\d])"
         rf"|(?P<{p}y5>{_YEAR}))"

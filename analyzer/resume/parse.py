@@ -162,16 +162,27 @@ def _text_lines(text: str) -> list[str]:
     return [part.strip() for line in lines for part in re.split(gap, line) if part.strip()]
 
 
+_STUDY_DATES = re.compile(
+    r"(?i)\b(?:completed\s+in|expected\s+graduation|graduat(?:ion|ed|ing)|year\s+of\s+passing|"
+    r"passing\s+year|passed\s+out|batch|semester|c?gpa|percentage|class\s+(?:x|xii|10|12)(?:th)?)\b")
+"""Dates of study that a résumé with no work heading leaves among its skills ("Expected
+Graduation : (oct, 2023)", "Completed in : (2019 - 2020)"): no role when roles are looked for
+outside a work section."""
+
+
 def _build(
     raw: list[TextLine], *, pages: int, layout: str, body_size: float, warnings: list[str],
     today: date, page_heights: dict[int, float], created: date | None = None,
 ) -> Resume:
     sections, heading_flags = assign_sections(raw, body_size)
     work_lines = [r for r, s, h in zip(raw, sections, heading_flags) if s == "work" and not h]
-    if "work" not in sections:
+    from_summary = "work" not in sections
+    if from_summary:
         work_lines = header_roles(raw, sections)
         sections = _roles_as_work(raw, sections, work_lines)
     work, work_warnings = work_entries(work_lines, today)
+    if from_summary:
+        work = [w for w in work if not _dated_by_prose(w)]
     if not work:
         # roles a flattened text left under "Skills" ("Experience Disney Interactive January
         # 2008" / "Present" / "Sr. Web Developer"): read them there, no warning if none
@@ -183,6 +194,7 @@ def _build(
             # summary area ("Personal details" / "PHP DEVELOPER" / "June 2008 - Present")
             displaced = header_roles(raw, sections)
             found, _ = work_entries(displaced, today, ranges_only=True)
+        found = [w for w in found if not _STUDY_DATES.search(w.text)]
         if found:
             work, sections = found, _roles_as_work(raw, sections, displaced)
     # quotes keep the sentence, not the date column printed beside it
@@ -191,6 +203,9 @@ def _build(
         Line(r.text[cut:], r.page, s, r.column, h, r.bullet)
         for r, s, h, cut in zip(raw, sections, heading_flags, cuts)
     )
+    # no role ends in a later year than today: "2024 - 2028" is a degree's expected end that a
+    # second column left under Experience, not a job (and it would make every date look early)
+    work = [w for w in work if w.end is None or w.end.year <= today.year]
     written = [d for w in work for d in (w.start, w.end) if d]
     as_of, as_of_source = resume_date([r.text for r in raw], written, created, today)
     stale = stale_present(written, work, as_of, as_of_source)
@@ -337,10 +352,6 @@ def find_basics(
         labelled = (m.group(1) for line in basics_lines for m in _GITHUB_LABEL_RE.finditer(line.text))
         github = next((u for u in labelled if GITHUB_USER_RE.match(u)
                        and u.lower() not in GITHUB_NOT_USERS | PLACEHOLDER_USERS), None)
-    if github is None:  # a GitHub Pages site is at USER.github.io
-        pages = (_host(u).removesuffix(".github.io") for u in links if _host(u).endswith(".github.io"))
-        github = next((u for u in pages if GITHUB_USER_RE.match(u)
-                       and u.lower() not in GITHUB_NOT_USERS | PLACEHOLDER_USERS), None)
     linkedin = next((u for u in links if re.match(r"https://([a-z]{2}\.)?linkedin\.com/(in|pub)/", u)), None)
     website = next((u for u in links if _host(u) not in NOT_WEBSITES and not _host(u).endswith(".linkedin.com")), None)
     return Basics(name, email, phone, links, github, linkedin, website)
@@ -372,7 +383,7 @@ def _phones(text: str) -> list[str]:
 
 def _links(basics_lines: list[TextLine], lines: list[TextLine]) -> tuple[str, ...]:
     """Links of the header (text and annotations), then GitHub/LinkedIn profile links and
-    GitHub Pages sites (USER.github.io) anywhere."""
+    GitHub Pages sites (USER.github.io: a personal website, not a GitHub profile) anywhere."""
     raw = [m.group(0) for line in basics_lines for m in URL_RE.finditer(line.text)
            if not re.fullmatch(r"[A-Z0-9.]+|[A-Za-z]{1,2}\.[A-Za-z]{2,4}", m.group(0))]
     # "ASP.NET" is a skill and "M.Tech", "B.Sc" are degrees, not sites
@@ -417,9 +428,10 @@ def _is_date_line(line: TextLine, found: list[DateRange]) -> DateRange | None:
     return None
 
 
-_SCHOOLING = re.compile(
+SCHOOLING = re.compile(
     r"(?i)\b(?:bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?tech|m\.?\s?tech|b\.?e|"
     r"ph\.?\s?d|mba|degree|diploma|university|college|school|institute|gpa|graduat\w*|studies)\b")
+"""Words of schooling (degrees, schools, grades): a line holding one is about study, not a job."""
 
 
 def header_roles(raw: list[TextLine], sections: list[str]) -> list[TextLine]:
@@ -429,7 +441,18 @@ def header_roles(raw: list[TextLine], sections: list[str]) -> list[TextLine]:
     still dates its roles there ("2006 to 2008" / "Siemens PLM Software" / "Sr. Applications
     Engineer")."""
     basics = [r for r, s in zip(raw, sections) if s == "basics"]
-    return [r for r in basics[3:] if not _SCHOOLING.search(r.text)]
+    return [r for r in basics[3:] if not SCHOOLING.search(r.text)]
+
+
+_PROSE = re.compile(r"^\W*(?:(?:I|I'm|I've|I’m|I’ve|My|We)\b|(?:\S+\s+){12})")
+"""A line of an "About" paragraph (in the first person, or twelve words and more: "I started to
+learn about web development in October 2022"), which dates no role."""
+
+
+def _dated_by_prose(entry: WorkEntry) -> bool:
+    """Whether a role read from the summary area (:func:`header_roles`) takes its dates from a
+    line of prose (:data:`_PROSE`) rather than from a header."""
+    return any(_PROSE.match(part) and find_dates(part) for part in entry.text.split(" | "))
 
 
 def _roles_as_work(raw: list[TextLine], sections: list[str], roles: list[TextLine]) -> list[str]:

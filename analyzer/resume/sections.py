@@ -55,7 +55,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "education", "academic background", "educational background", "academics",
         "academic qualifications", "educational qualifications", "education and training",
         "training", "coursework", "courses", "academic history", "studies",
-        "qualifications", "education and certifications",
+        "qualifications", "education and certifications", "academic qualification",
+        "educational qualification", "education qualification", "educational details",
+        "education details", "academic details",
     ),
     "awards": (
         "awards", "honors", "honours", "achievements", "awards and honors",
@@ -90,6 +92,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "projects", "project", "personal projects", "side projects", "academic projects",
         "open source", "open source contributions", "open source projects", "portfolio",
         "project experience", "projects and open source", "websites", "web sites",
+        "projects and tools", "project details", "project showcase", "project showcases",
+        "projects showcase", "project highlights",
     ),
 }
 

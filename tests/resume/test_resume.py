@@ -83,6 +83,8 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("5. CO-CURRICULAR & EXTRA-CURRICULAR ACTIVITIES", "volunteer"),
         ("6. Skill Orientation / Technical Skills", "skills"),
         ("7. Awards, Honours & Achievements", "awards"),
+        ("Key Projects & Tools", "projects"), ("PROJECT SHOWCASES", "projects"),
+        ("Academic Project Details", "projects"), ("Academic Qualification :", "education"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):
@@ -272,13 +274,14 @@ def test_github_user(url, user):
     assert github_user(url) == user
 
 
-@pytest.mark.parametrize(("site", "user"), [
-    ("Fsimoes.github.io", "fsimoes"), ("https://octo-cat.github.io/blog", "octo-cat"),
-    ("www.example.github.io.evil.com", None),
+@pytest.mark.parametrize(("site", "website"), [
+    ("Fsimoes.github.io", "https://fsimoes.github.io"),
+    ("https://octo-cat.github.io/blog", "https://octo-cat.github.io/blog"),
 ])
-def test_a_github_pages_site_anywhere_gives_the_github_user(site, user):
+def test_a_github_pages_site_anywhere_is_a_website_not_a_github_profile(site, website):
+    # docs/labelling.md: a GitHub *profile* link names GitHub; a Pages site is a personal site
     resume = resume_from_text(f"Ada Example\nada@example.org\nEducation\nBSc, 2020\nLinks\n{site}\n")
-    assert resume.basics.github == user
+    assert (resume.basics.github, resume.basics.website) == (None, website)
 
 
 def test_link_annotation_gives_github_when_the_text_does_not(tmp_path):
@@ -349,3 +352,27 @@ def test_pdf_without_styled_headings_uses_plain_heading_lines(tmp_path):
     resume = parse_resume(unicode_pdf(tmp_path / "plain.pdf", rows), today=TODAY)
     assert resume.headings == (("work", "Experience"), ("skills", "Skills"))
     assert [w.months for w in resume.work] == [12]
+
+
+def test_a_role_ending_in_a_later_year_is_no_job():
+    # a second column leaves the degree's "2024 - 2028" under Experience: it is no job, and it
+    # does not make the PDF's creation date look too early either
+    text = ("Ada Example\nExperience\nHTML, CSS, JavaScript\n2024 - 2028\nWeb Intern, Acme  Jun 2024 – Aug 2024\n"
+            "Built the landing pages.\n")
+    resume = resume_from_text(text, today=date(2026, 12, 6))
+    assert [(w.title, w.start, w.end) for w in resume.work] == [("Web Intern", date(2024, 6, 1), date(2024, 8, 1))]
+
+
+def test_an_about_paragraph_dates_no_role():
+    text = ("Ada Example\nada@example.org\nHanoi\nAbout\n"
+            "I started to learn about web development in October 2022. Four months later I joined a course.\n"
+            "Skills\nHTML, CSS, JavaScript\n")
+    resume = resume_from_text(text, today=date(2026, 12, 6))
+    assert resume.work == ()
+
+
+def test_dates_of_study_among_skills_are_no_roles():
+    text = ("Ada Example\nada@example.org\nDelhi\nEducation\nBCA 6.9\nTechnical Skills :\nLanguage : JavaScript\n"
+            "Expected Graduation :\n(oct, 2023)\nCompleted in :\n(2019 - 2020)\nProjects :\nGrocery Bud\n")
+    resume = resume_from_text(text, today=date(2026, 12, 6))
+    assert resume.work == ()

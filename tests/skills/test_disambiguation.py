@@ -279,6 +279,7 @@ CASES = [
     ("Worked with the distributed key-value store of the team", "work", {"nosql"}, set()),
     ("Deployed the demo on Hugging Face Spaces", "projects", {"paas_hosting"}, set()),
     ("Built and open-sourced a fuzzing framework", "projects", {"open_source"}, set()),
+    ("Updated inventory data using Express system and Microsoft Excel", "work", set(), {"express"}),
 ]
 
 

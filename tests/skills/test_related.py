@@ -131,6 +131,10 @@ PROJECT_SECTIONS = [
     (["Payroll portal", "Team size: 6", "Built the REST API in Spring Boot"], False),
     (["Chess engine in Rust; my role: sole author, 2,000 lines"], True),
     (["Jan-2012 to till date", "-Project: XXXXXX", "-Client XXXXXXXX", "-Role:Team member"], False),
+    (["Customer Name - Acme Bank", "Built the loan screens"], False),
+    # the client side of the candidate's own app is no client of an employer
+    (["Boutique: a shop web app", "Client website: https://shop.example.app/",
+      "Back-end: Node.js, Mongoose"], True),
 ]
 
 
