@@ -24,9 +24,10 @@ from analyzer.resume.parse import SCHOOLING, Resume, parse_resume
 from analyzer.resume.template import template_text
 from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_prompts,
                                      resources_for_gap)
-from analyzer.scoring.experience import (GENERIC_WORK_SKILLS, MAX_TITLE_WORDS, SOFTWARE_CATEGORIES,
-                                         Experience, Role, advice_level, phrase_gaps,
-                                         readiness_level, software_experience, title_is_software)
+from analyzer.scoring.experience import (COURSE_TITLE, GENERIC_WORK_SKILLS, MAX_TITLE_WORDS,
+                                         SOFTWARE_CATEGORIES, Experience, Role, advice_level,
+                                         phrase_gaps, readiness_level, software_experience,
+                                         title_is_software)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects
@@ -249,6 +250,7 @@ _IT_TITLE = re.compile(
     r"(?:technician|tech)|tech\s+support|"
     r"(?:desktop|user|application|production|"
     r"customer\s+technical|l[123])\s+support|support\s+(?:engineer|analyst|technician|specialist)|"
+    r"(?<!television\s)(?<!tv\s)(?<!radio\s)(?<!broadcasting\s)(?<!news\s)(?<!social\s)(?<!business\s)"
     r"network(?:s|ing)?|systems?|"
     r"computers?|computing|(?:sys|system|systems|network|database|db|it|linux|unix|windows|server|web|"
     r"sharepoint|salesforce|sap|lan|cloud)\s*(?:administrator|admin)|(?:help|service)\s?desk|"
@@ -409,7 +411,8 @@ def stated_experience_evidence(
 def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Evidence]]:
     """Evidence from the résumé's structure rather than its words.
 
-    A dated work entry is evidence of ``work_experience`` (with none, a short line of the work
+    A dated work entry that is no course (:data:`analyzer.scoring.experience.COURSE_TITLE`) is
+    evidence of ``work_experience`` (with none, a short line of the work
     section that is a software title is, as docs/labelling.md counts it); a non-empty ``projects``
     section of ``personal_projects`` (both ``applied``: they describe real use). A projects
     section holding template text ("Project 1", "Details") is a template, not a portfolio,
@@ -419,7 +422,7 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
     if "work_experience" in taxonomy.skills:
         found += [("work_experience", Evidence("resume", "applied", w.text, section="work",
                                                page=w.page, detail="a dated work entry"))
-                  for w in resume.work if w.start is not None]
+                  for w in resume.work if w.start is not None and not COURSE_TITLE.search(w.title)]
         if not found:  # "Software developer" / "Microsoft" under Work experience, with no dates
             # a title opens in capitals, ends without a point ("and xml for frontend." is the
             # end of a sentence that a second column cut in two) and names no degree ("Bachelor

@@ -62,7 +62,7 @@ def _point(prefix: str) -> str:
     """A regex for one point in time; group names carry ``prefix`` so two points fit in one regex."""
     p = prefix
     return (
-        rf"(?:(?P<{p}mon>{_MONTH})\.?['’]?,?\s*(?:(?P<{p}y1>{_YEAR})|'(?P<{p}yy>\d\d))"
+        rf"(?:(?P<{p}mon>{_MONTH})\.?['’]?,?\s*(?:(?P<{p}y1>{_YEAR})|['’‘](?P<{p}yy>\d\d))"
         rf"|(?P<{p}season>{_SEASON}),?\s*(?P<{p}y2>{_YEAR})"
         # a whole date: month first (2/1/2012, the US order), day first when it cannot be a month
         rf"|(?P<{p}mnum3>0?[1-9]|1[0-2])\s*(?P<{p}sep3>[/.-])\s*(?P<{p}d3>0?[1-9]|[12]\d|3[01])\s*(?P={p}sep3)\s*(?P<{p}y6>{_YEAR})"

@@ -57,7 +57,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "training", "coursework", "courses", "academic history", "studies",
         "qualifications", "education and certifications", "academic qualification",
         "educational qualification", "education qualification", "educational details",
-        "education details", "academic details",
+        "education details", "academic details", "education background",
     ),
     "awards": (
         "awards", "honors", "honours", "achievements", "awards and honors",

@@ -263,11 +263,21 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+COURSE_TITLE = re.compile(
+    r"(?i)\b(?:course|courses|bootcamp|boot\s+camp|nanodegree|training\s+program(?:me)?|"
+    r"job\s+simulation|virtual\s+(?:experience|internship)(?:\s+program(?:me)?)?)\b")
+"""A title that names study, not a job ("Data Science Course", "Data Analytics Virtual
+Experience Program", "Full-Stack Bootcamp"): docs/labelling.md counts no course as work."""
+
+
 def _role(entry: WorkEntry, code_lines: set[str]) -> Role:
     placeholder = template_text(entry.title)
     if placeholder:
         return Role(entry.title, entry.organization, entry.start, entry.end, entry.months, False,
                     f"template placeholder ({placeholder})")
+    if COURSE_TITLE.search(entry.title):
+        return Role(entry.title, entry.organization, entry.start, entry.end, entry.months, False,
+                    "a course, not a job")
     if title_is_software(entry.title) or any(
             len(part.split()) <= 5 and "," not in part and title_is_software(part)
             and part.strip() != (entry.organization or "").strip()

@@ -396,9 +396,10 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     # a line that opens in lower case continues the sentence above ("… developed the portal's
     # integration in Visual Studio, C#, SQL Server and SOAP."): its commas are not a list
     continues = line.text[:1].islower() and line.section in APPLIED_SECTIONS
-    # nor are those of a sentence that opens with what was done ("Developed a full-stack
-    # system using HTML, CSS, JavaScript, PHP, and MySQL")
-    if not line.bullet and (is_list_like(line.text) and not continues and not _DONE.match(line.text)
+    # nor are those of a sentence that says what was done ("Developed a full-stack system using
+    # HTML, CSS, JavaScript, PHP, and MySQL", "Platform was built using JavaScript, EJS, NodeJS")
+    done = _DONE.match(line.text) or _DID.search(line.text)
+    if not line.bullet and (is_list_like(line.text) and not continues and not done
                             or is_skills_row(line.text, None)):
         return "listed"
     # a signal's own number counts ("team of 5", "by 40%"); a term's version does not

@@ -30,6 +30,7 @@ TODAY = date(2026, 3, 15)
         ("15/03/2019 to 03/06/2020", date(2019, 3, 1), date(2020, 6, 1), False, 16),  # day first too
         ("Intern (15-06-2015 to 30-07-2015)", date(2015, 6, 1), date(2015, 7, 1), False, 2),  # not "to 30" = 2030
         ("15.06.2015 - 30.07.2015", date(2015, 6, 1), date(2015, 7, 1), False, 2),
+        ("Linux kernel engineer Sept ’17 – Dec ’19", date(2017, 9, 1), date(2019, 12, 1), False, 28),  # curly quote
         ("Jan '20 - Feb '21", date(2020, 1, 1), date(2021, 2, 1), False, 14),
         ("Summer 2018", date(2018, 6, 1), date(2018, 8, 1), False, 3),
         ("Fall 2021 – Spring 2022", date(2021, 9, 1), date(2022, 5, 1), False, 9),

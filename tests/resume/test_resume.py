@@ -85,6 +85,7 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("7. Awards, Honours & Achievements", "awards"),
         ("Key Projects & Tools", "projects"), ("PROJECT SHOWCASES", "projects"),
         ("Academic Project Details", "projects"), ("Academic Qualification :", "education"),
+        ("EDUCATION BACKGROUND", "education"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):

@@ -75,6 +75,11 @@ CASES = {
         ["**Software Engineer, Beta Labs\tJun 2023 – Present", "• Built services in Python",
          "**Developer, Gamma Ltd\tMonth 20XX – Month 20XX", "• Built Django apps"],
         25, "mid", ["Software Engineer", "Developer"]),
+    "a course or a job simulation is no job, even when it names the tools": (
+        ["**Software Engineer, Beta Labs\tJan 2024 – Present", "• Built services in Python",
+         "**Data Science Course, Example Academy\tJan 2022 – Dec 2023", "• Used Python, Pandas and SQL",
+         "**Data Analytics Virtual Experience Program, Accenture\tFeb 2023 – Feb 2023", "• Cleaned data in Python"],
+        18, "junior", ["Software Engineer"]),
     "Member of Technical Staff is a software title": (
         ["**Senior Member of Technical Staff, Oracle\tJan 2023 – Present", "• Owned the release process"],
         30, "mid", ["Senior Member of Technical Staff"]),

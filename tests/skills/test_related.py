@@ -148,6 +148,7 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nParalegal, Gunster Law Firm  Jan 2012 – Dec 2014\nDrafted contracts for clients.", False),
     ("Experience\nSocial Media Manager, Acme  Jan 2015 – Dec 2019\nRan the brand's accounts.", False),
     ("Experience\nL1 Network Engineer, Cisco  Jan 2017 – Dec 2019\nConfigured routers.", True),   # IT work
+    ("Experience\nAttaché, Getembe Television Network  Aug 2021 – Sep 2021\nHelped in the production.", False),
     ("Experience\nAnalyst, Acme  Jan 2017 – Dec 2019\nWrote reports in Python.", True),             # code named
     # "support" alone is no IT word; an internship named outside the work section is a job too
     ("Experience\nCoordinator, Disability Support Services  Jan 2015 – Dec 2019\nAdvised students.\n"

@@ -230,6 +230,7 @@ def test_soft_skills_count_from_a_skills_list_not_from_api_talk(taxonomy, matche
     # a sentence that opens with what was done is no list, however many commas it has
     ("Developed a full-stack system using HTML, CSS, JavaScript, PHP, and MySQL", "applied"),
     ("HTML, CSS, JavaScript, PHP, MySQL", "listed"),
+    ("Platform was built using JavaScript, EJS, PHP, and MongoDB", "applied"),
     ("Languages: HTML, CSS, JavaScript, PHP", "listed"),
 ])
 def test_a_done_sentence_with_a_list_of_tools_is_applied(taxonomy, matcher, text, strength):
