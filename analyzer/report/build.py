@@ -27,7 +27,7 @@ from analyzer.scoring.advice import (InterviewPrompt, ResourcePick, interview_pr
 from analyzer.scoring.experience import (COURSE_TITLE, GENERIC_WORK_SKILLS, MAX_TITLE_WORDS,
                                          SOFTWARE_CATEGORIES, Experience, Role, advice_level,
                                          phrase_gaps, readiness_level, software_experience,
-                                         title_is_software)
+                                         undated_software_title)
 from analyzer.scoring.gaps import ClaimGaps, Gap, claim_gaps, find_gaps
 from analyzer.scoring.profile import Profile, build_profile, candidate_stack
 from analyzer.scoring.projects import Suggestion, suggest_projects
@@ -281,7 +281,9 @@ Services Division")."""
 def _it_job(role: Role) -> bool:
     """Whether a role's title, or its employer, names software or IT work (:data:`_IT_TITLE`); a
     sentence read as the title (more than ``MAX_TITLE_WORDS`` words: "FIDIC Seminar on the Role
-    of the Consultant Engineer in Developing") is no title."""
+    of the Consultant Engineer in Developing") is no title, nor is a degree (``SCHOOLING``)."""
+    if SCHOOLING.search(role.title):  # "B.S in Computer Science (Pursuing)" is a degree
+        return False
     return bool(len(role.title.split()) <= MAX_TITLE_WORDS and _IT_TITLE.search(role.title)
                 or _IT_EMPLOYER.search(role.organization or ""))
 
@@ -424,13 +426,7 @@ def structure_evidence(resume: Resume, taxonomy: Taxonomy) -> list[tuple[str, Ev
                                                page=w.page, detail="a dated work entry"))
                   for w in resume.work if w.start is not None and not COURSE_TITLE.search(w.title)]
         if not found:  # "Software developer" / "Microsoft" under Work experience, with no dates
-            # a title opens in capitals, ends without a point ("and xml for frontend." is the
-            # end of a sentence that a second column cut in two) and names no degree ("Bachelor
-            # of Software")
-            title = next((ln for ln in resume.lines if ln.section == "work" and not ln.is_heading
-                          and len(ln.text.split()) <= 5 and not ln.text.strip()[:1].islower()
-                          and not ln.text.rstrip().endswith(".") and not SCHOOLING.search(ln.text)
-                          and title_is_software(ln.text)), None)
+            title = undated_software_title(resume)
             if title is not None:
                 found.append(("work_experience", Evidence(
                     "resume", "applied", title.text.strip(), section="work", page=title.page,

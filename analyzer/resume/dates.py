@@ -12,7 +12,8 @@ Forms read (case-insensitive; separators ``–``, ``—``, ``-``, ``to``, ``unti
 ``Jan 2020``, ``Dec' 2015``, ``January 2020``, ``Sept. 2019``, ``Jan '20``, ``06/2019``, ``2019-06``,
 ``Summer 2018`` (a season), ``2019`` (a year), a whole date (``2/1/2012``, ``15.06.2015``,
 ``15-06-2015``: month first unless the first number cannot be a month, the same separator
-twice), a range of any two of these, a short end
+twice), a range of month/two-digit-year points (``4/16 to 10/17``, ``11/17 – Present``; a
+lone ``4/10`` is no date), a range of any two of these, a short end
 year (``2019–21``), an open end (``Present``, ``Current``, ``Now``, ``Ongoing``, ``to date``,
 ``onwards``, ``since 2019``), a range whose dash was lost in extraction (``20012006``,
 ``2005present``), and a dangling range (``June 2020 –``) whose end the caller may
@@ -84,6 +85,13 @@ _RANGE_RE = re.compile(
     rf"|\s+(?P<onwards>onwards?)\b)?(?![\w/])",
     re.IGNORECASE,
 )
+_SHORT_RANGE_RE = re.compile(
+    rf"(?<![\w/.])(?P<m1>0?[1-9]|1[0-2])\s*/\s*(?P<y1>\d\d)(?![\d/])\s*(?:[-–—]+|to|until|till|through)\s*"
+    rf"(?:(?P<present>{_PRESENT})\b|(?P<m2>0?[1-9]|1[0-2])\s*/\s*(?P<y2>\d\d)(?![\d/]))",
+    re.IGNORECASE,
+)
+"""A range of month/two-digit-year points ("4/16 to 10/17", "11/17 to Present"). Only a range
+is read: a lone "4/10" is as often a score or a fraction as a month."""
 _LEADING_END_RE = re.compile(rf"^\s*(?:(?P<present>{_PRESENT})\b|{_point('e_')}(?![\w/]))", re.IGNORECASE)
 
 
@@ -183,7 +191,14 @@ def find_dates(text: str) -> list[DateRange]:
                 continue  # a whole date alone ("on Wed 19/11/2014") or a range of days
                 # ("23/2/2015 to 05/3/2015", a training course) dates an event, not a job
         found.append(DateRange(start, end, present, is_range, dangling, precise, m.span()))
-    return found
+    for m in _SHORT_RANGE_RE.finditer(text):
+        if any(d.span[0] < m.end() and m.start() < d.span[1] for d in found):
+            continue
+        start = date(_year(None, m.group("y1")), int(m.group("m1")), 1)
+        end = None if m.group("present") else date(_year(None, m.group("y2")), int(m.group("m2")), 1)
+        if end is None or end >= start:
+            found.append(DateRange(start, end, end is None, True, False, True, m.span()))
+    return sorted(found, key=lambda d: d.span)
 
 
 def complete_range(dangling: DateRange, next_text: str) -> tuple[DateRange, int]:

@@ -168,6 +168,11 @@ _STUDY_DATES = re.compile(
 """Dates of study that a résumé with no work heading leaves among its skills ("Expected
 Graduation : (oct, 2023)", "Completed in : (2019 - 2020)"): no role when roles are looked for
 outside a work section."""
+_SUBJECT = re.compile(
+    r"(?i)^\W*(?:[\w.+#/&-]+\s+){0,3}(?:development|design|programming|engineering|testing|analysis|"
+    r"analytics|administration|management|marketing|science)\W*$")
+"""A field of work with no one doing it ("Frontend Development 2016 - 2022" in a skills list):
+no role title when roles are looked for outside a work section."""
 
 
 def _build(
@@ -194,7 +199,7 @@ def _build(
             # summary area ("Personal details" / "PHP DEVELOPER" / "June 2008 - Present")
             displaced = header_roles(raw, sections)
             found, _ = work_entries(displaced, today, ranges_only=True)
-        found = [w for w in found if not _STUDY_DATES.search(w.text)]
+        found = [w for w in found if not _STUDY_DATES.search(w.text) and not _SUBJECT.match(w.title)]
         if found:
             work, sections = found, _roles_as_work(raw, sections, displaced)
     # quotes keep the sentence, not the date column printed beside it
@@ -430,6 +435,7 @@ def _is_date_line(line: TextLine, found: list[DateRange]) -> DateRange | None:
 
 SCHOOLING = re.compile(
     r"(?i)\b(?:bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?a|m\.?\s?a|b\.?\s?tech|m\.?\s?tech|b\.?e|"
+    r"b\.\s?s|m\.\s?s|[bm]s\s+(?:in|of)|pursuing|"
     r"ph\.?\s?d|mba|degree|diploma|university|college|school|institute|gpa|graduat\w*|studies)\b")
 """Words of schooling (degrees, schools, grades): a line holding one is about study, not a job."""
 

@@ -49,6 +49,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "volunteer", "volunteering", "volunteer experience", "volunteer work",
         "community service", "community involvement", "leadership", "leadership experience",
         "leadership and activities", "activities", "extracurricular activities",
+        "leadership and involvement", "involvement", "campus involvement", "activities and involvement",
         "extracurriculars", "extra curricular activities",
     ),
     "education": (

@@ -41,6 +41,7 @@ from datetime import date
 from analyzer.evidence import Evidence
 from analyzer.resume import Resume, WorkEntry
 from analyzer.resume.dates import month_span, union_months
+from analyzer.resume.parse import SCHOOLING, Line
 from analyzer.resume.template import template_text
 from analyzer.scoring.gaps import Gap
 from analyzer.taxonomy import Taxonomy
@@ -259,15 +260,31 @@ def _shows_software(entry: WorkEntry, code_lines: set[str]) -> str | None:
     return None
 
 
+def undated_software_title(resume: Resume) -> Line | None:
+    """The first line of the work section that is a software title with no dates ("Software
+    developer", "Sarathi Foundation - Full-Stack Developer"), or None.
+
+    A title is short (≤ 5 words), opens in capitals, ends without a point ("and xml for
+    frontend." is the end of a sentence a second column cut in two) and names no degree
+    ("Bachelor of Software"). Used when no dated role was read: docs/labelling.md counts such
+    a role as practical experience, and it is professional software work for seniority.
+    """
+    return next((ln for ln in resume.lines if ln.section == "work" and not ln.is_heading
+                 and len(ln.text.split()) <= 5 and not ln.text.strip()[:1].islower()
+                 and not ln.text.rstrip().endswith(".") and not SCHOOLING.search(ln.text)
+                 and title_is_software(ln.text)), None)
+
+
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
 COURSE_TITLE = re.compile(
-    r"(?i)\b(?:course|courses|bootcamp|boot\s+camp|nanodegree|training\s+program(?:me)?|"
+    r"(?i)\b(?:course|courses|bootcamp|boot\s+camp|nanodegree|capstone|training\s+program(?:me)?|"
     r"job\s+simulation|virtual\s+(?:experience|internship)(?:\s+program(?:me)?)?)\b")
 """A title that names study, not a job ("Data Science Course", "Data Analytics Virtual
-Experience Program", "Full-Stack Bootcamp"): docs/labelling.md counts no course as work."""
+Experience Program", "Full-Stack Bootcamp", "Excel Capstone Project"): docs/labelling.md counts
+no course as work."""
 
 
 def _role(entry: WorkEntry, code_lines: set[str]) -> Role:
@@ -345,6 +362,10 @@ def software_experience(
                else '"present" on its roles has no date of its own')
         reason = (f"{months} months of software work, as the résumé states (\"{stated[1]}\"): "
                   f"{why}.")
+    elif not software and not resume.work and (title := undated_software_title(resume)) is not None:
+        seniority = "junior"
+        reason = (f"The work section names software work without dates (\"{title.text.strip()}\"), "
+                  "so it counts as professional work whose months cannot be read: add its dates.")
     elif not software:
         seniority = "student"
         if resume.work and all(r.why.startswith("template") for r in roles):

@@ -31,6 +31,7 @@ TODAY = date(2026, 3, 15)
         ("Intern (15-06-2015 to 30-07-2015)", date(2015, 6, 1), date(2015, 7, 1), False, 2),  # not "to 30" = 2030
         ("15.06.2015 - 30.07.2015", date(2015, 6, 1), date(2015, 7, 1), False, 2),
         ("Linux kernel engineer Sept ’17 – Dec ’19", date(2017, 9, 1), date(2019, 12, 1), False, 28),  # curly quote
+        ("FrontEnd Developer 4/16 to 10/17 - Acme, BC.", date(2016, 4, 1), date(2017, 10, 1), False, 19),
         ("Jan '20 - Feb '21", date(2020, 1, 1), date(2021, 2, 1), False, 14),
         ("Summer 2018", date(2018, 6, 1), date(2018, 8, 1), False, 3),
         ("Fall 2021 – Spring 2022", date(2021, 9, 1), date(2022, 5, 1), False, 9),
@@ -60,7 +61,7 @@ def test_find_dates_reads_ranges(text, start, end, present, count):
     ["(312) 555-0123", "Cum. GPA: 3.83 / 4.0", "1/2", "US Patent 11,234,567", "over 5000 lines", "May I help",
      "Python 3.11", "port 8080", "52/2500 applicants", "order 20132009", "on Wed 19/11/2014",
      "from 23/2/2015 to 05/3/2015 for 28 training hours",
-     "13/13/2012"],
+     "13/13/2012", "Rated 4/10 by peers", "24/7 support"],
 )
 def test_find_dates_ignores_numbers_that_are_not_dates(text):
     assert find_dates(text) == []

@@ -85,7 +85,7 @@ def test_two_column_resume_keeps_sections_apart(tmp_path):
         ("7. Awards, Honours & Achievements", "awards"),
         ("Key Projects & Tools", "projects"), ("PROJECT SHOWCASES", "projects"),
         ("Academic Project Details", "projects"), ("Academic Qualification :", "education"),
-        ("EDUCATION BACKGROUND", "education"),
+        ("EDUCATION BACKGROUND", "education"), ("LEADERSHIP AND INVOLVEMENT", "volunteer"),
     ],
 )
 def test_headings_map_to_json_resume_sections(heading, section):
@@ -375,5 +375,14 @@ def test_an_about_paragraph_dates_no_role():
 def test_dates_of_study_among_skills_are_no_roles():
     text = ("Ada Example\nada@example.org\nDelhi\nEducation\nBCA 6.9\nTechnical Skills :\nLanguage : JavaScript\n"
             "Expected Graduation :\n(oct, 2023)\nCompleted in :\n(2019 - 2020)\nProjects :\nGrocery Bud\n")
+    resume = resume_from_text(text, today=date(2026, 12, 6))
+    assert resume.work == ()
+
+
+def test_a_field_of_work_with_years_in_the_skills_is_no_role():
+    # the roles under Experience have no dates, so roles are looked for among the skills:
+    # "Frontend Development" there is a skill with its years, not a job
+    text = ("Ada Example\nada@example.org\nPune\nWork Experience\nSarathi Foundation - Full-Stack Developer\n"
+            "Designed and developed the website\nSkills\n2016 - 2022\nFrontend Development\nHTML, CSS\n")
     resume = resume_from_text(text, today=date(2026, 12, 6))
     assert resume.work == ()

@@ -78,7 +78,8 @@ CASES = {
     "a course or a job simulation is no job, even when it names the tools": (
         ["**Software Engineer, Beta Labs\tJan 2024 – Present", "• Built services in Python",
          "**Data Science Course, Example Academy\tJan 2022 – Dec 2023", "• Used Python, Pandas and SQL",
-         "**Data Analytics Virtual Experience Program, Accenture\tFeb 2023 – Feb 2023", "• Cleaned data in Python"],
+         "**Data Analytics Virtual Experience Program, Accenture\tFeb 2023 – Feb 2023", "• Cleaned data in Python",
+         "**Excel Capstone Project, Independence High School\tAug 2021 – Apr 2022", "• Built dashboards in Python"],
         18, "junior", ["Software Engineer"]),
     "Member of Technical Staff is a software title": (
         ["**Senior Member of Technical Staff, Oracle\tJan 2023 – Present", "• Owned the release process"],
@@ -272,3 +273,19 @@ def test_an_old_undated_resume_is_flagged(text, warned):
     assert bool(stale) == warned, resume.warnings
     if warned:
         assert "Nov 2012" in stale[0] and "Dec 2026" in stale[0] and "Last updated" in stale[0]
+
+
+@pytest.mark.parametrize(("work", "seniority"), [
+    # a software role with no dates is professional work whose months cannot be read
+    ("Sarathi Foundation - Full-Stack Developer\nDesigned and developed the website", "junior"),
+    ("Software developer\nMicrosoft\nBuilt internal tools", "junior"),
+    # a degree or a sentence end under the heading is no role
+    ("Bachelor of Software\nEngineering", "student"),
+    ("Worked as a volunteer for the committee\nand xml for frontend.", "student"),
+])
+def test_a_software_role_without_dates_is_junior_not_student(work, seniority):
+    exp = experience_of(resume_from_text(f"Ada Example\nada@example.org\nWork Experience\n{work}\n",
+                                         today=date(2026, 12, 6)))
+    assert (exp.software_months, exp.seniority) == (0, seniority), exp.reason
+    if seniority == "junior":
+        assert "without dates" in exp.reason and "add its dates" in exp.reason

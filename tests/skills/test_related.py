@@ -149,6 +149,8 @@ def test_employer_projects_are_not_a_portfolio(taxonomy, matcher, texts, credite
     ("Experience\nSocial Media Manager, Acme  Jan 2015 – Dec 2019\nRan the brand's accounts.", False),
     ("Experience\nL1 Network Engineer, Cisco  Jan 2017 – Dec 2019\nConfigured routers.", True),   # IT work
     ("Experience\nAttaché, Getembe Television Network  Aug 2021 – Sep 2021\nHelped in the production.", False),
+    # a degree read as a title is no IT job, "Computer Science" or not
+    ("Experience\nB.S in Computer Science (Pursuing), Tennis Club  Aug 2022 – Dec 2025\nPlayed tennis.", False),
     ("Experience\nAnalyst, Acme  Jan 2017 – Dec 2019\nWrote reports in Python.", True),             # code named
     # "support" alone is no IT word; an internship named outside the work section is a job too
     ("Experience\nCoordinator, Disability Support Services  Jan 2015 – Dec 2019\nAdvised students.\n"
