@@ -391,7 +391,9 @@ SIGNALS: tuple[Signal, ...] = (
         # a noun of reducing ("latency reduction"), not a clause that starts ("shift times reducing
         # employee attrition")
         [_lemma(*PERF_NOUNS), _any("reduction", "reductions", "decrease", "drop")],
-    ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")"),
+    ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")",
+        # "Reduced manual reporting time by 70% through automation" saves people's time
+        context=re.compile(r"(?is)^(?!.*\bmanual\b)")),
     Signal("improve_performance", "performance_optimization", (
         [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma(*IMPROVED_NOUNS)],
         [_lemma("performance"), _lemma("enhancer", "enhancement", "improvement", "gain",
@@ -414,7 +416,7 @@ SIGNALS: tuple[Signal, ...] = (
         # and efficiency", "increase efficiency, customer satisfaction and the bottom line"
         context=re.compile(r"(?is)^(?!.*\b(?:productivity|satisfaction|bottom\s+line|revenue|profits?|"
                            r"sales|morale|workflows?|work\s+process(?:es)?|office|staff|clinic|"
-                           r"patients?)\b)")),
+                           r"patients?|recruitment|recruiting|hiring|onboarding|admissions)\b)")),
     Signal("add_cache", "performance_optimization", (
         [_lemma("add", "introduce", "implement", "build", "design", "use", "put", "deploy",
                 "configure", "write"), _filler(3), _lemma("cache", "caching")],
@@ -468,7 +470,9 @@ SIGNALS: tuple[Signal, ...] = (
          _filler(3), {"LOWER": {"IN": ["to", "on", "onto", "over", "across"]}, "OP": "?"},
          _filler(2), _lemma("server", "servers", "vm", "vms", "vps", "host", "hosts",
                             "instance", "instances")],
-    ), "runs software on servers (\"deploying code over different servers\")"),
+    ), "runs software on servers (\"deploying code over different servers\")",
+        # "Managing server side of the websites" is a part of the code, not a machine
+        context=re.compile(r"(?is)^(?!.*\b(?:manag|maintain|handl|develop)\w*\s+(?:the\s+)?server[\s-]+side\b)")),
     Signal("years_experience", "work_experience", (
         [*NUMBER, {"OP": "?", "LOWER": {"IN": ["+", ".", "plus"]}},
          {"OP": "?", "TEXT": {"REGEX": r"^\d+$"}}, _any("years", "yrs", "year", "yr"),

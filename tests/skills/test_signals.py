@@ -202,6 +202,9 @@ BAD = [
     ("2019 commits to the annual charity run", "version_control"),      # a year, no count
     ("Strength prediction of high-performance concrete mixes", "performance_optimization"),
     ("Coached high-performance teams in retail", "performance_optimization"),
+    ("Managing server side of the websites and the blogs", "server_management"),
+    ("Enhancing the efficiency of TA recruitment for over 300 faculty members", "performance_optimization"),
+    ("Reduced manual reporting time by 70% through automation", "performance_optimization"),
     ("Twelve years of experience in retail marketing", "work_experience"),
     ("Hibernate (Open source ORM framework), HQL", "open_source"),
     ("Cisco WAAS product portfolio", "portfolio"),

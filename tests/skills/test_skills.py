@@ -282,6 +282,13 @@ def test_implied_skills_have_no_evidence_and_name_what_implies_them(taxonomy, ma
     assert set(taxonomy.implied(["postgresql", "django"])) <= set(findings)
 
 
+def test_a_front_end_library_implies_no_backend_framework(taxonomy, matcher):
+    # Hotwire runs on Laravel or Django too: naming it is no sign of Rails
+    findings = by_id(extract_skills(resume_of(line("Built the pages with Hotwire and JavaScript", "projects")),
+                                    taxonomy, matcher))
+    assert "hotwire" in findings and "ruby_on_rails" not in findings
+
+
 def test_a_skill_found_and_implied_keeps_its_evidence(taxonomy, matcher):
     findings = by_id(extract_skills(resume_of(line("SQL, PostgreSQL", "skills")), taxonomy,
                                     matcher))
