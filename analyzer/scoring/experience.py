@@ -58,7 +58,9 @@ SOFTWARE_TITLE_WORDS = frozenset({
 })
 """Words that make a job title software work on their own ("Full Stack Developer")."""
 _SOFTWARE_TITLE_PHRASES = re.compile(
-    r"\b(?:full\s+stack|data\s+engineer|machine\s+learning\s+engineer|ml\s+engineer|"
+    r"\b(?:full\s+stack|data\s+engineer|"
+    r"(?:machine\s+learning|ml|ai|ai\s*/\s*ml|artificial\s+intelligence|deep\s+learning|nlp|"
+    r"computer\s+vision|data\s+science)\s+(?:engineer|developer|intern|researcher)|data\s+scientist|"
     r"(?:mobile\s+)?app(?:lication)?s?\s+develop\w*|"
     r"site\s+reliability|software\s+engineer(?:ing)?|engineering\s+manager|tech(?:nical|nology)?\s+lead|"
     r"mern|mean\s+stack|cloud\s+engineer|infrastructure\s+engineer|security\s+engineer|"
@@ -66,7 +68,8 @@ _SOFTWARE_TITLE_PHRASES = re.compile(
     r"(?:software\s+)?(?:test\s+)?automation\s+engineer)\b",
     re.IGNORECASE,
 )
-"""Phrases that make a title software work: "Data Engineer", "Member of Technical Staff" (and
+"""Phrases that make a title software work: "Data Engineer", "Machine Learning Intern", "AI/ML
+Intern", "Data Scientist", "Member of Technical Staff" (and
 its abbreviations MTS, SMTS, LMTS, PMTS, the usual software title at Oracle, VMware or
 Salesforce), "QA Engineer", "SDET"."""
 _SOFTWARE_CLAIM = re.compile(

@@ -81,6 +81,11 @@ CASES = {
          "**Data Analytics Virtual Experience Program, Accenture\tFeb 2023 – Feb 2023", "• Cleaned data in Python",
          "**Excel Capstone Project, Independence High School\tAug 2021 – Apr 2022", "• Built dashboards in Python"],
         18, "junior", ["Software Engineer"]),
+    "machine learning and data science titles are software titles": (
+        ["**Machine Learning Intern, Acme AI\tJan 2024 – Jun 2024", "• Trained models",
+         "**AI/ML Intern, Beta Labs\tJul 2024 – Dec 2024", "• Ran experiments",
+         "**Research Scientist, Gamma Institute\tJan 2023 – Dec 2023", "• Ran wet-lab assays"],
+        12, "junior", ["Machine Learning Intern", "AI/ML Intern"]),
     "Member of Technical Staff is a software title": (
         ["**Senior Member of Technical Staff, Oracle\tJan 2023 – Present", "• Owned the release process"],
         30, "mid", ["Senior Member of Technical Staff"]),

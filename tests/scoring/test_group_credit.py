@@ -23,7 +23,8 @@ CASES = [
      "backend_framework", True, "Web framework"),
     ("a frontend framework is not one", "• Built the dashboard in React and Angular",
      "backend_framework", False, ""),
-    ("Dev-Ops", "• Streamlined the tools for our Dev-Ops implementation", "ci_cd", True, "DevOps"),
+    # "DevOps" names the field, not a pipeline: related only (a token 10 that quotes it)
+    ("Dev-Ops", "• Streamlined the tools for our Dev-Ops implementation", "ci_cd", True, 'Found only "Dev-Ops"'),
     ("Azure SQL is Azure", "• Moved the reporting database to Azure SQL", "cloud_hosting", True,
      "Azure SQL Database"),
     ("Azure SQL is SQL Server", "• Moved the reporting database to Azure SQL",

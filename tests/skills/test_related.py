@@ -44,6 +44,7 @@ GOOD = [
     ("Tutored first-year students in calculus", "soft_skills", "Tutored"),
     ("Finalist at two university hackathons", "practical_experience", "hackathons"),
     ("Database: MySQL, Firebase", "nosql_or_caching", "Firebase"),
+    ("Practices: DevOps, Agile, Scrum", "ci_cd", "DevOps"),
 ]
 
 BAD = [
