@@ -110,11 +110,18 @@ def evaluate_groups(corpus: Path, taxonomy, matcher, labels: dict | None = None)
     "shown_credited_rate", "per_group": {group: {...}}, "seniority": {...} | None,
     "errors": [GroupCase as dict, ...]}``; rates in [0, 1] (None when nothing to count).
     """
+    from analyzer.errors import InputError
+
     labels = labels if labels is not None else load_labels()
     cases: list[GroupCase] = []
     seniority_pairs: list[tuple[str, str, str | None]] = []
+    refused: list[tuple[str, str]] = []
     for key, entry in labels.items():
-        report = report_for(corpus, key, taxonomy, matcher)
+        try:
+            report = report_for(corpus, key, taxonomy, matcher)
+        except InputError as exc:  # the tool refuses the file: no report, said apart
+            refused.append((key, str(exc)))
+            continue
         scores = {g.id: g for g in report.readiness.groups}
         for group, (label, quote) in entry["groups"].items():
             scored = scores[group]
@@ -151,7 +158,8 @@ def evaluate_groups(corpus: Path, taxonomy, matcher, labels: dict | None = None)
                      "disagreements": [{"document": k, "label": lab, "report": pred}
                                        for k, lab, pred in seniority_pairs if lab != pred]}
     return {
-        "documents": len(labels),
+        "documents": len(labels) - len(refused),
+        "refused": refused,
         "cases": len(cases),
         "false_gap_rate": _rate(overall["false_gaps"], overall["supported"]),
         "false_credit_rate": _rate(overall["false_credit"], overall["absent"]),
@@ -183,6 +191,8 @@ def render_groups(result: dict, errors: bool = False) -> str:
         f"shown in use credited ≥ {SHOWN_CREDIT:g}: {o['shown_credited']}/{o['shown']} = "
         f"{_pct(result['shown_credited_rate'])} (target ≥ {SHOWN_CREDITED_TARGET:.0%})",
     ]
+    out += [f"refused by the tool (no report, left out of the figures): {key}: {message}"
+            for key, message in result.get("refused", [])]
     s = result["seniority"]
     out.append("seniority agreement: " + (
         f"{s['agree']}/{s['of']} = {_pct(s['rate'])} ("
