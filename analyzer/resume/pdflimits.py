@@ -33,12 +33,18 @@ from analyzer.errors import PdfTooLargeError
 
 # Drawing instructions: a page's content streams, decoded, plus each Form XObject as often as the
 # page draws it. A small file can inflate to hundreds of MB (an 856 KB file held 294 MB: minutes
-# and 20 GB in pdfminer), and pdfminer interprets 1 MB of operators in 2-6 s (22 s when every
-# byte is a character), so these limits are checked first, decoding no more than the limit.
-# The densest corpus page decodes to 77 KB (deedy_synth.pdf; the five files hold ≤ 77 KB in
-# total): 1 MB a page and 2 MB a file are 13× and 26× that, and bound a page to ~6 s.
-MAX_PAGE_CONTENT = 1024 * 1024
-MAX_CONTENT = 2 * 1024 * 1024
+# and 20 GB in pdfminer), so these limits are checked first, decoding no more than the limit.
+# The densest corpus page decodes to 77 KB (deedy_synth.pdf), but designers' résumés draw their
+# layout as vector paths: two real ones (docs/heldout_github.md, round 7) decode to 1.3 MB and
+# 3.1 MB on one page and read in 1.6 s and 2.4 s. What costs time is the operators, not the
+# bytes (measured here: ~10 µs per cheap operator such as "q", ~22 µs per path point, ~75 µs per
+# painted path), so a page may hold 4 MB (a file 6 MB) but at most MAX_PAGE_OPERATORS operators
+# and MAX_PAGE_PATH_OPERATORS path points: about 3 s and 2 s at worst; the two real pages hold
+# 80,000 and 63,000 operators.
+MAX_PAGE_CONTENT = 4 * 1024 * 1024
+MAX_CONTENT = 6 * 1024 * 1024
+MAX_PAGE_OPERATORS = 300_000
+MAX_PAGE_PATH_OPERATORS = 100_000
 # Characters a page may draw. The densest corpus page has 2,778 (the bytes of its text strings,
 # counted before pdfminer runs, 5,556: two bytes a glyph); a page of 7 pt text holds ~12,000.
 # 30,000 bounds pdfminer (~22 µs and ~2.5 KB a character) and the layout of a page to ~1 s.
@@ -67,8 +73,9 @@ def check_drawing(pages: list[PDFPage], name: str) -> None:
     """Refuse a PDF whose drawing instructions are far beyond a résumé's, before pdfminer reads them.
 
     Per page: decoded bytes ≤ :data:`MAX_PAGE_CONTENT`, characters shown ≤ :data:`MAX_PAGE_CHARS`
-    (counted from the bytes of its text strings, an upper bound); per file: bytes ≤
-    :data:`MAX_CONTENT`. Form XObjects count as often as they are drawn. Decodes at most the
+    (counted from the bytes of its text strings, an upper bound), operators ≤
+    :data:`MAX_PAGE_OPERATORS` and path points ≤ :data:`MAX_PAGE_PATH_OPERATORS`
+    (:func:`operator_counts`); per file: bytes ≤ :data:`MAX_CONTENT`. Form XObjects count as often as they are drawn. Decodes at most the
     limit of each stream, so a decompression bomb costs milliseconds.
     Raises :class:`PdfTooLargeError` naming the file and page.
     """
@@ -76,7 +83,7 @@ def check_drawing(pages: list[PDFPage], name: str) -> None:
     for number, page in enumerate(pages, start=1):
         budget = min(MAX_PAGE_CONTENT, MAX_CONTENT - total)
         try:
-            size, chars = _drawing(page.contents, page.resources, budget, {})
+            size, chars, operators, paths = _drawing(page.contents, page.resources, budget, {})
         except _Unmeasured as exc:
             raise PdfTooLargeError(f"{name} page {number} stores its drawing instructions with {exc.args[0]}, "
                                    "too large to read safely: export it again as a plain PDF.") from None
@@ -88,6 +95,11 @@ def check_drawing(pages: list[PDFPage], name: str) -> None:
             raise PdfTooLargeError(f"{name} {what}, far more than a résumé: export it again as a plain PDF.")
         if chars > MAX_PAGE_CHARS:
             raise PdfTooLargeError(too_many_chars(name, number))
+        if paths > MAX_PAGE_PATH_OPERATORS or operators > MAX_PAGE_OPERATORS:
+            what = (f"draws paths of more than {MAX_PAGE_PATH_OPERATORS:,} points" if paths > MAX_PAGE_PATH_OPERATORS
+                    else f"holds more than {MAX_PAGE_OPERATORS:,} drawing operators")
+            raise PdfTooLargeError(f"{name} page {number} {what}, far more than a résumé: export it "
+                                   "again as a plain PDF.")
         total += size
 
 
@@ -96,11 +108,13 @@ def too_many_chars(name: str, number: int) -> str:
             "résumé page: export it again as a plain PDF.")
 
 
-def _drawing(streams: list[Any], resources: Any, budget: int, seen: dict[Any, tuple[int, int]]) -> tuple[int, int]:
-    """Decoded bytes and characters shown by ``streams`` (read as one), with the forms they draw.
+def _drawing(streams: list[Any], resources: Any, budget: int,
+             seen: dict[Any, tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    """Decoded bytes, characters shown, operators and path operators of ``streams`` (read as
+    one), with the forms they draw.
 
     Counting stops once the bytes pass ``budget`` (the size returned is then > budget). ``seen``
-    holds each form's count, so a form drawn a thousand times is decoded once.
+    holds each form's counts, so a form drawn a thousand times is decoded once.
     """
     parts, size = [], 0
     for stream in streams:
@@ -109,9 +123,10 @@ def _drawing(streams: list[Any], resources: Any, budget: int, seen: dict[Any, tu
             parts.append(_decoded(stream, budget - size))
             size += len(parts[-1])
             if size > budget:
-                return size, 0
+                return size, 0, 0, 0
     data = b"".join(parts)
     chars = shown_chars(data)
+    operators, paths = operator_counts(data)
     forms = _forms(resources)
     for form_name, uses in Counter(_drawn_forms(data)).items():
         form = forms.get(form_name)
@@ -119,15 +134,36 @@ def _drawing(streams: list[Any], resources: Any, budget: int, seen: dict[Any, tu
             continue
         key = form.objid if form.objid is not None else id(form)
         if key not in seen:
-            seen[key] = (budget + 1, 0)  # a form that draws itself never ends
+            seen[key] = (budget + 1, 0, 0, 0)  # a form that draws itself never ends
             own = resolve1(form.get("Resources"))
             seen[key] = _drawing([form], own if isinstance(own, dict) and own else resources,
                                  (budget - size) // uses, seen)
-        form_size, form_chars = seen[key]
+        form_size, form_chars, form_operators, form_paths = seen[key]
         size, chars = size + uses * form_size, chars + uses * form_chars
+        operators, paths = operators + uses * form_operators, paths + uses * form_paths
         if size > budget:
             break
-    return size, chars
+    return size, chars, operators, paths
+
+
+_OPERATOR = re.compile(rb"(?<![^\s\[\]()<>{}%])([A-Za-z'\"][A-Za-z*'\"]{0,2})(?![^\s\[\]()<>{}/%])")
+"""A content-stream operator: a word of one to three letters standing alone ("re", "f*", "Tj",
+"BT"); words inside text strings count too, an upper bound."""
+_PATH_OPERATORS = frozenset({b"m", b"l", b"c", b"v", b"y", b"re", b"h"})
+_NOT_OPERATORS = frozenset({b"true", b"null"})
+
+
+def operator_counts(data: bytes) -> tuple[int, int]:
+    """``(operators, path operators)`` of a decoded content stream (upper bounds: words of text
+    strings count as operators)."""
+    operators = paths = 0
+    for found in _OPERATOR.finditer(data):
+        word = found.group(1)
+        if word in _NOT_OPERATORS:
+            continue
+        operators += 1
+        paths += word in _PATH_OPERATORS
+    return operators, paths
 
 
 def _decoded(stream: PDFStream, budget: int) -> bytes:

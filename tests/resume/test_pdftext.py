@@ -37,7 +37,8 @@ from analyzer.errors import (
     ResumeError,
 )
 from analyzer.resume.layout import Word, group_lines, split_regions
-from analyzer.resume.pdflimits import MAX_CONTENT, MAX_PAGE_CHARS, MAX_PAGE_CONTENT, SMALL_STREAM, shown_chars
+from analyzer.resume.pdflimits import (MAX_CONTENT, MAX_PAGE_CHARS, MAX_PAGE_CONTENT, MAX_PAGE_OPERATORS,
+                                       MAX_PAGE_PATH_OPERATORS, SMALL_STREAM, operator_counts, shown_chars)
 from analyzer.resume.pdftext import MAX_BYTES, MAX_PAGES, clean_text, read_pdf, split_bullet
 
 
@@ -254,7 +255,12 @@ def test_bytes_and_path_give_the_same_lines(tmp_path):
 # --- drawing instructions: decompression bombs and other pages far beyond a résumé -------------
 
 TEXT = b"BT /F1 11 Tf 72 770 Td (Casey Example) Tj 0 -16 Td (Built 3 APIs in Python) Tj ET\n"
-TOO_MUCH = "cv.pdf page 1 holds more than 1 MB of drawing instructions, far more than a résumé: export it again as a plain PDF."
+TOO_MUCH = (f"cv.pdf page 1 holds more than {MAX_PAGE_CONTENT // 2**20} MB of drawing instructions, far more "
+            "than a résumé: export it again as a plain PDF.")
+TOO_MANY_OPERATORS = (f"cv.pdf page 1 holds more than {MAX_PAGE_OPERATORS:,} drawing operators, far more than a "
+                      "résumé: export it again as a plain PDF.")
+TOO_MANY_POINTS = (f"cv.pdf page 1 draws paths of more than {MAX_PAGE_PATH_OPERATORS:,} points, far more than a "
+                   "résumé: export it again as a plain PDF.")
 TOO_MANY_CHARS = ("cv.pdf page 1 draws more than 30,000 characters, far more than a résumé page: "
                   "export it again as a plain PDF.")
 
@@ -269,10 +275,14 @@ def _show(text: bytes) -> bytes:
         (b" " * (50 * MAX_PAGE_CONTENT), {}, TOO_MUCH),  # 50 MB of spaces in a 50 KB stream
         (b" " * (50 * MAX_PAGE_CONTENT), {"filters": ("ASCIIHexDecode", "FlateDecode")}, TOO_MUCH),
         (b"0 0 1 1 re f\n" * (MAX_PAGE_CONTENT // 13 + 1), {}, TOO_MUCH),  # one operator, repeated
-        (b"/X1 Do\n" * 300, {"form": b"q Q\n" * 1000}, TOO_MUCH),  # a 4 KB form drawn 300 times
-        (b"/X1 %why\nDo " * 300, {"form": b"q Q\n" * 1000}, TOO_MUCH),
-        (b" " * (MAX_CONTENT // 3 + 1), {"pages": 3}, "cv.pdf holds more than 2 MB of drawing instructions "
-         "in its first 3 pages, far more than a résumé: export it again as a plain PDF."),
+        (b"/X1 Do\n" * (MAX_PAGE_CONTENT // 4000 + 1), {"form": b"q Q\n" * 1000}, TOO_MUCH),  # a 4 KB form, drawn again and again
+        (b"/X1 %why\nDo " * (MAX_PAGE_CONTENT // 4000 + 1), {"form": b"q Q\n" * 1000}, TOO_MUCH),
+        (b" " * (MAX_CONTENT // 3 + 1), {"pages": 3}, f"cv.pdf holds more than {MAX_CONTENT // 2**20} MB of "
+         "drawing instructions in its first 3 pages, far more than a résumé: export it again as a plain PDF."),
+        # few bytes, many operators: what costs pdfminer time
+        (b"q Q\n" * (MAX_PAGE_OPERATORS // 2 + 1), {}, TOO_MANY_OPERATORS),
+        (b"0 0 m 1 1 l\n" * (MAX_PAGE_PATH_OPERATORS // 2 + 1), {}, TOO_MANY_POINTS),
+        (b"/X1 Do " * 200, {"form": b"0 0 m 1 1 l\n" * 300}, TOO_MANY_POINTS),  # 200 × 600 points
         (_show(b"a" * (MAX_PAGE_CHARS + 1)), {}, TOO_MANY_CHARS),
         (b"BT /F1 1 Tf <" + b"61" * (MAX_PAGE_CHARS + 1) + b"> Tj ET", {}, TOO_MANY_CHARS),
         (b"/X1 Do " * 31, {"form": _show(b"a" * 1000)}, TOO_MANY_CHARS),  # 31 × 1,000 characters
@@ -292,7 +302,7 @@ def test_decompression_bomb_is_refused_without_inflating_it(tmp_path):
     assert path.stat().st_size < MAX_PAGE_CONTENT // 4
     tracemalloc.start()
     try:
-        with pytest.raises(PdfTooLargeError, match="^bomb.pdf page 1 holds more than 1 MB of drawing"):
+        with pytest.raises(PdfTooLargeError, match=f"^bomb.pdf page 1 holds more than {MAX_PAGE_CONTENT // 2**20} MB of drawing"):
             read_pdf(path, name="bomb.pdf")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -301,11 +311,26 @@ def test_decompression_bomb_is_refused_without_inflating_it(tmp_path):
 
 
 def test_encrypted_drawing_is_measured_after_decryption(tmp_path):
-    path = encrypted_pdf(tmp_path / "locked.pdf", "s3cret", squares=40_000)
+    path = encrypted_pdf(tmp_path / "locked.pdf", "s3cret", squares=MAX_PAGE_PATH_OPERATORS + 1)
     assert path.stat().st_size < MAX_PAGE_CONTENT // 10
     with pytest.raises(PdfTooLargeError) as caught:
         read_pdf(path, password="s3cret", name="cv.pdf")
-    assert str(caught.value) == TOO_MUCH
+    assert str(caught.value) == TOO_MANY_POINTS
+
+
+def test_operator_counts_skip_names_and_count_path_points():
+    # "/F1" and "/GS" are names, not operators; m, l and re are path points
+    stream = b"q 1 0 0 1 0 0 cm 0 0 m 1 1 l S Q 0 0 5 5 re f BT /F1 12 Tf /GS gs (Hi) Tj ET"
+    assert operator_counts(stream) == (14, 3)
+
+
+def test_a_designers_vector_page_within_the_operator_limits_is_read(tmp_path):
+    # 3 MB of drawing on one page, as real designers' résumés hold, but few operators per byte
+    # (long coordinates): over the old 1 MB limit, within the operator limits
+    art = b"100.123456 200.123456 300.123456 400.123456 500.123456 600.123456 c\n" * 48_000
+    assert len(art) > 3 * 2**20 and operator_counts(art)[1] < MAX_PAGE_PATH_OPERATORS
+    doc = read_pdf(content_stream_pdf(tmp_path / "art.pdf", TEXT + b"0 0 m " + art + b"S\n"))
+    assert texts(doc) == ["Casey Example", "Built 3 APIs in Python"]
 
 
 @pytest.mark.parametrize(
