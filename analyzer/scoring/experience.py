@@ -54,9 +54,10 @@ LEVELS = ("beginner", "intermediate", "advanced")
 SOFTWARE_TITLE_WORDS = frozenset({
     "developer", "programmer", "software", "swe", "sde", "devops", "sre", "backend",
     "back-end", "frontend", "front-end", "fullstack", "full-stack", "web", "cto",
-    "coder", "firmware", "mlops", "platform",
+    "coder", "firmware", "mlops", "platform", "kernel",
 })
-"""Words that make a job title software work on their own ("Full Stack Developer")."""
+"""Words that make a job title software work on their own ("Full Stack Developer", "Kernel
+Engineer")."""
 _SOFTWARE_TITLE_PHRASES = re.compile(
     r"\b(?:full\s+stack|data\s+engineer|"
     r"(?:machine\s+learning|ml|ai|ai\s*/\s*ml|artificial\s+intelligence|deep\s+learning|nlp|"

@@ -84,8 +84,9 @@ CASES = {
     "machine learning and data science titles are software titles": (
         ["**Machine Learning Intern, Acme AI\tJan 2024 – Jun 2024", "• Trained models",
          "**AI/ML Intern, Beta Labs\tJul 2024 – Dec 2024", "• Ran experiments",
-         "**Research Scientist, Gamma Institute\tJan 2023 – Dec 2023", "• Ran wet-lab assays"],
-        12, "junior", ["Machine Learning Intern", "AI/ML Intern"]),
+         "**Research Scientist, Gamma Institute\tJan 2023 – Dec 2023", "• Ran wet-lab assays",
+         "**Kernel Engineer, Delta Systems\tJan 2021 – Dec 2021", "• Ported patches to newer LTS releases"],
+        24, "mid", ["Machine Learning Intern", "AI/ML Intern", "Kernel Engineer"]),
     "Member of Technical Staff is a software title": (
         ["**Senior Member of Technical Staff, Oracle\tJan 2023 – Present", "• Owned the release process"],
         30, "mid", ["Senior Member of Technical Staff"]),
