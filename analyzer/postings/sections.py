@@ -51,11 +51,15 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         r"good to have", r"extra (?:credit|points)(?: for)?", r"even better if(?: you have)?",
         r"it would be great if(?: you have)?", r"additional (?:qualifications|skills)",
         r"optional(?: skills)?", r"what would make you stand out", r"ideally(?: you have)?",
+        r"(?:we(?:'d|’d| would)|you(?:'d|’d| would)) (?:get |be )?(?:really |very |super |extra )?"
+        r"(?:excited|happy|delighted|impressed|love it|stand out)(?: (?:if|to see|when))?"
+        r"(?: you (?:had|have|also have))?(?: (?:some )?experience)?(?: (?:with|in))?",
     ),
     "requirements": (
         r"requirements?", r"(?:minimum|basic|required|essential|key|job|technical) "
         r"(?:qualifications|skills|requirements)", r"qualifications?",
         r"what you(?:'ll| will|’ll)? (?:bring|need|have)(?: to (?:succeed|be successful|the table))?",
+        r"what we(?:'ll| will|’ll) need from you",
         r"who (?:we(?:'re| are|’re)) looking for",
         r"what (?:we(?:'re| are)?|we’re) (?:looking for|expect(?: from you)?)",
         r"(?:we are|we're|we’re) looking for", r"who (?:you are|we are looking for)",

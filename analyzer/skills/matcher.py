@@ -398,8 +398,8 @@ def line_strength(line: Line, mentions: Sequence[Mention]) -> str:
     continues = line.text[:1].islower() and line.section in APPLIED_SECTIONS
     # nor are those of a sentence that says what was done ("Developed a full-stack system using
     # HTML, CSS, JavaScript, PHP, and MySQL", "Platform was built using JavaScript, EJS, NodeJS")
-    done = _DONE.match(line.text) or _DID.search(line.text)
-    if not line.bullet and (is_list_like(line.text) and not continues and not done
+    if not line.bullet and (is_list_like(line.text) and not continues
+                            and not (_DONE.match(line.text) or _DID.search(line.text))
                             or is_skills_row(line.text, None)):
         return "listed"
     # a signal's own number counts ("team of 5", "by 40%"); a term's version does not

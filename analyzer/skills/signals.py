@@ -393,7 +393,7 @@ SIGNALS: tuple[Signal, ...] = (
         [_lemma(*PERF_NOUNS), _any("reduction", "reductions", "decrease", "drop")],
     ), "makes software faster or lighter (\"reduced p99 latency by 40%\", \"cut build time from 28 to 6 minutes\")",
         # "Reduced manual reporting time by 70% through automation" saves people's time
-        context=re.compile(r"(?is)^(?!.*\bmanual\b)")),
+        context=re.compile(r"(?is)^(?!.*\bmanual\s+(?:\w+\s+){0,2}(?:time|times|effort|hours?|work)\b)")),
     Signal("improve_performance", "performance_optimization", (
         [_lemma(*IMPROVE_VERBS), _PERF_FILLER, _lemma(*IMPROVED_NOUNS)],
         [_lemma("performance"), _lemma("enhancer", "enhancement", "improvement", "gain",
@@ -508,8 +508,8 @@ SIGNALS: tuple[Signal, ...] = (
         [*NUMBER, {"OP": "?", **MAGNITUDE}, _lemma("star", "stars"), _any("on"), _any("github")],
     ), "a project on GitHub with a measured following (\"2,200 GitHub stars\")"),
     Signal("count_commits", "version_control", (
-        [YEARLESS_COUNT, *NUMBER[1:], {"OP": "?", **MAGNITUDE}, _any("commits", "merged"),
-         {"LOWER": {"IN": ["prs", "pull"]}, "OP": "?"}],
+        [YEARLESS_COUNT, *NUMBER[1:], {"OP": "?", **MAGNITUDE}, _any("commits")],
+        [YEARLESS_COUNT, *NUMBER[1:], {"OP": "?", **MAGNITUDE}, _any("merged"), _any("prs", "pull")],
     ), "a count of commits or merged pull requests (\"380+ commits\", \"40 merged PRs\")"),
     Signal("own_project", "personal_projects", (
         [_any("personal", "academic", "mini", "capstone", "hobby", "side", "pet", "own", "college",

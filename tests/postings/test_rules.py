@@ -23,6 +23,9 @@ CASES = {
     "plus after a skill": ("Backend Developer\nRequirements:\n- Python and PostgreSQL\n- Docker is a plus\n",
                            {"Python": REQ, "PostgreSQL": REQ, "Docker": NICE}),
     "bonus label": ("Backend Developer\nWhat you'll bring:\n- Java\n- Bonus: Kotlin\n", {"Java": REQ, "Kotlin": NICE}),
+    "we'd get excited": ("Java Developer\nWhat we'll need from you\nExperience of Spring Boot\n"
+                         "We'd get really excited if you had experience with:\nPostgreSQL\nTerraform\n",
+                         {"Spring Boot": REQ, "PostgreSQL": NICE, "Terraform": NICE}),
     "nice to have section": ("Backend Developer\nRequirements\n- Go\n- Redis\nNice to have\n- Kubernetes\n- Terraform\n",
                              {"Go": REQ, "Redis": REQ, "Kubernetes": NICE, "Terraform": NICE}),
     "preferred": ("API Engineer\nQualifications:\n- SQL\n- Experience with GraphQL preferred\n", {"SQL": REQ, "GraphQL": NICE}),

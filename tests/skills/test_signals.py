@@ -144,6 +144,8 @@ GOOD = [
     ("Performance monitoring and profiling of the JVM services", "performance_optimization"),
     ("Set up the AWS VPC, subnets and security groups", "aws"),
     ("Cut the nightly batch processing time by 2 hours", "performance_optimization"),
+    # a manual step named beside it does not make the cut people's time
+    ("Cut the build time from 28 to 6 minutes and dropped a manual release step", "performance_optimization"),
     ("Reduced the time taken by the nightly import from 3 hours to 20 minutes",
      "performance_optimization"),
 ]
@@ -200,6 +202,7 @@ BAD = [
     ("Improved sales performance in the northern region", "performance_optimization"),
     ("CS 3410 Cache Race Bot Tournament, 7th of 120", "performance_optimization"),
     ("2019 commits to the annual charity run", "version_control"),      # a year, no count
+    ("Oversaw 3 merged hospitals in the region", "version_control"),      # no pull requests
     ("Strength prediction of high-performance concrete mixes", "performance_optimization"),
     ("Coached high-performance teams in retail", "performance_optimization"),
     ("Managing server side of the websites and the blogs", "server_management"),
